@@ -1,0 +1,153 @@
+//! The analysis pipeline: decoded text in, [`Article`] record out.
+//!
+//! Layout comes first; quotes and entities then work on the article's text
+//! blocks (headline, bullets, captions, paragraphs) so that boilerplate and
+//! credits never produce quotes or names.
+
+use std::ops::Range;
+
+use crate::input::Decoded;
+use crate::layout::{self, Layout};
+use crate::record::{Article, Caption, Span, Stats};
+use crate::text::{self, fold_lines, CharIndex};
+
+/// What part of the article a block of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The headline.
+    Headline,
+    /// A bullet summary item.
+    Bullet,
+    /// A photo caption.
+    Caption,
+    /// A body paragraph.
+    Paragraph,
+}
+
+impl BlockKind {
+    /// The name used in records.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Headline => "headline",
+            BlockKind::Bullet => "bullet",
+            BlockKind::Caption => "caption",
+            BlockKind::Paragraph => "paragraph",
+        }
+    }
+}
+
+/// A block of article text that quotes and entities are looked for in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Byte range into the decoded text.
+    pub range: Range<usize>,
+    /// Index among blocks of the same kind.
+    pub index: usize,
+}
+
+/// The article's text blocks in text order.
+pub fn blocks(layout: &Layout) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut push = |kind, range: &Range<usize>, index| {
+        out.push(Block {
+            kind,
+            range: range.clone(),
+            index,
+        })
+    };
+    if let Some(h) = &layout.headline {
+        push(BlockKind::Headline, h, 0);
+    }
+    for (i, b) in layout.bullets.iter().enumerate() {
+        push(BlockKind::Bullet, b, i);
+    }
+    for (i, c) in layout.captions.iter().enumerate() {
+        if let Some(t) = &c.text {
+            push(BlockKind::Caption, t, i);
+        }
+    }
+    for (i, p) in layout.paragraphs.iter().enumerate() {
+        push(BlockKind::Paragraph, p, i);
+    }
+    out.sort_by_key(|b| b.range.start);
+    out
+}
+
+/// Switches for optional parts of the record.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Add the word tokens.
+    pub tokens: bool,
+    /// Add the sentence spans.
+    pub sentences: bool,
+}
+
+/// Analyzes decoded article text into a record (without `path` or `id`).
+pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
+    let text = decoded.text.as_str();
+    let layout = layout::parse(text);
+    let index = CharIndex::new(text);
+    let span = |r: &Range<usize>| Span {
+        text: fold_lines(&text[r.clone()]).into_owned(),
+        start: index.chars(r.start),
+        end: index.chars(r.end),
+    };
+    let fold = |r: &Range<usize>| fold_lines(&text[r.clone()]).into_owned();
+
+    let blocks = blocks(&layout);
+    let mut words = 0;
+    let mut sentence_count = 0;
+    let mut tokens = options.tokens.then(Vec::new);
+    let mut sentences = options.sentences.then(Vec::new);
+    for block in &blocks {
+        for w in text::words(text, block.range.clone()) {
+            words += 1;
+            if let Some(t) = tokens.as_mut() {
+                t.push(span(&w));
+            }
+        }
+        for s in text::sentences(text, block.range.clone()) {
+            sentence_count += 1;
+            if let Some(out) = sentences.as_mut() {
+                out.push(span(&s));
+            }
+        }
+    }
+
+    Article {
+        path: None,
+        id: None,
+        encoding: decoded.encoding.name().to_string(),
+        headline: layout.headline.as_ref().map(fold),
+        byline: layout.byline.clone(),
+        authors: layout.authors.clone(),
+        dateline: layout.dateline.clone(),
+        date: layout.date.clone(),
+        bullets: layout.bullets.iter().map(fold).collect(),
+        captions: layout
+            .captions
+            .iter()
+            .map(|c| Caption {
+                text: c.text.as_ref().map(fold).unwrap_or_default(),
+                credit: c.credit.as_ref().map(fold),
+            })
+            .collect(),
+        paragraphs: layout.paragraphs.iter().map(span).collect(),
+        quotes: Vec::new(),
+        entities: Vec::new(),
+        organizations: Vec::new(),
+        warnings: Vec::new(),
+        stats: Stats {
+            bytes: decoded.bytes,
+            chars: index.chars(text.len()),
+            words,
+            sentences: sentence_count,
+            paragraphs: layout.paragraphs.len(),
+        },
+        tokens,
+        sentences,
+        meta: None,
+    }
+}

@@ -1,0 +1,365 @@
+//! Corpus walking and ordered parallel processing.
+//!
+//! Folders are walked lazily, depth first, with each folder's entries sorted
+//! by name, so archives of millions of files start streaming at once and
+//! memory stays flat. [`for_each_ordered`] fans work out to threads and hands
+//! results back strictly in input order, with a bounded window of work in
+//! flight, so the output is byte-identical whatever the thread count.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, sync_channel};
+use std::sync::{Arc, Mutex};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use walkdir::WalkDir;
+
+/// Which files a folder walk yields.
+#[derive(Clone, Debug)]
+pub struct WalkOptions {
+    /// File name extensions (without dot) taken when no include glob is set.
+    pub extensions: Vec<String>,
+    /// Include globs; when present they replace the extension filter.
+    pub include: Option<GlobSet>,
+    /// Exclude globs, matched against files and folders.
+    pub exclude: Option<GlobSet>,
+    /// Walk into hidden files and folders (names starting with a dot).
+    pub hidden: bool,
+    /// Follow symbolic links (loops are detected and reported).
+    pub follow_links: bool,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            extensions: vec!["txt".into(), "text".into(), "md".into()],
+            include: None,
+            exclude: None,
+            hidden: false,
+            follow_links: true,
+        }
+    }
+}
+
+impl WalkOptions {
+    /// Sets include and exclude globs from `--glob` values, where a leading
+    /// `!` marks an exclusion.
+    pub fn with_globs(mut self, globs: &[String]) -> Result<Self, globset::Error> {
+        let mut include = GlobSetBuilder::new();
+        let mut exclude = GlobSetBuilder::new();
+        let (mut n_in, mut n_ex) = (0, 0);
+        for g in globs {
+            if let Some(neg) = g.strip_prefix('!') {
+                exclude.add(glob(neg)?);
+                n_ex += 1;
+            } else {
+                include.add(glob(g)?);
+                n_in += 1;
+            }
+        }
+        self.include = (n_in > 0).then(|| include.build()).transpose()?;
+        self.exclude = (n_ex > 0).then(|| exclude.build()).transpose()?;
+        Ok(self)
+    }
+
+    fn wants_file(&self, relative: &Path) -> bool {
+        if self.exclude.as_ref().is_some_and(|ex| ex.is_match(relative)) {
+            return false;
+        }
+        match &self.include {
+            Some(include) => include.is_match(relative),
+            None => relative
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| self.extensions.iter().any(|x| x.eq_ignore_ascii_case(e))),
+        }
+    }
+}
+
+/// A glob that matches at any depth when it has no slash, like `.gitignore`.
+fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+    let pattern = pattern.trim_end_matches('/');
+    if pattern.contains('/') {
+        Glob::new(pattern)
+    } else {
+        Glob::new(&format!("**/{pattern}"))
+    }
+}
+
+/// One input to analyze.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file; `named` when the user gave its path (not found by walking).
+    File {
+        /// The file's path.
+        path: PathBuf,
+        /// Given on the command line rather than found in a folder.
+        named: bool,
+    },
+}
+
+impl Source {
+    /// The name printed in records and errors.
+    pub fn display(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File { path, .. } => path.to_string_lossy().into_owned(),
+        }
+    }
+}
+
+/// A problem met while walking: reported, and the walk goes on.
+#[derive(Debug)]
+pub struct WalkError {
+    /// The path concerned.
+    pub path: String,
+    /// What went wrong.
+    pub reason: String,
+}
+
+impl fmt::Display for WalkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// The inputs named by `paths`, in order: files as given, folders walked
+/// recursively, `-` for standard input.
+pub fn sources<'a>(
+    paths: &'a [PathBuf],
+    options: &'a WalkOptions,
+) -> impl Iterator<Item = Result<Source, WalkError>> + Send + 'a {
+    paths
+        .iter()
+        .flat_map(move |p| -> Box<dyn Iterator<Item = _> + Send> {
+            if p.as_os_str() == "-" {
+                return Box::new(std::iter::once(Ok(Source::Stdin)));
+            }
+            match std::fs::metadata(p) {
+                Ok(meta) if meta.is_dir() => Box::new(walk(p.clone(), options)),
+                Ok(_) => Box::new(std::iter::once(Ok(Source::File {
+                    path: p.clone(),
+                    named: true,
+                }))),
+                Err(err) => Box::new(std::iter::once(Err(WalkError {
+                    path: p.to_string_lossy().into_owned(),
+                    reason: crate::input::io_reason(&err),
+                }))),
+            }
+        })
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+fn walk(root: PathBuf, options: &WalkOptions) -> impl Iterator<Item = Result<Source, WalkError>> + Send + '_ {
+    let root_for_filter = root.clone();
+    WalkDir::new(&root)
+        .follow_links(options.follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if !options.hidden && is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.file_type().is_dir() {
+                let rel = e.path().strip_prefix(&root_for_filter).unwrap_or(e.path());
+                return !options.exclude.as_ref().is_some_and(|ex| ex.is_match(rel));
+            }
+            true
+        })
+        .filter_map(move |entry| match entry {
+            Ok(e) => {
+                if e.file_type().is_dir() {
+                    return None;
+                }
+                let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+                options.wants_file(rel).then(|| {
+                    Ok(Source::File {
+                        path: e.into_path(),
+                        named: false,
+                    })
+                })
+            }
+            Err(err) => {
+                let path = err.path().map_or_else(
+                    || root.to_string_lossy().into_owned(),
+                    |p| p.to_string_lossy().into_owned(),
+                );
+                let reason = if let Some(ancestor) = err.loop_ancestor() {
+                    format!("symbolic link loop to {}, not followed", ancestor.display())
+                } else if let Some(io) = err.io_error() {
+                    crate::input::io_reason(io)
+                } else {
+                    err.to_string()
+                };
+                Some(Err(WalkError { path, reason }))
+            }
+        })
+}
+
+/// Keeps every `n`th item starting at `k` (for `--shard K/N`).
+pub fn shard<T>(items: impl Iterator<Item = T>, k: usize, n: usize) -> impl Iterator<Item = T> {
+    items
+        .enumerate()
+        .filter(move |(i, _)| n == 0 || i % n == k)
+        .map(|(_, t)| t)
+}
+
+/// Applies `work` to every item on `threads` threads and passes the results
+/// to `sink` in input order. At most `window` items are in flight, so memory
+/// does not grow with the number of items. `sink` errors stop the run early
+/// and are returned.
+pub fn for_each_ordered<I, T, R, W, S>(
+    items: I,
+    threads: usize,
+    window: usize,
+    work: W,
+    mut sink: S,
+) -> io::Result<()>
+where
+    I: Iterator<Item = T> + Send,
+    T: Send,
+    R: Send,
+    W: Fn(T) -> R + Sync,
+    S: FnMut(R) -> io::Result<()>,
+{
+    if threads <= 1 {
+        for item in items {
+            sink(work(item))?;
+        }
+        return Ok(());
+    }
+    let window = window.max(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let (job_tx, job_rx) = sync_channel::<(usize, T)>(threads);
+        // Shared by the workers and dropped with the last of them, so the
+        // producer never blocks on a queue nobody reads.
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (result_tx, result_rx) = channel::<(usize, R)>();
+        let (permit_tx, permit_rx) = sync_channel::<()>(window);
+        for _ in 0..window {
+            let _ = permit_tx.send(());
+        }
+        scope.spawn(move || {
+            for (i, item) in items.enumerate() {
+                if permit_rx.recv().is_err() || job_tx.send((i, item)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..threads {
+            let result_tx = result_tx.clone();
+            let job_rx = Arc::clone(&job_rx);
+            scope.spawn(move || loop {
+                // A poisoned lock means another worker panicked: stop too.
+                let job = match job_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => break,
+                };
+                let Ok((i, item)) = job else { break };
+                if result_tx.send((i, work(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(result_tx);
+        drop(job_rx);
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in result_rx.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&next) {
+                sink(result)?;
+                next += 1;
+                let _ = permit_tx.send(());
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordered_whatever_the_threads() {
+        let want: Vec<u64> = (0..500).map(|x| x * x).collect();
+        for threads in [1, 2, 7] {
+            let mut got = Vec::new();
+            for_each_ordered(
+                0..500u64,
+                threads,
+                8,
+                |x| {
+                    // Uneven work so results finish out of order.
+                    if x % 13 == 0 {
+                        std::thread::yield_now();
+                    }
+                    x * x
+                },
+                |r| {
+                    got.push(r);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(got, want, "threads {threads}");
+        }
+    }
+
+    #[test]
+    fn sink_error_stops_early() {
+        let mut seen = 0;
+        let err = for_each_ordered(
+            0..100_000u32,
+            2,
+            4,
+            |x| x,
+            |_| {
+                seen += 1;
+                if seen == 10 {
+                    Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert!(err.is_err());
+        assert_eq!(seen, 10);
+    }
+
+    #[test]
+    fn sharding_takes_every_nth() {
+        let got: Vec<_> = shard(0..10, 1, 3).collect();
+        assert_eq!(got, [1, 4, 7]);
+    }
+
+    #[test]
+    fn extension_and_glob_filters() {
+        let opts = WalkOptions::default();
+        assert!(opts.wants_file(Path::new("a/b.txt")));
+        assert!(opts.wants_file(Path::new("a/b.MD")));
+        assert!(!opts.wants_file(Path::new("a/b.json")));
+        let opts = WalkOptions::default()
+            .with_globs(&["*.json".into(), "!skip/**".into()])
+            .unwrap();
+        assert!(opts.wants_file(Path::new("a/b.json")));
+        assert!(!opts.wants_file(Path::new("a/b.txt")));
+        assert!(!opts.wants_file(Path::new("skip/c.json")));
+        let opts = WalkOptions::default().with_globs(&["!draft*".into()]).unwrap();
+        assert!(opts.wants_file(Path::new("a/final.txt")));
+        assert!(!opts.wants_file(Path::new("a/draft1.txt")));
+    }
+}

@@ -1,0 +1,264 @@
+//! `newsscan analyze` end to end: every fixture article against its
+//! hand-written expected record, bad input, stdin, pipes and threads.
+
+mod common;
+
+use std::io::Read;
+use std::process::Stdio;
+
+use common::*;
+use serde_json::Value;
+
+fn fixture_articles() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("fixtures/articles"))
+        .expect("fixtures folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+#[test]
+fn every_fixture_matches_its_expected_record() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for name in fixture_articles() {
+        let expected_path = format!("fixtures/expected/{}.json", stem(&name));
+        if name == "binary_blob.txt" {
+            continue;
+        }
+        assert!(
+            exists(&expected_path),
+            "{name} has no expected record at {expected_path}"
+        );
+        let expected: Value = serde_json::from_slice(&fixture(&expected_path)).expect("expected JSON");
+        let record = analyze_one(&format!("fixtures/articles/{name}"));
+        if let Err(e) = check_subset(&expected, &record, &name) {
+            failures.push(e);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 12, "only {checked} fixtures checked");
+    assert!(failures.is_empty(), "mismatches:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn offsets_give_the_reported_text() {
+    for name in fixture_articles() {
+        if name == "binary_blob.txt" {
+            continue;
+        }
+        let path = format!("fixtures/articles/{name}");
+        let decoded = newsscan::input::decode(&fixture(&path)).expect("decodes");
+        let chars: Vec<char> = decoded.text.chars().collect();
+        let record = analyze_one(&path);
+        let slice = |v: &Value| -> String {
+            let s = v["start"].as_u64().expect("start") as usize;
+            let e = v["end"].as_u64().expect("end") as usize;
+            let raw: String = chars[s..e].iter().collect();
+            newsscan::text::fold_lines(&raw).into_owned()
+        };
+        for list in ["paragraphs"] {
+            for item in record[list].as_array().expect("list") {
+                assert_eq!(slice(item), item["text"].as_str().expect("text"), "{name} {list}");
+            }
+        }
+        for q in record["quotes"].as_array().expect("quotes") {
+            assert_eq!(slice(q), q["text"].as_str().expect("text"), "{name} quote");
+        }
+        for e in record["entities"].as_array().expect("entities") {
+            for m in e["mentions"].as_array().expect("mentions") {
+                assert_eq!(slice(m), m["text"].as_str().expect("text"), "{name} mention");
+            }
+        }
+    }
+}
+
+#[test]
+fn binary_file_is_reported_and_the_batch_goes_on() {
+    let out = run(&["analyze", "fixtures/articles"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("newsscan: fixtures/articles/binary_blob.txt: binary file"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), fixture_articles().len() - 1);
+    let paths: Vec<&str> = recs.iter().map(|r| r["path"].as_str().expect("path")).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "records come in sorted path order");
+}
+
+#[test]
+fn missing_path_and_directory_named_as_file() {
+    let scratch = Scratch::new("missing");
+    std::fs::create_dir(scratch.path("folder.txt")).expect("mkdir");
+    let good = scratch.write("good.txt", "Headline\n\nBody.\n");
+    let out = run(&["analyze", "no/such/file.txt", good.to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("newsscan: no/such/file.txt: no such file or directory"),
+        "{stderr}"
+    );
+    assert_eq!(records(&out).len(), 1);
+}
+
+#[test]
+fn clean_batch_exits_zero() {
+    let out = run(&[
+        "analyze",
+        "fixtures/articles/title_first_dump.txt",
+        "fixtures/articles/empty.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    assert_eq!(records(&out).len(), 2);
+}
+
+#[test]
+fn standard_input_with_dash_and_implicit() {
+    let article = fixture("fixtures/articles/title_first_dump.txt");
+    for args in [&["analyze", "-"][..], &["analyze"][..]] {
+        let out = run_stdin(args, &article);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let recs = records(&out);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0]["path"], "-");
+        assert_eq!(
+            recs[0]["headline"],
+            "Library extends weekend hours after record summer"
+        );
+    }
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let scratch = Scratch::new("pipe");
+    let article = fixture("fixtures/articles/scraped_harbor_tunnel.txt");
+    for i in 0..400 {
+        scratch.write(&format!("a{i:04}.txt"), &article);
+    }
+    let mut child = newsscan()
+        .args(["analyze", &scratch.arg()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = run(&["analyze", "--threads", "1", "fixtures/articles"]);
+    let many = run(&["analyze", "--threads", "6", "fixtures/articles"]);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, many.stdout);
+}
+
+#[test]
+fn pretty_output_is_the_same_record() {
+    let plain = analyze_one("fixtures/articles/wire_ap_dateline.txt");
+    let out = run(&["analyze", "--pretty", "fixtures/articles/wire_ap_dateline.txt"]);
+    let pretty: Value = serde_json::from_slice(&out.stdout).expect("one pretty object");
+    assert_eq!(plain, pretty);
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 10);
+}
+
+#[test]
+fn tokens_and_sentences_on_request() {
+    let plain = analyze_one("fixtures/articles/title_first_dump.txt");
+    assert!(plain.get("tokens").is_none() && plain.get("sentences").is_none());
+    let out = run(&[
+        "analyze",
+        "--tokens",
+        "--sentences",
+        "fixtures/articles/title_first_dump.txt",
+    ]);
+    let rec = &records(&out)[0];
+    let tokens = rec["tokens"].as_array().expect("tokens");
+    assert_eq!(
+        tokens.len() as u64,
+        rec["stats"]["words"].as_u64().expect("words")
+    );
+    assert_eq!(tokens[0]["text"], "Library");
+    let sentences = rec["sentences"].as_array().expect("sentences");
+    assert_eq!(sentences.len(), 6);
+    assert_eq!(
+        sentences[1]["text"],
+        "The Northfield Public Library will stay open until 8 p.m. on Saturdays and Sundays starting next month, after a summer in which more than 60,000 people visited its three branches."
+    );
+}
+
+#[test]
+fn table_output_fits_and_is_clean() {
+    let scratch = Scratch::new("table");
+    let hostile = scratch.write(
+        "hostile.txt",
+        "Head\x1b[2Jline \x1b]0;pwned\x07title\n\nBody with \x1b[31mred\x1b[0m text and a bell\x07.\n",
+    );
+    let out = run(&[
+        "analyze",
+        "--format",
+        "table",
+        "fixtures/articles/scraped_harbor_tunnel.txt",
+        hostile.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        !text.contains('\x1b') && !text.contains('\x07'),
+        "control characters leaked"
+    );
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    assert!(text.contains("City council approves harbor tunnel after decade of debate"));
+    assert!(text.contains("Tom Reyes") && text.contains("Coastline Photo"));
+}
+
+#[test]
+fn any_bytes_give_a_record_or_a_clean_error() {
+    let scratch = Scratch::new("bytes");
+    let samples: Vec<Vec<u8>> = vec![
+        vec![0xff, 0xfe, 0x00],
+        vec![0xfe, 0xff, 0xd8, 0x00],
+        b"\"\"\"\"\"''''\xe2\x80\x9c\xe2\x80\x9c".to_vec(),
+        b"\r\r\r\n\n\r".to_vec(),
+        (0u8..=255).filter(|&b| b != 0).collect(),
+        "# \n---\n---\n•\n- \n* * *\n(\n)\n".as_bytes().to_vec(),
+    ];
+    for (i, bytes) in samples.iter().enumerate() {
+        let path = scratch.write(&format!("s{i}.txt"), bytes);
+        let out = run(&["analyze", path.to_str().expect("utf-8")]);
+        let code = out.status.code();
+        assert!(code == Some(0) || code == Some(2), "sample {i}: {code:?}");
+        if code == Some(0) {
+            assert_eq!(records(&out).len(), 1, "sample {i}");
+        } else {
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr).lines().count(),
+                1,
+                "sample {i}"
+            );
+        }
+    }
+}
