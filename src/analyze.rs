@@ -6,9 +6,10 @@
 
 use std::ops::Range;
 
+use crate::entities::{self, Model};
 use crate::input::Decoded;
 use crate::layout::{self, Layout};
-use crate::record::{Article, Caption, Span, Stats};
+use crate::record::{Article, Caption, Entity, Mention, Span, Stats};
 use crate::text::{self, fold_lines, CharIndex};
 
 /// What part of the article a block of text is.
@@ -75,13 +76,25 @@ pub fn blocks(layout: &Layout) -> Vec<Block> {
     out
 }
 
-/// Switches for optional parts of the record.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
+/// Switches for optional parts of the record, and the entity model.
+#[derive(Clone, Copy)]
+pub struct Options<'m> {
     /// Add the word tokens.
     pub tokens: bool,
     /// Add the sentence spans.
     pub sentences: bool,
+    /// The entity model.
+    pub model: &'m Model,
+}
+
+impl Default for Options<'static> {
+    fn default() -> Self {
+        Options {
+            tokens: false,
+            sentences: false,
+            model: entities::default_model(),
+        }
+    }
 }
 
 /// Analyzes decoded article text into a record (without `path` or `id`).
@@ -101,20 +114,43 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
     let mut sentence_count = 0;
     let mut tokens = options.tokens.then(Vec::new);
     let mut sentences = options.sentences.then(Vec::new);
-    for block in &blocks {
-        for w in text::words(text, block.range.clone()) {
-            words += 1;
-            if let Some(t) = tokens.as_mut() {
-                t.push(span(&w));
-            }
-        }
+    // Each sentence is segmented once; the segments give the word count,
+    // the --tokens list and the entity tagger's tokens.
+    let mut tagged: Vec<entities::TokenizedSentence> = Vec::new();
+    let mut segments = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
         for s in text::sentences(text, block.range.clone()) {
             sentence_count += 1;
             if let Some(out) = sentences.as_mut() {
                 out.push(span(&s));
             }
+            segments.clear();
+            text::segments_into(text, s, &mut segments);
+            for seg in &segments {
+                if text::is_word(&text[seg.clone()]) {
+                    words += 1;
+                    if let Some(t) = tokens.as_mut() {
+                        t.push(span(seg));
+                    }
+                }
+            }
+            let toks = entities::tokenize::tokens_from_segments(text, &segments);
+            if !toks.is_empty() {
+                tagged.push(entities::TokenizedSentence {
+                    block: b,
+                    tokens: toks,
+                });
+            }
         }
     }
+
+    let mentions = entities::find_mentions(options.model, text, &tagged);
+    let entity_list = group_mentions(text, &index, &mentions);
+    let organizations = entity_list
+        .iter()
+        .filter(|e| e.kind == "organization")
+        .map(|e| e.name.clone())
+        .collect();
 
     Article {
         path: None,
@@ -136,8 +172,8 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
             .collect(),
         paragraphs: layout.paragraphs.iter().map(span).collect(),
         quotes: Vec::new(),
-        entities: Vec::new(),
-        organizations: Vec::new(),
+        entities: entity_list,
+        organizations,
         warnings: Vec::new(),
         stats: Stats {
             bytes: decoded.bytes,
@@ -150,4 +186,36 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
         sentences,
         meta: None,
     }
+}
+
+/// Groups mentions into entities by their text (possessive and line breaks
+/// folded), in order of first mention.
+fn group_mentions(text: &str, index: &CharIndex, mentions: &[entities::Mention]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for m in mentions {
+        let surface = fold_lines(&text[m.range.clone()]).into_owned();
+        let mention = Mention {
+            text: surface.clone(),
+            start: index.chars(m.range.start),
+            end: index.chars(m.range.end),
+        };
+        match out
+            .iter_mut()
+            .find(|e| e.name == surface && e.kind == m.kind.name())
+        {
+            Some(e) => {
+                e.count += 1;
+                e.mentions.push(mention);
+            }
+            None => out.push(Entity {
+                name: surface.clone(),
+                kind: m.kind.name().to_string(),
+                count: 1,
+                aliases: vec![surface],
+                quotes: 0,
+                mentions: vec![mention],
+            }),
+        }
+    }
+    out
 }

@@ -17,8 +17,10 @@
 
 pub mod analyze;
 pub mod corpus;
+pub mod entities;
 pub mod input;
 pub mod layout;
 pub mod output;
 pub mod record;
+pub mod synth;
 pub mod text;

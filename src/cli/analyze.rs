@@ -60,6 +60,10 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub quotes_only: bool,
 
+    /// Use this entity model (from `newsscan train`) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+
     /// What the inputs hold: whole articles, or JSON Lines records.
     #[arg(long = "input", value_enum, default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
@@ -81,6 +85,7 @@ pub fn run(args: AnalyzeArgs, color: bool, quiet: bool) -> anyhow::Result<Outcom
     let options = Options {
         tokens: args.tokens,
         sentences: args.sentences,
+        model: super::train::load_model(args.model.as_ref())?,
     };
     let printer: Box<dyn Printer> = match (args.format, args.quotes_only) {
         (Format::Jsonl, false) => Box::new(JsonLines { pretty: args.pretty }),
@@ -114,7 +119,7 @@ pub fn terminal_width() -> usize {
 }
 
 struct Context<'a> {
-    options: Options,
+    options: Options<'a>,
     printer: &'a dyn Printer,
     limit: u64,
 }

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod progress;
+mod train;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -34,6 +35,10 @@ pub struct Cli {
 enum Command {
     /// Analyze articles and print one record per article.
     Analyze(analyze::AnalyzeArgs),
+    /// Train an entity model from CoNLL-format files.
+    Train(train::TrainArgs),
+    /// Score the entity recognizer against CoNLL-format files (exact span and kind).
+    Eval(train::EvalArgs),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell to generate completions for.
@@ -220,6 +225,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let color = cli.color.enabled();
     match cli.command {
         Command::Analyze(args) => analyze::run(args, color, cli.quiet),
+        Command::Train(args) => train::run_train(args, cli.quiet),
+        Command::Eval(args) => train::run_eval(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "newsscan", &mut io::stdout());

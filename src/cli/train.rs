@@ -1,0 +1,187 @@
+//! `newsscan train` and `newsscan eval`: build an entity model from
+//! CoNLL-format files and score a model against annotated text.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::Args;
+
+use newsscan::entities::conll::{self, Document};
+use newsscan::entities::eval::evaluate_with;
+use newsscan::entities::tags::{self, Pos, Tag};
+use newsscan::entities::train::{train, TrainOptions};
+use newsscan::entities::{default_model, tag_tokens, Model};
+
+use super::Outcome;
+
+/// Flags of `newsscan train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Annotated training files in CoNLL format (token first, tag last; repeatable).
+    #[arg(long = "train", value_name = "FILE", required = true, num_args = 1..)]
+    pub train: Vec<PathBuf>,
+
+    /// Annotated files from other sources or with other conventions; they
+    /// help through domain adaptation without imposing their conventions.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub aux: Vec<PathBuf>,
+
+    /// Annotated development file, used to choose the best epoch (never trained on).
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+
+    /// Where to write the model.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+
+    /// Drop context features seen fewer times than this.
+    #[arg(long, default_value_t = 1)]
+    pub min_count: u32,
+
+    /// Drop averaged weights smaller than this from the saved model.
+    #[arg(long, default_value_t = 0.0)]
+    pub prune: f32,
+
+    /// Seed for shuffling documents between epochs.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Flags of `newsscan eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Annotated files in CoNLL format to score against (repeatable).
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    pub gold: Vec<PathBuf>,
+
+    /// Score this model instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+
+    /// Score the tagger alone, without the rules applied after it.
+    #[arg(long)]
+    pub no_rules: bool,
+
+    /// Also write `token gold predicted` lines (the input format of conlleval) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn read_docs(paths: &[PathBuf]) -> anyhow::Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        docs.extend(conll::parse(&text).with_context(|| format!("{}", path.display()))?);
+    }
+    Ok(docs)
+}
+
+/// Loads a model file, or the built-in model.
+pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<&'static Model> {
+    match path {
+        None => Ok(default_model()),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
+            let model = Model::from_bytes(&bytes).with_context(|| format!("{}", p.display()))?;
+            // One model per process: leaking it gives it the same lifetime
+            // as the built-in one.
+            Ok(Box::leak(Box::new(model)))
+        }
+    }
+}
+
+pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
+    let train_docs = read_docs(&args.train)?;
+    let aux_docs = read_docs(&args.aux)?;
+    let dev_docs = match &args.dev {
+        Some(d) => read_docs(std::slice::from_ref(d))?,
+        None => Vec::new(),
+    };
+    let options = TrainOptions {
+        epochs: args.epochs,
+        min_count: args.min_count,
+        prune: args.prune,
+        seed: args.seed,
+    };
+    let names: Vec<String> = args
+        .train
+        .iter()
+        .chain(&args.aux)
+        .map(|p| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    let mut info = format!(
+        "trained on {}; {} epochs at most, min count {}, prune {}",
+        names.join(", "),
+        args.epochs,
+        args.min_count,
+        args.prune
+    );
+    if let Some(d) = &args.dev {
+        info.push_str(&format!(
+            "; development set {}",
+            d.file_name()
+                .map_or_else(|| d.display().to_string(), |n| n.to_string_lossy().into_owned())
+        ));
+    }
+    let (model, scores) = train(&train_docs, &aux_docs, &dev_docs, &options, &info, &mut |line| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    });
+    std::fs::write(&args.output, model.to_bytes()).with_context(|| format!("{}", args.output.display()))?;
+    if let Some(s) = scores {
+        print!("{}", s.report());
+    }
+    eprintln!(
+        "wrote {} ({} features, {} bytes)",
+        args.output.display(),
+        model.features(),
+        std::fs::metadata(&args.output).map(|m| m.len()).unwrap_or(0)
+    );
+    Ok(Outcome::Success)
+}
+
+pub fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
+    let model = load_model(args.model.as_ref())?;
+    if model.is_empty() {
+        anyhow::bail!("no entity model is available (data/model.bin is empty)");
+    }
+    let docs = read_docs(&args.gold)?;
+    let scores = evaluate_with(model, &docs, !args.no_rules);
+    if let Some(path) = &args.output {
+        let mut out = String::new();
+        for doc in &docs {
+            let words: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let predicted = tag_tokens(model, &words, !args.no_rules);
+            for (s, p) in doc.iter().zip(&predicted) {
+                let pred = tags::encode(p, s.words.len());
+                for ((w, g), p) in s.words.iter().zip(&s.tags).zip(&pred) {
+                    out.push_str(&format!("{w} {} {}\n", bio(*g), bio(*p)));
+                }
+                out.push('\n');
+            }
+        }
+        std::fs::write(path, out).with_context(|| format!("{}", path.display()))?;
+    }
+    print!("{}", scores.report());
+    Ok(Outcome::Success)
+}
+
+/// A BILOU tag written as IOB2, the way conlleval reads it.
+fn bio(t: Tag) -> String {
+    match tags::split(t) {
+        None => "O".to_string(),
+        Some((Pos::B | Pos::U, k)) => format!("B-{}", k.conll()),
+        Some((_, k)) => format!("I-{}", k.conll()),
+    }
+}

@@ -1,0 +1,191 @@
+//! Reading annotated text in CoNLL format: one token per line with its tag
+//! in the last column, a blank line between sentences, and `-DOCSTART-`
+//! lines between documents. Tags may be IOB1, IOB2, BIOES or BILOU over the
+//! kinds PER, ORG, LOC and MISC; other kinds are read as outside.
+
+use std::fmt;
+
+use super::tags::{encode, Kind, Tag, TokenSpan};
+
+/// One annotated sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sentence {
+    /// Tokens.
+    pub words: Vec<String>,
+    /// Gold BILOU tags, one per token.
+    pub tags: Vec<Tag>,
+}
+
+/// Sentences of one document, in order.
+pub type Document = Vec<Sentence>;
+
+/// A malformed line.
+#[derive(Debug)]
+pub struct ConllError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConllError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ConllError {}
+
+/// Parses CoNLL text into documents.
+pub fn parse(text: &str) -> Result<Vec<Document>, ConllError> {
+    let mut docs: Vec<Document> = vec![Vec::new()];
+    let mut words: Vec<String> = Vec::new();
+    let mut labels: Vec<(char, Option<Kind>)> = Vec::new();
+    let finish =
+        |docs: &mut Vec<Document>, words: &mut Vec<String>, labels: &mut Vec<(char, Option<Kind>)>| {
+            if words.is_empty() {
+                return;
+            }
+            let spans = decode(labels);
+            let tags = encode(&spans, words.len());
+            if let Some(doc) = docs.last_mut() {
+                doc.push(Sentence {
+                    words: std::mem::take(words),
+                    tags,
+                });
+            }
+            labels.clear();
+        };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            finish(&mut docs, &mut words, &mut labels);
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let word = cols.next().unwrap_or_default();
+        if word == "-DOCSTART-" {
+            finish(&mut docs, &mut words, &mut labels);
+            if docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        let tag = cols.last().ok_or_else(|| ConllError {
+            line: n + 1,
+            message: format!("expected a token and a tag, found {line:?}"),
+        })?;
+        labels.push(parse_label(tag).ok_or_else(|| ConllError {
+            line: n + 1,
+            message: format!("not an entity tag: {tag:?}"),
+        })?);
+        words.push(word.to_string());
+    }
+    finish(&mut docs, &mut words, &mut labels);
+    docs.retain(|d| !d.is_empty());
+    Ok(docs)
+}
+
+fn parse_label(tag: &str) -> Option<(char, Option<Kind>)> {
+    if tag == "O" {
+        return Some(('O', None));
+    }
+    let (prefix, kind) = tag.split_once('-')?;
+    let p = match prefix {
+        "B" | "I" | "E" | "S" | "L" | "U" => prefix.chars().next()?,
+        _ => return None,
+    };
+    Some((p, Kind::from_conll(kind)))
+}
+
+/// Turns IOB1, IOB2, BIOES or BILOU labels into spans.
+fn decode(labels: &[(char, Option<Kind>)]) -> Vec<TokenSpan> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, Kind)> = None;
+    for (i, &(p, kind)) in labels.iter().enumerate() {
+        let Some(kind) = kind else {
+            if let Some((s, k)) = open.take() {
+                spans.push(TokenSpan {
+                    start: s,
+                    end: i,
+                    kind: k,
+                });
+            }
+            continue;
+        };
+        let continues = matches!(p, 'I' | 'E' | 'L') && open.is_some_and(|(_, k)| k == kind);
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                spans.push(TokenSpan {
+                    start: s,
+                    end: i,
+                    kind: k,
+                });
+            }
+            open = Some((i, kind));
+        }
+        if matches!(p, 'E' | 'L' | 'S' | 'U') {
+            if let Some((s, k)) = open.take() {
+                spans.push(TokenSpan {
+                    start: s,
+                    end: i + 1,
+                    kind: k,
+                });
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        spans.push(TokenSpan {
+            start: s,
+            end: labels.len(),
+            kind: k,
+        });
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tags::spans;
+    use super::*;
+
+    #[test]
+    fn reads_documents_and_sentences() {
+        let text = "-DOCSTART- -X- O O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\n\nPeter B-PER\nBlackburn I-PER\n\n-DOCSTART- O\n\nParis S-LOC\n";
+        let docs = parse(text).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].len(), 2);
+        let s = &docs[0][1];
+        assert_eq!(s.words, ["Peter", "Blackburn"]);
+        assert_eq!(
+            spans(&s.tags),
+            [TokenSpan {
+                start: 0,
+                end: 2,
+                kind: Kind::Person
+            }]
+        );
+        assert_eq!(spans(&docs[1][0].tags)[0].kind, Kind::Location);
+    }
+
+    #[test]
+    fn iob1_and_unknown_kinds() {
+        let docs = parse("New I-LOC\nYork I-LOC\non O\nMonday B-DATE\n").unwrap();
+        let s = &docs[0][0];
+        assert_eq!(
+            spans(&s.tags),
+            [TokenSpan {
+                start: 0,
+                end: 2,
+                kind: Kind::Location
+            }]
+        );
+    }
+
+    #[test]
+    fn bad_lines_name_their_number() {
+        let err = parse("ok O\nbad X-PER\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(parse("lonely\n").is_err());
+    }
+}

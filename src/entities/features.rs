@@ -1,0 +1,485 @@
+//! Features of the entity tagger.
+//!
+//! Features come in three groups, and the split is what makes tagging fast:
+//! - word features depend only on one word and its position relative to the
+//!   token being tagged (-2..=2), so their scores are computed once per
+//!   distinct word and cached;
+//! - context features look at several tokens at once (word pairs, shape
+//!   triples, gazetteer matches, the sentence position, the document);
+//! - history features use the tags already predicted (the previous two tags,
+//!   and what the same word was tagged earlier in the document).
+//!
+//! Training and tagging call the same functions, so a model always sees the
+//! features it was trained on. Every feature is a 64-bit hash.
+
+use std::borrow::Cow;
+
+use super::gazetteer::Gazetteer;
+use super::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
+use super::tags::{Kind, Tag};
+
+/// Bumped whenever a feature changes, so old models are refused.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// Number of word slots: offsets -2, -1, 0, +1, +2.
+pub const SLOTS: usize = 5;
+
+// Template ids. Never reuse a number for a different feature.
+const T_BIAS: u64 = 1;
+const T_FORM: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_PREFIX: u64 = 5;
+const T_SUFFIX: u64 = 6;
+const T_LEN: u64 = 7;
+const T_FLAG: u64 = 8;
+const T_FIRST: u64 = 9;
+const T_LCWORD: u64 = 10;
+const T_BI_LEFT: u64 = 11;
+const T_BI_RIGHT: u64 = 12;
+const T_SHAPE3: u64 = 13;
+const T_INITIAL: u64 = 14;
+const T_CAPS_LINE: u64 = 15;
+const T_GAZ: u64 = 16;
+const T_DOC_LOWER: u64 = 17;
+const T_PREV: u64 = 18;
+const T_PREV2: u64 = 19;
+const T_PREV_WORD: u64 = 20;
+const T_PREV_SHAPE: u64 = 21;
+const T_MEMORY: u64 = 22;
+const T_MEMORY_SHAPE: u64 = 23;
+const T_GAZ_SHAPE: u64 = 24;
+const T_GAZ_LEFT: u64 = 25;
+const T_GAZ_RIGHT: u64 = 26;
+
+/// Pseudo-words before and after a sentence.
+pub const BOS: &str = "\0<s>";
+/// See [`BOS`].
+pub const EOS: &str = "\0</s>";
+
+/// How a language usually writes its words: lower-cased word to its usual
+/// form, for words whose usual form is not simply capitalized ("the",
+/// "EU", "McDonald"). Learned from training text; used to recase ALL CAPS
+/// headlines and to tell common words from names.
+#[derive(Clone, Debug, Default)]
+pub struct Casing {
+    forms: FxHashMap<Box<str>, Box<str>>,
+}
+
+impl Casing {
+    /// Builds from `(lower, form)` pairs.
+    pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Casing {
+        Casing {
+            forms: pairs.into_iter().map(|(l, f)| (l.into(), f.into())).collect(),
+        }
+    }
+
+    /// The pairs, sorted (for saving).
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        let mut v: Vec<(&str, &str)> = self.forms.iter().map(|(l, f)| (&**l, &**f)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The usual form of an ALL CAPS word.
+    pub fn recase<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        if !word.chars().any(char::is_uppercase) {
+            return Cow::Borrowed(word);
+        }
+        let lower = word.to_lowercase();
+        if let Some(form) = self.forms.get(lower.as_str()) {
+            return Cow::Owned(form.to_string());
+        }
+        let mut chars = lower.chars();
+        match chars.next() {
+            Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
+            None => Cow::Borrowed(word),
+        }
+    }
+
+    /// True when the word is usually written in lower case.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.forms.get(lower).is_some_and(|f| **f == *lower)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+/// The shared data features are computed from.
+#[derive(Clone, Copy)]
+pub struct Resources<'a> {
+    /// Gazetteer lists.
+    pub gazetteer: &'a Gazetteer,
+    /// Usual casing of words.
+    pub casing: &'a Casing,
+}
+
+/// Word shape: upper case `X`, lower case `x`, digits `d`, other characters
+/// as themselves, runs collapsed (`McDonald` -> `XxXx`, `U.S.` -> `X.X.`).
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut n = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+            n += 1;
+            if n >= 10 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// True when the sentence is written in capitals (a wire headline).
+pub fn is_caps_line(words: &[&str]) -> bool {
+    let mut letters = 0;
+    for w in words {
+        for c in w.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+    }
+    letters >= 2
+}
+
+/// Calls `emit` with every word feature of `form` in `slot` (0..SLOTS,
+/// offset + 2).
+pub fn word_features(form: &str, slot: usize, res: &Resources, emit: &mut impl FnMut(u64)) {
+    let s = slot as u64;
+    let lower = form.to_lowercase();
+    let lower_h = str_hash(&lower);
+    let shape_h = str_hash(&shape(form));
+    emit(feature(T_LOWER, &[s, lower_h]));
+    emit(feature(T_SHAPE, &[s, shape_h]));
+    if form.starts_with('\0') {
+        return;
+    }
+    let first = res.gazetteer.first_name(&lower);
+    let capitalized = form.chars().next().is_some_and(char::is_uppercase);
+    if first > 0 && capitalized {
+        emit(feature(T_FIRST, &[s, first as u64]));
+    }
+    if slot != 2 {
+        return;
+    }
+    emit(feature(T_FORM, &[str_hash(form)]));
+    let chars: Vec<char> = lower.chars().collect();
+    for n in 1..=4.min(chars.len()) {
+        let prefix: String = chars[..n].iter().collect();
+        let suffix: String = chars[chars.len() - n..].iter().collect();
+        emit(feature(T_PREFIX, &[str_hash(&prefix)]));
+        emit(feature(T_SUFFIX, &[str_hash(&suffix)]));
+    }
+    let len_bucket = match chars.len() {
+        0..=4 => chars.len(),
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    };
+    emit(feature(T_LEN, &[len_bucket as u64]));
+    let flags = [
+        form.chars().any(char::is_numeric),
+        form.contains('-'),
+        form.contains('.'),
+        form.contains('&') || form.contains('\''),
+        capitalized && form.chars().skip(1).any(char::is_uppercase) && form.chars().any(char::is_lowercase),
+    ];
+    for (i, on) in flags.into_iter().enumerate() {
+        if on {
+            emit(feature(T_FLAG, &[i as u64]));
+        }
+    }
+    if res.casing.is_common_word(&lower) {
+        emit(feature(T_LCWORD, &[capitalized as u64]));
+    }
+}
+
+/// Per-document facts: which words the document also writes in lower case.
+#[derive(Debug, Default)]
+pub struct DocContext {
+    lower_seen: FxHashSet<u64>,
+}
+
+impl DocContext {
+    /// Collects facts from every token of a document.
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocContext {
+        let mut lower_seen = FxHashSet::default();
+        for words in sentences {
+            if is_caps_line(words) {
+                continue;
+            }
+            for w in words {
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    lower_seen.insert(lower_hash(w));
+                }
+            }
+        }
+        DocContext { lower_seen }
+    }
+}
+
+/// A sentence ready for feature extraction.
+pub struct Prepared<'a> {
+    /// Token forms, recased when the sentence is in capitals.
+    pub forms: Vec<Cow<'a, str>>,
+    /// Hashes of the lower-cased forms.
+    pub lower_h: Vec<u64>,
+    /// Hashes of the shapes.
+    pub shape_h: Vec<u64>,
+    /// Gazetteer marks (see [`Gazetteer::mark`]).
+    pub gaz: Vec<u32>,
+    /// Capitalized tokens that the document also writes in lower case.
+    pub doc_lower: Vec<bool>,
+    /// The sentence was in capitals.
+    pub caps_line: bool,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares one sentence.
+    pub fn new(words: &[&'a str], doc: &DocContext, res: &Resources) -> Prepared<'a> {
+        let caps_line = is_caps_line(words);
+        let forms: Vec<Cow<'a, str>> = if caps_line {
+            words.iter().map(|w| res.casing.recase(w)).collect()
+        } else {
+            words.iter().map(|w| Cow::Borrowed(*w)).collect()
+        };
+        let lowers: Vec<Cow<str>> = forms
+            .iter()
+            .map(|f| {
+                if f.chars().any(char::is_uppercase) {
+                    Cow::Owned(f.to_lowercase())
+                } else {
+                    Cow::Borrowed(f.as_ref())
+                }
+            })
+            .collect();
+        let lower_h: Vec<u64> = lowers.iter().map(|l| str_hash(l)).collect();
+        let shape_h = forms.iter().map(|f| str_hash(&shape(f))).collect();
+        let capitalized: Vec<bool> = forms
+            .iter()
+            .map(|f| {
+                f.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            })
+            .collect();
+        let lower_refs: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
+        let gaz = res.gazetteer.mark(&lower_refs, &capitalized);
+        let doc_lower = forms
+            .iter()
+            .zip(&lower_h)
+            .enumerate()
+            .map(|(i, (f, h))| {
+                i > 0 && f.chars().next().is_some_and(char::is_uppercase) && doc.lower_seen.contains(h)
+            })
+            .collect();
+        Prepared {
+            forms,
+            lower_h,
+            shape_h,
+            gaz,
+            doc_lower,
+            caps_line,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// True for an empty sentence.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The form in `slot` around token `i`, or a boundary pseudo-word.
+    pub fn slot_form(&self, i: usize, slot: usize) -> &str {
+        let j = i as isize + slot as isize - 2;
+        if j < 0 {
+            BOS
+        } else if j as usize >= self.len() {
+            EOS
+        } else {
+            &self.forms[j as usize]
+        }
+    }
+
+    /// Calls `emit` with the context features of token `i`.
+    pub fn context_features(&self, i: usize, emit: &mut impl FnMut(u64)) {
+        let n = self.len();
+        let bos = str_hash(BOS);
+        let eos = str_hash(EOS);
+        let lower = |j: isize| {
+            if j < 0 {
+                bos
+            } else if j as usize >= n {
+                eos
+            } else {
+                self.lower_h[j as usize]
+            }
+        };
+        let shp = |j: isize| {
+            if j < 0 {
+                bos
+            } else if j as usize >= n {
+                eos
+            } else {
+                self.shape_h[j as usize]
+            }
+        };
+        let ii = i as isize;
+        emit(feature(T_BIAS, &[]));
+        emit(feature(T_BI_LEFT, &[lower(ii - 1), lower(ii)]));
+        emit(feature(T_BI_RIGHT, &[lower(ii), lower(ii + 1)]));
+        emit(feature(T_SHAPE3, &[shp(ii - 1), shp(ii), shp(ii + 1)]));
+        if i == 0 {
+            emit(feature(T_INITIAL, &[shp(ii)]));
+        }
+        if self.caps_line {
+            emit(feature(T_CAPS_LINE, &[shp(ii)]));
+        }
+        let mut bits = self.gaz[i];
+        while bits != 0 {
+            let b = bits.trailing_zeros() as u64;
+            bits &= bits - 1;
+            emit(feature(T_GAZ, &[b]));
+            emit(feature(T_GAZ_SHAPE, &[b, shp(ii)]));
+        }
+        if i > 0 {
+            let mut bits = self.gaz[i - 1];
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                emit(feature(T_GAZ_LEFT, &[b]));
+            }
+        }
+        if i + 1 < n {
+            let mut bits = self.gaz[i + 1];
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                emit(feature(T_GAZ_RIGHT, &[b]));
+            }
+        }
+        if self.doc_lower[i] {
+            emit(feature(T_DOC_LOWER, &[]));
+        }
+    }
+
+    /// Calls `emit` with the history features of token `i` (see
+    /// [`history_features`]).
+    pub fn history_features(
+        &self,
+        i: usize,
+        prev: Tag,
+        prev2: Tag,
+        memory: Option<Kind>,
+        emit: &mut impl FnMut(u64),
+    ) {
+        history_features(self.lower_h[i], self.shape_h[i], prev, prev2, memory, emit);
+    }
+}
+
+/// Calls `emit` with the history features of a token (by its lower-case and
+/// shape hashes), given the two previous tags and the kind the same word was
+/// last tagged with in the document.
+pub fn history_features(
+    lower_h: u64,
+    shape_h: u64,
+    prev: Tag,
+    prev2: Tag,
+    memory: Option<Kind>,
+    emit: &mut impl FnMut(u64),
+) {
+    let (p, p2) = (prev as u64, prev2 as u64);
+    emit(feature(T_PREV, &[p]));
+    emit(feature(T_PREV2, &[p2, p]));
+    emit(feature(T_PREV_WORD, &[p, lower_h]));
+    emit(feature(T_PREV_SHAPE, &[p, shape_h]));
+    if let Some(kind) = memory {
+        emit(feature(T_MEMORY, &[kind as u64]));
+        emit(feature(T_MEMORY_SHAPE, &[kind as u64, shape_h]));
+    }
+}
+
+/// What the document has tagged each capitalized word as so far.
+#[derive(Debug, Default)]
+pub struct Memory {
+    kinds: FxHashMap<u64, Kind>,
+}
+
+impl Memory {
+    /// The kind the word (by lower-case hash) was last tagged with; only
+    /// capitalized words are looked up.
+    pub fn get(&self, lower_h: u64, capitalized: bool) -> Option<Kind> {
+        if !capitalized {
+            return None;
+        }
+        self.kinds.get(&lower_h).copied()
+    }
+
+    /// Records an entity's tokens.
+    pub fn remember(&mut self, lower_h: &[u64], kind: Kind) {
+        for &h in lower_h {
+            self.kinds.insert(h, kind);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let cases = [
+            ("Park", "Xx"),
+            ("McDonald", "XxXx"),
+            ("U.S.", "X.X."),
+            ("1996-08-22", "d-d-d"),
+            ("AT&T", "X&X"),
+            ("park", "x"),
+            ("Élan", "Xx"),
+        ];
+        for (w, s) in cases {
+            assert_eq!(shape(w), s, "{w}");
+        }
+    }
+
+    #[test]
+    fn recasing() {
+        let casing = Casing::from_pairs([("the".into(), "the".into()), ("eu".into(), "EU".into())]);
+        assert_eq!(casing.recase("THE"), "the");
+        assert_eq!(casing.recase("EU"), "EU");
+        assert_eq!(casing.recase("BRUSSELS"), "Brussels");
+        assert!(casing.is_common_word("the"));
+        assert!(!casing.is_common_word("eu"));
+        assert!(is_caps_line(&["FLOODS", "HIT", "-", "2024"]));
+        assert!(!is_caps_line(&["Floods", "HIT"]));
+    }
+}

@@ -1,0 +1,158 @@
+//! Gazetteers: lists of places, countries, companies, agencies and first
+//! names, compiled into `data/gazetteers.txt` by
+//! `scripts/build_gazetteers.py` and embedded in the binary.
+//!
+//! They feed the tagger as features (which tokens sit inside a listed
+//! phrase, and where), never as final answers: "Apple" is a company in one
+//! sentence and fruit in the next, and the tagger weighs the evidence.
+
+use std::sync::LazyLock;
+
+use super::hash::{str_hash, FxHashMap, FxHashSet};
+
+/// Classes of multi-token phrases, in bit order.
+pub const PHRASE_CLASSES: [&str; 4] = ["loc", "country", "org", "gov"];
+
+/// The longest phrase matched, in tokens.
+const MAX_TOKENS: usize = 8;
+
+/// Compiled gazetteer lists.
+pub struct Gazetteer {
+    /// Lower-cased phrase (tokens joined by one space) to class bits.
+    phrases: FxHashMap<Box<str>, u8>,
+    /// Every proper token prefix of a phrase, so matching stops early.
+    prefixes: FxHashSet<Box<str>>,
+    /// Lower-cased first names: 1 for common, 2 for rarer ones.
+    first: FxHashMap<Box<str>, u8>,
+    /// A hash of the source text; models record the one they were trained with.
+    pub fingerprint: u64,
+}
+
+static DEFAULT: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/gazetteers.txt")));
+
+impl Gazetteer {
+    /// The embedded gazetteer, parsed on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        &DEFAULT
+    }
+
+    /// Parses `class<TAB>phrase` lines.
+    pub fn parse(src: &str) -> Gazetteer {
+        let mut g = Gazetteer {
+            phrases: FxHashMap::default(),
+            prefixes: FxHashSet::default(),
+            first: FxHashMap::default(),
+            fingerprint: str_hash(src),
+        };
+        for line in src.lines() {
+            let Some((class, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            match class {
+                "first" => {
+                    g.first.insert(phrase.into(), 1);
+                }
+                "first2" => {
+                    g.first.entry(phrase.into()).or_insert(2);
+                }
+                _ => {
+                    let Some(bit) = PHRASE_CLASSES.iter().position(|c| *c == class) else {
+                        continue;
+                    };
+                    if phrase.split(' ').count() > MAX_TOKENS {
+                        continue;
+                    }
+                    *g.phrases.entry(phrase.into()).or_insert(0) |= 1 << bit;
+                    let mut end = 0;
+                    while let Some(sp) = phrase[end..].find(' ') {
+                        end += sp;
+                        g.prefixes.insert(phrase[..end].into());
+                        end += 1;
+                    }
+                }
+            }
+        }
+        g
+    }
+
+    /// 1 when `lower` is a common first name, 2 for a rarer one, else 0.
+    pub fn first_name(&self, lower: &str) -> u8 {
+        self.first.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Marks every token inside a listed phrase. Bit `class * 4 + pos` of a
+    /// token's mask is set when it is at position `pos` (0 begin, 1 inside,
+    /// 2 last, 3 unit) of a phrase of that class. Phrases must start with a
+    /// capitalized token.
+    pub fn mark(&self, lowers: &[&str], capitalized: &[bool]) -> Vec<u32> {
+        let n = lowers.len();
+        let mut marks = vec![0u32; n];
+        let mut key = String::new();
+        for i in 0..n {
+            if !capitalized[i] {
+                continue;
+            }
+            key.clear();
+            for j in i..n.min(i + MAX_TOKENS) {
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(lowers[j]);
+                if let Some(&bits) = self.phrases.get(key.as_str()) {
+                    for class in 0..PHRASE_CLASSES.len() {
+                        if bits & (1 << class) == 0 {
+                            continue;
+                        }
+                        let base = class as u32 * 4;
+                        if j == i {
+                            marks[i] |= 1 << (base + 3);
+                        } else {
+                            marks[i] |= 1 << base;
+                            for m in &mut marks[i + 1..j] {
+                                *m |= 1 << (base + 1);
+                            }
+                            marks[j] |= 1 << (base + 2);
+                        }
+                    }
+                }
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
+            }
+        }
+        marks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_multi_token_phrases() {
+        let g = Gazetteer::parse("loc\tnew york\nloc\tyork\norg\tnew york times\nfirst\telena\n");
+        let lowers = ["the", "new", "york", "times", "said"];
+        let caps = [false, true, true, true, false];
+        let m = g.mark(&lowers, &caps);
+        let loc_b = 1 << 0;
+        let loc_l = 1 << 2;
+        let loc_u = 1 << 3;
+        let org_b = 1 << 8;
+        let org_i = 1 << 9;
+        let org_l = 1 << 10;
+        assert_eq!(m[0], 0);
+        assert_eq!(m[1], loc_b | org_b);
+        assert_eq!(m[2], loc_l | loc_u | org_i);
+        assert_eq!(m[3], org_l);
+        assert_eq!(g.first_name("elena"), 1);
+        assert_eq!(g.first_name("tunnel"), 0);
+    }
+
+    #[test]
+    fn embedded_lists_load() {
+        let g = Gazetteer::embedded();
+        assert!(g.phrases.get("germany").is_some_and(|b| b & 0b11 == 0b11));
+        assert!(g.first_name("maria") > 0);
+    }
+}

@@ -1,0 +1,489 @@
+//! The tagger model: feature weights, learned casing, and greedy left-to-right
+//! decoding with well-formed BILOU transitions.
+//!
+//! A model file is compact: weights are quantized to 16 bits and stored
+//! sparsely (most features carry weight for only a few tags). In memory the
+//! weights live in an open-addressing table of `f32` rows, and the scores of
+//! each distinct word are cached per thread, which is what lets tagging keep
+//! up with the rest of the analysis.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::features::{Casing, DocContext, Memory, Prepared, Resources, FEATURE_VERSION, SLOTS};
+use super::gazetteer::Gazetteer;
+use super::hash::FxHashMap;
+use super::tags::{allowed, may_end, split, Pos, Tag, NTAGS, O};
+
+/// Weights of one feature, one per tag.
+pub type Row = [f32; NTAGS];
+
+/// Feature weights in an open-addressing hash table.
+#[derive(Clone)]
+pub struct Weights {
+    keys: Vec<u64>,
+    slots: Vec<u32>,
+    rows: Vec<Row>,
+    mask: usize,
+}
+
+impl Weights {
+    /// Builds the table from `(feature, row)` pairs.
+    pub fn new(entries: Vec<(u64, Row)>) -> Weights {
+        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        let mut w = Weights {
+            keys: vec![0; cap],
+            slots: vec![0; cap],
+            rows: Vec::with_capacity(entries.len()),
+            mask: cap - 1,
+        };
+        for (key, row) in entries {
+            let key = key | 1;
+            let mut i = (key as usize) & w.mask;
+            while w.keys[i] != 0 && w.keys[i] != key {
+                i = (i + 1) & w.mask;
+            }
+            if w.keys[i] == key {
+                w.rows[w.slots[i] as usize] = row;
+                continue;
+            }
+            w.keys[i] = key;
+            w.slots[i] = w.rows.len() as u32;
+            w.rows.push(row);
+        }
+        w
+    }
+
+    /// The weights of a feature, if it has any.
+    #[inline]
+    pub fn row(&self, key: u64) -> Option<&Row> {
+        let key = key | 1;
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(&self.rows[self.slots[i] as usize]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds a feature's weights to `scores`.
+    #[inline]
+    pub fn add(&self, key: u64, scores: &mut Row) {
+        if let Some(row) = self.row(key) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there are no weights.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// All `(feature, row)` pairs, sorted by feature.
+    pub fn entries(&self) -> Vec<(u64, &Row)> {
+        let mut v: Vec<(u64, &Row)> = self
+            .keys
+            .iter()
+            .zip(&self.slots)
+            .filter(|(k, _)| **k != 0)
+            .map(|(k, s)| (*k, &self.rows[*s as usize]))
+            .collect();
+        v.sort_unstable_by_key(|e| e.0);
+        v
+    }
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A trained entity tagger.
+pub struct Model {
+    weights: Weights,
+    casing: Casing,
+    gazetteer: &'static Gazetteer,
+    /// What the model was trained on and how it scored, as written by `train`.
+    pub info: String,
+    gazetteer_fingerprint: u64,
+    id: u64,
+}
+
+/// Why a model file could not be loaded.
+#[derive(Debug)]
+pub enum ModelError {
+    /// Not a newsscan model file.
+    NotAModel,
+    /// Made for another feature set or tag set.
+    Incompatible(String),
+    /// Cut short or malformed.
+    Corrupt(&'static str),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not a newsscan model file"),
+            ModelError::Incompatible(why) => write!(f, "model made for another version of newsscan: {why}"),
+            ModelError::Corrupt(what) => write!(f, "model file is damaged ({what})"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+const MAGIC: &[u8; 12] = b"NEWSSCAN-NER";
+const FORMAT: u32 = 1;
+
+thread_local! {
+    static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
+/// Per-thread cache of word-feature scores, one entry per distinct form.
+#[derive(Default)]
+struct WordCache {
+    model: u64,
+    map: FxHashMap<Box<str>, Box<[Row; SLOTS]>>,
+}
+
+/// Entries kept before the cache starts over (about 10 MB).
+const CACHE_LIMIT: usize = 30_000;
+
+impl Model {
+    /// A model from weights and casing, using the embedded gazetteer.
+    pub fn new(weights: Weights, casing: Casing, info: String) -> Model {
+        let gazetteer = Gazetteer::embedded();
+        Model {
+            weights,
+            casing,
+            gazetteer,
+            info,
+            gazetteer_fingerprint: gazetteer.fingerprint,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// A model that finds nothing (when no model is available).
+    pub fn empty() -> Model {
+        Model::new(Weights::new(Vec::new()), Casing::default(), String::new())
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Number of features with weights.
+    pub fn features(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when the model was trained with other gazetteer lists than the
+    /// ones embedded in this binary (it still works, a little less well).
+    pub fn gazetteer_mismatch(&self) -> bool {
+        !self.is_empty() && self.gazetteer_fingerprint != self.gazetteer.fingerprint
+    }
+
+    /// The data features are computed from.
+    pub fn resources(&self) -> Resources<'_> {
+        Resources {
+            gazetteer: self.gazetteer,
+            casing: &self.casing,
+        }
+    }
+
+    /// The weights.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Tags every sentence of a document (sentences of word tokens).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        if self.is_empty() {
+            return sentences.iter().map(|s| vec![O; s.len()]).collect();
+        }
+        let res = self.resources();
+        let doc = DocContext::new(sentences.iter().map(|s| s.as_slice()));
+        let mut memory = Memory::default();
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.model != self.id {
+                cache.map.clear();
+                cache.model = self.id;
+            }
+            sentences
+                .iter()
+                .map(|words| {
+                    let prepared = Prepared::new(words, &doc, &res);
+                    self.tag_sentence(&prepared, &mut memory, &mut cache)
+                })
+                .collect()
+        })
+    }
+
+    fn word_rows(&self, form: &str, cache: &mut WordCache) -> [Row; SLOTS] {
+        if let Some(rows) = cache.map.get(form) {
+            return **rows;
+        }
+        let res = self.resources();
+        let mut rows = [[0f32; NTAGS]; SLOTS];
+        for (slot, row) in rows.iter_mut().enumerate() {
+            super::features::word_features(form, slot, &res, &mut |f| self.weights.add(f, row));
+        }
+        if cache.map.len() >= CACHE_LIMIT {
+            cache.map.clear();
+        }
+        cache.map.insert(form.into(), Box::new(rows));
+        rows
+    }
+
+    fn tag_sentence(&self, p: &Prepared, memory: &mut Memory, cache: &mut WordCache) -> Vec<Tag> {
+        let n = p.len();
+        let mut tags = Vec::with_capacity(n);
+        if n == 0 {
+            return tags;
+        }
+        let bos = self.word_rows(super::features::BOS, cache);
+        let eos = self.word_rows(super::features::EOS, cache);
+        let rows: Vec<[Row; SLOTS]> = p.forms.iter().map(|f| self.word_rows(f, cache)).collect();
+        let (mut prev, mut prev2) = (O, O);
+        let mut start = 0;
+        for i in 0..n {
+            let mut scores = [0f32; NTAGS];
+            for slot in 0..SLOTS {
+                let j = i as isize + slot as isize - 2;
+                let r = if j < 0 {
+                    &bos[slot]
+                } else if j as usize >= n {
+                    &eos[slot]
+                } else {
+                    &rows[j as usize][slot]
+                };
+                for (s, w) in scores.iter_mut().zip(r) {
+                    *s += w;
+                }
+            }
+            p.context_features(i, &mut |f| self.weights.add(f, &mut scores));
+            let mem = memory.get(p.lower_h[i], starts_upper(&p.forms[i]));
+            p.history_features(i, prev, prev2, mem, &mut |f| self.weights.add(f, &mut scores));
+            let tag = choose(&scores, prev, i + 1 == n);
+            if let Some((pos, kind)) = split(tag) {
+                if matches!(pos, Pos::B | Pos::U) {
+                    start = i;
+                }
+                if matches!(pos, Pos::L | Pos::U) {
+                    memory.remember(&p.lower_h[start..=i], kind);
+                }
+            }
+            tags.push(tag);
+            prev2 = prev;
+            prev = tag;
+        }
+        tags
+    }
+
+    /// Serializes the model (weights quantized to 16 bits).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let entries = self.weights.entries();
+        let max = entries
+            .iter()
+            .flat_map(|(_, r)| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, FORMAT);
+        put_u32(&mut out, FEATURE_VERSION);
+        put_u32(&mut out, NTAGS as u32);
+        out.extend_from_slice(&self.gazetteer_fingerprint.to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        put_u32(&mut out, entries.len() as u32);
+        for (key, _) in &entries {
+            out.extend_from_slice(&key.to_le_bytes());
+        }
+        for (_, row) in &entries {
+            let nz: Vec<(usize, i16)> = row
+                .iter()
+                .enumerate()
+                .map(|(t, w)| (t, (w / scale).round() as i16))
+                .filter(|(_, q)| *q != 0)
+                .collect();
+            out.push(nz.len() as u8);
+            for (t, q) in nz {
+                out.push(t as u8);
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        let casing: String = self
+            .casing
+            .pairs()
+            .into_iter()
+            .map(|(l, f)| format!("{l}\t{f}\n"))
+            .collect();
+        put_bytes(&mut out, casing.as_bytes());
+        put_bytes(&mut out, self.info.as_bytes());
+        out
+    }
+
+    /// Loads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len()).ok() != Some(&MAGIC[..]) {
+            return Err(ModelError::NotAModel);
+        }
+        let format = r.u32()?;
+        let version = r.u32()?;
+        let ntags = r.u32()?;
+        if format != FORMAT || version != FEATURE_VERSION || ntags as usize != NTAGS {
+            return Err(ModelError::Incompatible(format!(
+                "format {format}, features {version}, {ntags} tags; this build reads format {FORMAT}, features {FEATURE_VERSION}, {NTAGS} tags"
+            )));
+        }
+        let fingerprint =
+            u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| ModelError::Corrupt("header"))?);
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| ModelError::Corrupt("header"))?);
+        let n = r.u32()? as usize;
+        let keys = r.take(n.checked_mul(8).ok_or(ModelError::Corrupt("size"))?)?;
+        let mut entries = Vec::with_capacity(n);
+        for chunk in keys.chunks_exact(8) {
+            let key = u64::from_le_bytes(chunk.try_into().map_err(|_| ModelError::Corrupt("keys"))?);
+            let nnz = r.take(1)?[0] as usize;
+            let mut row = [0f32; NTAGS];
+            for _ in 0..nnz {
+                let b = r.take(3)?;
+                let t = b[0] as usize;
+                if t >= NTAGS {
+                    return Err(ModelError::Corrupt("tag index"));
+                }
+                row[t] = i16::from_le_bytes([b[1], b[2]]) as f32 * scale;
+            }
+            entries.push((key, row));
+        }
+        let casing_text = std::str::from_utf8(r.bytes_field()?).map_err(|_| ModelError::Corrupt("casing"))?;
+        let casing = Casing::from_pairs(casing_text.lines().filter_map(|l| {
+            let (a, b) = l.split_once('\t')?;
+            Some((a.to_string(), b.to_string()))
+        }));
+        let info = String::from_utf8_lossy(r.bytes_field()?).into_owned();
+        let mut model = Model::new(Weights::new(entries), casing, info);
+        model.gazetteer_fingerprint = fingerprint;
+        Ok(model)
+    }
+}
+
+/// True when a form starts with an upper-case letter.
+pub fn starts_upper(form: &str) -> bool {
+    form.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The best tag after `prev` that keeps the sequence well formed.
+#[inline]
+pub fn choose(scores: &Row, prev: Tag, last: bool) -> Tag {
+    let mut best = O;
+    let mut best_score = f32::NEG_INFINITY;
+    for (t, &s) in scores.iter().enumerate() {
+        let t = t as Tag;
+        if s > best_score && allowed(prev, t) && (!last || may_end(t)) {
+            best = t;
+            best_score = s;
+        }
+    }
+    best
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_u32(out, b.len() as u32);
+    out.extend_from_slice(b);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Corrupt("size"))?;
+        let s = self
+            .bytes
+            .get(self.at..end)
+            .ok_or(ModelError::Corrupt("truncated"))?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn bytes_field(&mut self) -> Result<&'a [u8], ModelError> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_lookup() {
+        let mut row = [0f32; NTAGS];
+        row[3] = 1.5;
+        let w = Weights::new((1..1000u64).map(|k| (k * 7919, row)).collect());
+        assert_eq!(w.len(), 999);
+        assert_eq!(w.row(7919 * 5).map(|r| r[3]), Some(1.5));
+        assert!(w.row(12345678).is_none());
+    }
+
+    #[test]
+    fn save_and_load() {
+        let mut row = [0f32; NTAGS];
+        row[1] = 2.0;
+        row[16] = -0.5;
+        let casing = Casing::from_pairs([("the".to_string(), "the".to_string())]);
+        let model = Model::new(
+            Weights::new(vec![(42, row), (7, [0.25; NTAGS])]),
+            casing,
+            "info".into(),
+        );
+        let bytes = model.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.info, "info");
+        assert_eq!(back.features(), 2);
+        let r = back.weights().row(42).unwrap();
+        assert!((r[1] - 2.0).abs() < 1e-3 && (r[16] + 0.5).abs() < 1e-3);
+        assert!(back.resources().casing.is_common_word("the"));
+        assert!(matches!(Model::from_bytes(b"nope"), Err(ModelError::NotAModel)));
+        for cut in [13, 40, bytes.len() - 1] {
+            assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn choose_respects_transitions() {
+        let mut scores = [0f32; NTAGS];
+        scores[O as usize] = 1.0;
+        scores[2] = 3.0; // I-PER
+        scores[10] = 9.0; // I-LOC
+        assert_eq!(choose(&scores, 1, false), 2, "I-LOC cannot continue B-PER");
+        assert_eq!(choose(&scores, O, false), O, "no continuation after O");
+        scores[O as usize] = 5.0;
+        assert_eq!(choose(&scores, 1, false), O, "an open entity may end early");
+    }
+}

@@ -1,0 +1,417 @@
+//! Rules applied after the tagger, where they are reliably right: legal
+//! suffixes and head nouns make organizations, titles mark the person after
+//! them (and are not part of the name), and one surface string keeps one
+//! kind throughout an article.
+
+use super::hash::FxHashMap;
+use super::tags::{Kind, TokenSpan};
+
+/// Legal-form suffixes that end company names.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "co", "co.", "plc", "ag", "gmbh", "s.a.", "n.v.",
+    "l.p.", "lp", "llp", "bhd", "pty",
+];
+
+/// Head nouns that make the name they end an organization. Only nouns that
+/// never end a place or an event are listed ("Union", "Bank", "League" and
+/// "Federation" do: Soviet Union, West Bank, Premier League).
+const ORG_HEADS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "agency",
+    "university",
+    "council",
+    "committee",
+    "commission",
+    "ministry",
+    "department",
+    "association",
+    "institute",
+    "foundation",
+    "authority",
+    "board",
+    "bureau",
+    "organisation",
+    "organization",
+    "party",
+    "college",
+    "airlines",
+    "airways",
+    "holdings",
+    "industries",
+    "club",
+];
+
+/// Titles that precede a person's name and are not part of it.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "governor",
+    "president",
+    "mayor",
+    "judge",
+    "justice",
+    "minister",
+    "chancellor",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "prof",
+    "prof.",
+    "professor",
+    "gen",
+    "gen.",
+    "general",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "sgt",
+    "sgt.",
+    "capt",
+    "capt.",
+    "captain",
+    "rev",
+    "rev.",
+    "reverend",
+    "sir",
+    "dame",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "coach",
+    "officer",
+    "detective",
+    "det.",
+    "inspector",
+    "secretary",
+    "ambassador",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "superintendent",
+    "commissioner",
+];
+
+/// Titles strong enough to turn a following name into a person.
+const STRONG_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "governor",
+    "president",
+    "mayor",
+    "judge",
+    "councilman",
+    "councilwoman",
+    "prof",
+    "prof.",
+    "professor",
+    "rev",
+    "rev.",
+    "sgt",
+    "sgt.",
+    "det.",
+    "detective",
+];
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Applies every rule to a document's tagged sentences.
+pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+    let mask: u32 = std::env::var("NS_RULES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(31);
+    for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
+        if mask & 16 != 0 {
+            trim(words, spans);
+        }
+        if mask & 1 != 0 {
+            strip_titles(words, spans);
+        }
+        if mask & 2 != 0 {
+            organizations(words, spans);
+        }
+        if mask & 4 != 0 {
+            titled_persons(words, spans);
+        }
+        spans.sort();
+    }
+    if mask & 8 != 0 {
+        one_kind_per_string(sentences, spans);
+    }
+}
+
+/// Names do not end with a lower-case word or stray punctuation ("KeyCorp
+/// and", "the Gulf ;"), nor start with a lower-case word other than a name
+/// particle.
+fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    let loose = |w: &str, at_start: bool| {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_alphabetic() {
+            first.is_lowercase()
+                && !w.contains('-')
+                && !(at_start
+                    && matches!(
+                        w,
+                        "de" | "van" | "von" | "da" | "di" | "del" | "della" | "le" | "la" | "al"
+                    ))
+        } else {
+            !first.is_numeric() && !matches!(w, ")" | "." | "'" | "&")
+        }
+    };
+    for s in spans.iter_mut() {
+        while s.end > s.start && loose(words[s.end - 1], false) && words[s.end - 1] != "'s" {
+            s.end -= 1;
+        }
+        while s.start < s.end && loose(words[s.start], true) {
+            s.start += 1;
+        }
+    }
+    spans.retain(|s| s.start < s.end);
+}
+
+/// `President Jackson` -> `Jackson`: a title is not part of the name.
+fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
+    for s in spans.iter_mut() {
+        while s.kind == Kind::Person
+            && s.end - s.start > 1
+            && PERSON_TITLES.contains(&lower(words[s.start]).as_str())
+        {
+            s.start += 1;
+        }
+    }
+}
+
+/// Names ending in a legal suffix or an organization head noun are
+/// organizations; a suffix right after a name joins it.
+fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    for s in spans.iter_mut() {
+        // A legal suffix right after the span joins it.
+        if s.end < words.len()
+            && ORG_SUFFIXES.contains(&lower(words[s.end]).as_str())
+            && capitalized(words[s.end])
+        {
+            s.end += 1;
+            s.kind = Kind::Organization;
+            continue;
+        }
+        let last = lower(words[s.end - 1]);
+        if s.end - s.start > 1 && ORG_HEADS.contains(&last.as_str()) && capitalized(words[s.end - 1]) {
+            s.kind = Kind::Organization;
+        }
+    }
+    // An untagged capitalized run ending in a legal suffix.
+    for i in 1..words.len() {
+        if !ORG_SUFFIXES.contains(&lower(words[i]).as_str()) || !capitalized(words[i]) {
+            continue;
+        }
+        if spans.iter().any(|s| s.start <= i && i < s.end) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && i - start < 4
+            && capitalized(words[start - 1])
+            && !spans.iter().any(|s| s.start < start && start - 1 < s.end)
+        {
+            start -= 1;
+        }
+        if start < i {
+            spans.push(TokenSpan {
+                start,
+                end: i + 1,
+                kind: Kind::Organization,
+            });
+        }
+    }
+}
+
+/// `Mayor Elena Park`: capitalized words after a strong title are a person.
+fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    for i in 0..words.len().saturating_sub(1) {
+        if !STRONG_TITLES.contains(&lower(words[i]).as_str()) {
+            continue;
+        }
+        let next = i + 1;
+        if let Some(s) = spans.iter_mut().find(|s| s.start == next) {
+            let all_caps_words = words[s.start..s.end].iter().all(|w| capitalized(w));
+            if s.kind != Kind::Person
+                && s.end - s.start <= 3
+                && all_caps_words
+                && s.kind != Kind::Organization
+            {
+                s.kind = Kind::Person;
+            }
+            continue;
+        }
+        if spans.iter().any(|s| s.start <= next && next < s.end) {
+            continue;
+        }
+        let mut end = next;
+        while end < words.len()
+            && end - next < 3
+            && capitalized(words[end])
+            && words[end]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        {
+            end += 1;
+        }
+        if end > next {
+            spans.push(TokenSpan {
+                start: next,
+                end,
+                kind: Kind::Person,
+            });
+        }
+    }
+}
+
+/// Every mention of the same string gets the kind most of its mentions got.
+fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+    let mut votes: FxHashMap<String, [usize; 4]> = FxHashMap::default();
+    // Capitals lines (headlines, results tables) are where the tagger is
+    // least sure; they neither vote nor get changed.
+    let caps: Vec<bool> = sentences
+        .iter()
+        .map(|w| super::features::is_caps_line(w))
+        .collect();
+    for ((words, ss), _) in sentences
+        .iter()
+        .zip(spans.iter())
+        .zip(&caps)
+        .filter(|(_, c)| !**c)
+    {
+        for s in ss {
+            votes.entry(words[s.start..s.end].join(" ")).or_default()[s.kind as usize] += 1;
+        }
+    }
+    for ((words, ss), _) in sentences
+        .iter()
+        .zip(spans.iter_mut())
+        .zip(&caps)
+        .filter(|(_, c)| !**c)
+    {
+        for s in ss.iter_mut() {
+            let key = words[s.start..s.end].join(" ");
+            if let Some(v) = votes.get(&key) {
+                let best = (0..4)
+                    .max_by_key(|&k| (v[k], k == s.kind as usize))
+                    .unwrap_or(s.kind as usize);
+                if v[best] > v[s.kind as usize] {
+                    s.kind = Kind::ALL[best];
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(words: &[&str], spans: Vec<TokenSpan>) -> Vec<(String, Kind)> {
+        let sentences = vec![words.to_vec()];
+        let mut all = vec![spans];
+        apply(&sentences, &mut all);
+        all[0]
+            .iter()
+            .map(|s| (words[s.start..s.end].join(" "), s.kind))
+            .collect()
+    }
+
+    fn span(start: usize, end: usize, kind: Kind) -> TokenSpan {
+        TokenSpan { start, end, kind }
+    }
+
+    #[test]
+    fn suffix_makes_an_organization() {
+        let words = ["Shares", "of", "Halden", "Rolling", "Stock", "Inc", "rose"];
+        assert_eq!(
+            run(&words, vec![span(2, 5, Kind::Person)]),
+            [("Halden Rolling Stock Inc".to_string(), Kind::Organization)]
+        );
+        assert_eq!(
+            run(&words, vec![]),
+            [("Halden Rolling Stock Inc".to_string(), Kind::Organization)]
+        );
+    }
+
+    #[test]
+    fn head_noun_makes_an_organization() {
+        let words = ["the", "Harbor", "City", "Council", "met"];
+        assert_eq!(
+            run(&words, vec![span(1, 4, Kind::Location)]),
+            [("Harbor City Council".to_string(), Kind::Organization)]
+        );
+    }
+
+    #[test]
+    fn titles() {
+        let words = ["Mayor", "Elena", "Park", "spoke"];
+        assert_eq!(run(&words, vec![]), [("Elena Park".to_string(), Kind::Person)]);
+        assert_eq!(
+            run(&words, vec![span(0, 3, Kind::Person)]),
+            [("Elena Park".to_string(), Kind::Person)]
+        );
+        let words = ["Sen.", "Castillo", "said"];
+        assert_eq!(
+            run(&words, vec![span(1, 2, Kind::Location)]),
+            [("Castillo".to_string(), Kind::Person)]
+        );
+    }
+}

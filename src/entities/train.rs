@@ -1,0 +1,368 @@
+//! Training the tagger: an averaged perceptron over the features in
+//! [`super::features`], decoding greedily with its own predictions as
+//! history (so it learns to recover from its mistakes), with a development
+//! set choosing the best epoch.
+
+use super::conll::Document;
+use super::eval::{evaluate, Scores};
+use super::features::{
+    history_features, word_features, Casing, DocContext, Memory, Prepared, Resources, SLOTS,
+};
+use super::gazetteer::Gazetteer;
+use super::hash::FxHashMap;
+use super::model::{choose, starts_upper, Model, Row, Weights};
+use super::tags::{split, Pos, Tag, NTAGS, O};
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Context features seen fewer times than this are dropped.
+    pub min_count: u32,
+    /// Averaged weights smaller than this (in absolute value) are dropped
+    /// from the saved model.
+    pub prune: f32,
+    /// Seed for shuffling documents between epochs.
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 12,
+            min_count: 1,
+            prune: 0.0,
+            seed: 1,
+        }
+    }
+}
+
+/// One token as the trainer sees it.
+struct Token {
+    /// Range of its static feature ids in `Trainer::feats`.
+    feats: std::ops::Range<u32>,
+    gold: Tag,
+    lower_h: u64,
+    shape_h: u64,
+    capitalized: bool,
+}
+
+/// Learns the usual casing of words from sentences not written in capitals,
+/// ignoring sentence-initial words.
+pub fn learn_casing<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Casing {
+    let mut counts: FxHashMap<String, FxHashMap<String, u32>> = FxHashMap::default();
+    for doc in docs {
+        for s in doc {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            if super::features::is_caps_line(&words) {
+                continue;
+            }
+            for w in words.iter().skip(1) {
+                if !w.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                *counts
+                    .entry(w.to_lowercase())
+                    .or_default()
+                    .entry(w.to_string())
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (lower, forms) in counts {
+        let best = forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
+        let mut chars = lower.chars();
+        let title: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        if best != title {
+            pairs.push((lower, best));
+        }
+    }
+    Casing::from_pairs(pairs)
+}
+
+/// Salt that turns a feature into its copy specific to one domain.
+const DOMAIN_SALT: [u64; 2] = [0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1];
+
+/// Feature ids: every feature, and (when auxiliary data is used) its
+/// per-domain copies, interned to dense indices.
+struct Features {
+    ids: FxHashMap<u64, u32>,
+    keys: Vec<u64>,
+    /// 0 for a shared feature, 1 for a target-domain copy, 2 for an
+    /// auxiliary-domain copy.
+    domain: Vec<u8>,
+    adapt: bool,
+}
+
+impl Features {
+    fn intern(&mut self, key: u64, domain: u8) -> u32 {
+        *self.ids.entry(key).or_insert_with(|| {
+            self.keys.push(key);
+            self.domain.push(domain);
+            self.keys.len() as u32 - 1
+        })
+    }
+
+    /// Pushes the ids of feature `h` seen in a document of domain `aux`.
+    fn push(&mut self, h: u64, aux: bool, out: &mut Vec<u32>) {
+        out.push(self.intern(h, 0));
+        if self.adapt {
+            let d = aux as usize;
+            out.push(self.intern(h ^ DOMAIN_SALT[d], 1 + d as u8));
+        }
+    }
+}
+
+/// Trains a model. `train` is annotated text of the kind the model is for;
+/// `aux` is optional annotated text from elsewhere with other conventions,
+/// used through feature augmentation: every feature gets a shared copy and a
+/// copy per domain, and the saved model keeps the shared and target copies
+/// added together, so conventions that differ stay with the auxiliary copy.
+/// `log` receives one line per epoch. Returns the model of the epoch that
+/// scored best on `dev` (the last one when `dev` is empty) and its
+/// development scores.
+pub fn train(
+    train: &[Document],
+    aux: &[Document],
+    dev: &[Document],
+    options: &TrainOptions,
+    info: &str,
+    log: &mut dyn FnMut(&str),
+) -> (Model, Option<Scores>) {
+    let all: Vec<&Document> = train.iter().chain(aux).collect();
+    let casing = learn_casing(all.iter().copied());
+    let res = Resources {
+        gazetteer: Gazetteer::embedded(),
+        casing: &casing,
+    };
+
+    // Static features of every token, counted, then interned.
+    let mut raw: Vec<Vec<u64>> = Vec::new();
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut meta: Vec<(Tag, u64, u64, bool)> = Vec::new();
+    let mut doc_sentences: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+    for doc in &all {
+        let words: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let ctx = DocContext::new(words.iter().map(|w| w.as_slice()));
+        let mut sentences = Vec::new();
+        for (s, w) in doc.iter().zip(&words) {
+            let p = Prepared::new(w, &ctx, &res);
+            let first = raw.len();
+            for i in 0..p.len() {
+                let mut f = Vec::with_capacity(48);
+                for slot in 0..SLOTS {
+                    word_features(p.slot_form(i, slot), slot, &res, &mut |h| f.push(h));
+                }
+                p.context_features(i, &mut |h| f.push(h));
+                for &h in &f {
+                    *counts.entry(h).or_default() += 1;
+                }
+                raw.push(f);
+                meta.push((s.tags[i], p.lower_h[i], p.shape_h[i], starts_upper(&p.forms[i])));
+            }
+            sentences.push(first..raw.len());
+        }
+        doc_sentences.push(sentences);
+    }
+    let is_aux: Vec<bool> = (0..all.len()).map(|d| d >= train.len()).collect();
+    let mut fs = Features {
+        ids: FxHashMap::default(),
+        keys: Vec::new(),
+        domain: Vec::new(),
+        adapt: !aux.is_empty(),
+    };
+    let mut feats: Vec<u32> = Vec::new();
+    let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
+    let mut raw = raw.into_iter().zip(meta);
+    for (d, sentences) in doc_sentences.iter().enumerate() {
+        let n = sentences.last().map_or(0, |s| s.end) - sentences.first().map_or(0, |s| s.start);
+        for (f, (gold, lower_h, shape_h, capitalized)) in raw.by_ref().take(n) {
+            let start = feats.len() as u32;
+            for h in f {
+                if counts[&h] >= options.min_count {
+                    fs.push(h, is_aux[d], &mut feats);
+                }
+            }
+            tokens.push(Token {
+                feats: start..feats.len() as u32,
+                gold,
+                lower_h,
+                shape_h,
+                capitalized,
+            });
+        }
+    }
+    drop(counts);
+    log(&format!(
+        "{} documents ({} auxiliary), {} tokens, {} features",
+        all.len(),
+        aux.len(),
+        tokens.len(),
+        fs.keys.len()
+    ));
+
+    let mut w: Vec<Row> = vec![[0.0; NTAGS]; fs.keys.len()];
+    let mut u: Vec<[f64; NTAGS]> = vec![[0.0; NTAGS]; fs.keys.len()];
+    let mut c: f64 = 1.0;
+    let mut best: Option<(f64, Model, Scores)> = None;
+    let mut last_model = None;
+    let mut rng = options.seed.max(1);
+    let mut order: Vec<usize> = (0..doc_sentences.len()).collect();
+    let mut fx: Vec<u32> = Vec::with_capacity(64);
+    for epoch in 1..=options.epochs {
+        shuffle(&mut order, &mut rng);
+        let (mut errors, mut seen) = (0usize, 0usize);
+        for &d in &order {
+            let mut memory = Memory::default();
+            for sentence in &doc_sentences[d] {
+                let (mut prev, mut prev2, mut start) = (O, O, sentence.start);
+                for t in sentence.clone() {
+                    let tok = &tokens[t];
+                    fx.clear();
+                    fx.extend_from_slice(&feats[tok.feats.start as usize..tok.feats.end as usize]);
+                    let mem = memory.get(tok.lower_h, tok.capitalized);
+                    history_features(tok.lower_h, tok.shape_h, prev, prev2, mem, &mut |h| {
+                        fs.push(h, is_aux[d], &mut fx);
+                    });
+                    if w.len() < fs.keys.len() {
+                        w.resize(fs.keys.len(), [0.0; NTAGS]);
+                        u.resize(fs.keys.len(), [0.0; NTAGS]);
+                    }
+                    let mut scores = [0f32; NTAGS];
+                    for &id in &fx {
+                        for (s, x) in scores.iter_mut().zip(&w[id as usize]) {
+                            *s += x;
+                        }
+                    }
+                    let guess = choose(&scores, prev, t + 1 == sentence.end);
+                    if guess != tok.gold {
+                        errors += 1;
+                        let (g, p) = (tok.gold as usize, guess as usize);
+                        for &id in &fx {
+                            let (wr, ur) = (&mut w[id as usize], &mut u[id as usize]);
+                            wr[g] += 1.0;
+                            ur[g] += c;
+                            wr[p] -= 1.0;
+                            ur[p] -= c;
+                        }
+                    }
+                    seen += 1;
+                    c += 1.0;
+                    if let Some((pos, kind)) = split(guess) {
+                        if matches!(pos, Pos::B | Pos::U) {
+                            start = t;
+                        }
+                        if matches!(pos, Pos::L | Pos::U) {
+                            let hashes: Vec<u64> = tokens[start..=t].iter().map(|x| x.lower_h).collect();
+                            memory.remember(&hashes, kind);
+                        }
+                    }
+                    prev2 = prev;
+                    prev = guess;
+                }
+            }
+        }
+        let model = averaged(&fs, &w, &u, c, &casing, options.prune, info);
+        let mut line = format!(
+            "epoch {epoch}: {:.2}% training tokens wrong, {} features kept",
+            100.0 * errors as f64 / seen.max(1) as f64,
+            model.features()
+        );
+        if !dev.is_empty() {
+            let scores = evaluate(&model, dev);
+            let f1 = scores.total.f1();
+            line.push_str(&format!(", development F1 {f1:.2}"));
+            if best.as_ref().is_none_or(|b| f1 > b.0) {
+                best = Some((f1, model, scores));
+            }
+        } else {
+            last_model = Some(model);
+        }
+        log(&line);
+    }
+    match best {
+        Some((_, model, scores)) => (model, Some(scores)),
+        None => (
+            last_model.unwrap_or_else(|| averaged(&fs, &w, &u, c, &casing, options.prune, info)),
+            None,
+        ),
+    }
+}
+
+/// The averaged weights as a model, quantized exactly as they will be saved.
+/// With domain adaptation, each shared feature's row gets its target-domain
+/// copy added and the auxiliary copies are left out.
+fn averaged(
+    fs: &Features,
+    w: &[Row],
+    u: &[[f64; NTAGS]],
+    c: f64,
+    casing: &Casing,
+    prune: f32,
+    info: &str,
+) -> Model {
+    let avg = |i: usize| -> Row {
+        let mut row = [0f32; NTAGS];
+        for t in 0..NTAGS {
+            row[t] = (w[i][t] as f64 - u[i][t] / c) as f32;
+        }
+        row
+    };
+    let mut rows: Vec<(u64, Row)> = Vec::new();
+    let mut max = 0f32;
+    for (i, key) in fs.keys.iter().enumerate() {
+        if fs.domain[i] != 0 || i >= w.len() {
+            continue;
+        }
+        let mut row = avg(i);
+        if fs.adapt {
+            if let Some(&j) = fs.ids.get(&(key ^ DOMAIN_SALT[0])) {
+                if (j as usize) < w.len() {
+                    for (r, x) in row.iter_mut().zip(avg(j as usize)) {
+                        *r += x;
+                    }
+                }
+            }
+        }
+        for v in row.iter_mut() {
+            if v.abs() < prune {
+                *v = 0.0;
+            }
+            max = max.max(v.abs());
+        }
+        if row.iter().any(|&v| v != 0.0) {
+            rows.push((*key, row));
+        }
+    }
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    rows.retain_mut(|(_, row)| {
+        for v in row.iter_mut() {
+            *v = (*v / scale).round() * scale;
+        }
+        row.iter().any(|&v| v != 0.0)
+    });
+    Model::new(Weights::new(rows), casing.clone(), info.to_string())
+}
+
+/// Fisher-Yates with xorshift64, so training is reproducible.
+fn shuffle(v: &mut [usize], state: &mut u64) {
+    for i in (1..v.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        let j = (*state % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+}
