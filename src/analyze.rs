@@ -144,7 +144,15 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
         }
     }
 
-    let mentions = entities::find_mentions(options.model, text, &tagged);
+    let mut mentions = entities::find_mentions(options.model, text, &tagged);
+    if let Some(place) = &layout.dateline_place {
+        // The dateline names where the story was filed: always a place.
+        for m in mentions.iter_mut() {
+            if m.range.start < place.end && place.start < m.range.end {
+                m.kind = entities::Kind::Location;
+            }
+        }
+    }
     let entity_list = group_mentions(text, &index, &mentions);
     let organizations = entity_list
         .iter()

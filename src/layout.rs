@@ -27,6 +27,8 @@ pub struct Layout {
     pub authors: Vec<String>,
     /// The dateline opening the first paragraph, such as `LONDON (Reuters)`.
     pub dateline: Option<String>,
+    /// The place named by the dateline (`LONDON`), as a byte range.
+    pub dateline_place: Option<Range<usize>>,
     /// A publication date found in front matter, a date line or the dateline.
     pub date: Option<String>,
     /// Bullet summary items, marker removed.
@@ -722,8 +724,10 @@ fn assign_roles(text: &str, items: &mut [Item], layout: &mut Layout) {
                 if !dateline_checked {
                     dateline_checked = true;
                     if layout.dateline.is_none() {
-                        if let Some((dl, date)) = dateline(&text[item.range.clone()]) {
+                        if let Some((dl, date, place)) = dateline(&text[item.range.clone()]) {
                             layout.dateline = Some(dl);
+                            let s = item.range.start;
+                            layout.dateline_place = Some(s + place.start..s + place.end);
                             if layout.date.is_none() {
                                 layout.date = date;
                             }
@@ -1136,9 +1140,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline opening a first paragraph (`LONDON (Reuters) -`,
 /// `WASHINGTON, March 3 (AP) —`) and its date, if any.
-fn dateline(para: &str) -> Option<(String, Option<String>)> {
+fn dateline(para: &str) -> Option<(String, Option<String>, Range<usize>)> {
     let c = DATELINE.captures(para)?;
-    let place = c.name("place")?.as_str();
+    let place_match = c.name("place")?;
+    let place = place_match.as_str();
     let has_agency = c.name("agency").is_some();
     let date = c.name("date").map(|m| m.as_str().to_string());
     if !(is_all_caps(place) || has_agency || date.is_some()) {
@@ -1148,7 +1153,11 @@ fn dateline(para: &str) -> Option<(String, Option<String>)> {
         .name("agency")
         .map_or_else(|| c.name("extra").map_or(0, |m| m.end()), |m| m.end() + 1);
     let end = end.max(c.name("place")?.end());
-    Some((fold_lines(para[..end].trim()).into_owned(), date))
+    Some((
+        fold_lines(para[..end].trim()).into_owned(),
+        date,
+        place_match.start()..place_match.end(),
+    ))
 }
 
 #[cfg(test)]

@@ -26,6 +26,14 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub aux: Vec<PathBuf>,
 
+    /// Weight of auxiliary-file mistakes relative to training-file ones.
+    #[arg(long, default_value_t = 1.0)]
+    pub aux_weight: f32,
+
+    /// More text in CoNLL format whose tags are ignored: only its words are used, to learn word clusters.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub unlabeled: Vec<PathBuf>,
+
     /// Annotated development file, used to choose the best epoch (never trained on).
     #[arg(long, value_name = "FILE")]
     pub dev: Option<PathBuf>,
@@ -49,6 +57,10 @@ pub struct TrainArgs {
     /// Seed for shuffling documents between epochs.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+
+    /// Learn word clusters from the training text at these sizes (comma separated, at most three; 0 for none).
+    #[arg(long, value_delimiter = ',', default_value = "0")]
+    pub clusters: Vec<usize>,
 }
 
 /// Flags of `newsscan eval`.
@@ -97,6 +109,7 @@ pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<&'static Model> {
 pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
     let train_docs = read_docs(&args.train)?;
     let aux_docs = read_docs(&args.aux)?;
+    let unlabeled_docs = read_docs(&args.unlabeled)?;
     let dev_docs = match &args.dev {
         Some(d) => read_docs(std::slice::from_ref(d))?,
         None => Vec::new(),
@@ -106,6 +119,8 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
         min_count: args.min_count,
         prune: args.prune,
         seed: args.seed,
+        aux_weight: args.aux_weight,
+        clusters: args.clusters.iter().copied().filter(|&n| n > 0).collect(),
     };
     let names: Vec<String> = args
         .train
@@ -130,7 +145,7 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
                 .map_or_else(|| d.display().to_string(), |n| n.to_string_lossy().into_owned())
         ));
     }
-    let (model, scores) = train(&train_docs, &aux_docs, &dev_docs, &options, &info, &mut |line| {
+    let (model, scores) = train(&train_docs, &aux_docs, &unlabeled_docs, &dev_docs, &options, &info, &mut |line| {
         if !quiet {
             eprintln!("{line}");
         }

@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 
+use super::clusters::{Clusters, MAX_LEVELS};
 use super::gazetteer::Gazetteer;
 use super::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
 use super::tags::{Kind, Tag};
@@ -51,6 +52,7 @@ const T_MEMORY_SHAPE: u64 = 23;
 const T_GAZ_SHAPE: u64 = 24;
 const T_GAZ_LEFT: u64 = 25;
 const T_GAZ_RIGHT: u64 = 26;
+const T_CLUSTER: u64 = 27;
 
 /// Pseudo-words before and after a sentence.
 pub const BOS: &str = "\0<s>";
@@ -120,6 +122,8 @@ pub struct Resources<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Usual casing of words.
     pub casing: &'a Casing,
+    /// Word clusters.
+    pub clusters: &'a Clusters,
 }
 
 /// Word shape: upper case `X`, lower case `x`, digits `d`, other characters
@@ -182,6 +186,15 @@ pub fn word_features(form: &str, slot: usize, res: &Resources, emit: &mut impl F
     let capitalized = form.chars().next().is_some_and(char::is_uppercase);
     if first > 0 && capitalized {
         emit(feature(T_FIRST, &[s, first as u64]));
+    }
+    if (1..=3).contains(&slot) {
+        if let Some(ids) = res.clusters.get(form) {
+            for (level, &id) in ids.iter().enumerate().take(MAX_LEVELS) {
+                if res.clusters.sizes[level] > 0 {
+                    emit(feature(T_CLUSTER, &[s, level as u64, id as u64]));
+                }
+            }
+        }
     }
     if slot != 2 {
         return;

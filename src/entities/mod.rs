@@ -5,6 +5,7 @@
 //! The default model is embedded in the binary (`data/model.bin`, rebuilt
 //! by `scripts/build-model.sh`) and parsed once, on first use.
 
+pub mod clusters;
 pub mod conll;
 pub mod eval;
 pub mod features;

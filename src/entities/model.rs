@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::clusters::Clusters;
 use super::features::{Casing, DocContext, Memory, Prepared, Resources, FEATURE_VERSION, SLOTS};
 use super::gazetteer::Gazetteer;
 use super::hash::FxHashMap;
@@ -112,6 +113,7 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 pub struct Model {
     weights: Weights,
     casing: Casing,
+    clusters: Clusters,
     gazetteer: &'static Gazetteer,
     /// What the model was trained on and how it scored, as written by `train`.
     pub info: String,
@@ -143,7 +145,7 @@ impl fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 const MAGIC: &[u8; 12] = b"NEWSSCAN-NER";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 thread_local! {
     static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
@@ -160,12 +162,14 @@ struct WordCache {
 const CACHE_LIMIT: usize = 30_000;
 
 impl Model {
-    /// A model from weights and casing, using the embedded gazetteer.
-    pub fn new(weights: Weights, casing: Casing, info: String) -> Model {
+    /// A model from weights, casing and clusters, using the embedded
+    /// gazetteer.
+    pub fn new(weights: Weights, casing: Casing, clusters: Clusters, info: String) -> Model {
         let gazetteer = Gazetteer::embedded();
         Model {
             weights,
             casing,
+            clusters,
             gazetteer,
             info,
             gazetteer_fingerprint: gazetteer.fingerprint,
@@ -175,7 +179,7 @@ impl Model {
 
     /// A model that finds nothing (when no model is available).
     pub fn empty() -> Model {
-        Model::new(Weights::new(Vec::new()), Casing::default(), String::new())
+        Model::new(Weights::new(Vec::new()), Casing::default(), Clusters::default(), String::new())
     }
 
     /// True when the model has no weights.
@@ -199,6 +203,7 @@ impl Model {
         Resources {
             gazetteer: self.gazetteer,
             casing: &self.casing,
+            clusters: &self.clusters,
         }
     }
 
@@ -331,6 +336,7 @@ impl Model {
             .map(|(l, f)| format!("{l}\t{f}\n"))
             .collect();
         put_bytes(&mut out, casing.as_bytes());
+        put_bytes(&mut out, self.clusters.to_text().as_bytes());
         put_bytes(&mut out, self.info.as_bytes());
         out
     }
@@ -374,8 +380,12 @@ impl Model {
             let (a, b) = l.split_once('\t')?;
             Some((a.to_string(), b.to_string()))
         }));
+        let clusters = std::str::from_utf8(r.bytes_field()?)
+            .ok()
+            .and_then(Clusters::from_text)
+            .ok_or(ModelError::Corrupt("clusters"))?;
         let info = String::from_utf8_lossy(r.bytes_field()?).into_owned();
-        let mut model = Model::new(Weights::new(entries), casing, info);
+        let mut model = Model::new(Weights::new(entries), casing, clusters, info);
         model.gazetteer_fingerprint = fingerprint;
         Ok(model)
     }

@@ -50,6 +50,14 @@ const ORG_HEADS: &[&str] = &[
     "club",
 ];
 
+/// Head nouns that end place names and never a person's name.
+const LOC_HEADS: &[&str] = &[
+    "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "lane", "square", "river",
+    "lake", "mountain", "mountains", "island", "islands", "bay", "valley", "county", "province",
+    "peninsula", "sea", "ocean", "strait", "canyon", "heights", "hills", "falls", "creek", "desert",
+    "forest", "airport", "highway", "plaza",
+];
+
 /// Titles that precede a person's name and are not part of it.
 const PERSON_TITLES: &[&str] = &[
     "mr",
@@ -250,8 +258,12 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
             continue;
         }
         let last = lower(words[s.end - 1]);
-        if s.end - s.start > 1 && ORG_HEADS.contains(&last.as_str()) && capitalized(words[s.end - 1]) {
-            s.kind = Kind::Organization;
+        if s.end - s.start > 1 && capitalized(words[s.end - 1]) {
+            if ORG_HEADS.contains(&last.as_str()) {
+                s.kind = Kind::Organization;
+            } else if LOC_HEADS.contains(&last.as_str()) && matches!(s.kind, Kind::Person | Kind::Misc) {
+                s.kind = Kind::Location;
+            }
         }
     }
     // An untagged capitalized run ending in a legal suffix.
@@ -397,6 +409,15 @@ mod tests {
         assert_eq!(
             run(&words, vec![span(1, 4, Kind::Location)]),
             [("Harbor City Council".to_string(), Kind::Organization)]
+        );
+    }
+
+    #[test]
+    fn street_is_a_place() {
+        let words = ["on", "Mercer", "Street", "today"];
+        assert_eq!(
+            run(&words, vec![span(1, 3, Kind::Person)]),
+            [("Mercer Street".to_string(), Kind::Location)]
         );
     }
 

@@ -3,6 +3,7 @@
 //! history (so it learns to recover from its mistakes), with a development
 //! set choosing the best epoch.
 
+use super::clusters::Clusters;
 use super::conll::Document;
 use super::eval::{evaluate, Scores};
 use super::features::{
@@ -25,6 +26,12 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Seed for shuffling documents between epochs.
     pub seed: u64,
+    /// How much an auxiliary-domain mistake moves the weights, relative to
+    /// a target-domain one.
+    pub aux_weight: f32,
+    /// Word cluster counts per level, learned from the training text
+    /// (empty: no clusters).
+    pub clusters: Vec<usize>,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +41,8 @@ impl Default for TrainOptions {
             min_count: 1,
             prune: 0.0,
             seed: 1,
+            clusters: Vec::new(),
+            aux_weight: 1.0,
         }
     }
 }
@@ -127,12 +136,14 @@ impl Features {
 /// used through feature augmentation: every feature gets a shared copy and a
 /// copy per domain, and the saved model keeps the shared and target copies
 /// added together, so conventions that differ stay with the auxiliary copy.
+/// `unlabeled` adds running text for the word clusters only.
 /// `log` receives one line per epoch. Returns the model of the epoch that
 /// scored best on `dev` (the last one when `dev` is empty) and its
 /// development scores.
 pub fn train(
     train: &[Document],
     aux: &[Document],
+    unlabeled: &[Document],
     dev: &[Document],
     options: &TrainOptions,
     info: &str,
@@ -140,9 +151,25 @@ pub fn train(
 ) -> (Model, Option<Scores>) {
     let all: Vec<&Document> = train.iter().chain(aux).collect();
     let casing = learn_casing(all.iter().copied());
+    let clusters = if options.clusters.is_empty() {
+        Clusters::default()
+    } else {
+        let sentences: Vec<Vec<&str>> = all
+            .iter()
+            .copied()
+            .chain(unlabeled)
+            .flat_map(|d| d.iter())
+            .map(|s| s.words.iter().map(String::as_str).collect::<Vec<&str>>())
+            .filter(|w| !super::features::is_caps_line(w))
+            .collect();
+        let c = Clusters::learn(sentences.iter().map(|s| s.as_slice()), &options.clusters, 2, 20);
+        log(&format!("{} words clustered into {:?} clusters", c.len(), options.clusters));
+        c
+    };
     let res = Resources {
         gazetteer: Gazetteer::embedded(),
         casing: &casing,
+        clusters: &clusters,
     };
 
     // Static features of every token, counted, then interned.
@@ -250,12 +277,14 @@ pub fn train(
                     if guess != tok.gold {
                         errors += 1;
                         let (g, p) = (tok.gold as usize, guess as usize);
+                        let step = if is_aux[d] { options.aux_weight } else { 1.0 };
+                        let stepc = step as f64 * c;
                         for &id in &fx {
                             let (wr, ur) = (&mut w[id as usize], &mut u[id as usize]);
-                            wr[g] += 1.0;
-                            ur[g] += c;
-                            wr[p] -= 1.0;
-                            ur[p] -= c;
+                            wr[g] += step;
+                            ur[g] += stepc;
+                            wr[p] -= step;
+                            ur[p] -= stepc;
                         }
                     }
                     seen += 1;
@@ -274,7 +303,7 @@ pub fn train(
                 }
             }
         }
-        let model = averaged(&fs, &w, &u, c, &casing, options.prune, info);
+        let model = averaged(&fs, &w, &u, c, (&casing, &clusters), options.prune, info);
         let mut line = format!(
             "epoch {epoch}: {:.2}% training tokens wrong, {} features kept",
             100.0 * errors as f64 / seen.max(1) as f64,
@@ -295,7 +324,7 @@ pub fn train(
     match best {
         Some((_, model, scores)) => (model, Some(scores)),
         None => (
-            last_model.unwrap_or_else(|| averaged(&fs, &w, &u, c, &casing, options.prune, info)),
+            last_model.unwrap_or_else(|| averaged(&fs, &w, &u, c, (&casing, &clusters), options.prune, info)),
             None,
         ),
     }
@@ -309,7 +338,7 @@ fn averaged(
     w: &[Row],
     u: &[[f64; NTAGS]],
     c: f64,
-    casing: &Casing,
+    (casing, clusters): (&Casing, &Clusters),
     prune: f32,
     info: &str,
 ) -> Model {
@@ -353,7 +382,7 @@ fn averaged(
         }
         row.iter().any(|&v| v != 0.0)
     });
-    Model::new(Weights::new(rows), casing.clone(), info.to_string())
+    Model::new(Weights::new(rows), casing.clone(), clusters.clone(), info.to_string())
 }
 
 /// Fisher-Yates with xorshift64, so training is reproducible.
