@@ -145,11 +145,19 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
                 .map_or_else(|| d.display().to_string(), |n| n.to_string_lossy().into_owned())
         ));
     }
-    let (model, scores) = train(&train_docs, &aux_docs, &unlabeled_docs, &dev_docs, &options, &info, &mut |line| {
-        if !quiet {
-            eprintln!("{line}");
-        }
-    });
+    let (model, scores) = train(
+        &train_docs,
+        &aux_docs,
+        &unlabeled_docs,
+        &dev_docs,
+        &options,
+        &info,
+        &mut |line| {
+            if !quiet {
+                eprintln!("{line}");
+            }
+        },
+    );
     std::fs::write(&args.output, model.to_bytes()).with_context(|| format!("{}", args.output.display()))?;
     if let Some(s) = scores {
         print!("{}", s.report());

@@ -109,7 +109,9 @@ impl Clusters {
             pred[w as usize].push((p, c));
             succ_count[w as usize] += c;
         }
-        let table: Vec<f64> = (0..=total + 1).map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() }).collect();
+        let table: Vec<f64> = (0..=total + 1)
+            .map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() })
+            .collect();
         let f = |x: u32| table[x as usize];
 
         let mut sizes_arr = [0u16; MAX_LEVELS];
@@ -127,7 +129,10 @@ impl Clusters {
             .enumerate()
             .map(|(i, (w, _))| (Box::<str>::from(*w), assignment[i + 2]))
             .collect();
-        Clusters { sizes: sizes_arr, map }
+        Clusters {
+            sizes: sizes_arr,
+            map,
+        }
     }
 }
 
@@ -141,7 +146,14 @@ fn parse_ids(s: &str) -> Option<Ids> {
 }
 
 /// Predictive exchange clustering into `k` classes; returns each word's class.
-fn exchange(pred: &[Vec<(u32, u32)>], succ_count: &[u32], v: usize, k: usize, iterations: usize, f: &dyn Fn(u32) -> f64) -> Vec<usize> {
+fn exchange(
+    pred: &[Vec<(u32, u32)>],
+    succ_count: &[u32],
+    v: usize,
+    k: usize,
+    iterations: usize,
+    f: &dyn Fn(u32) -> f64,
+) -> Vec<usize> {
     // Words by frequency; the boundary and rare-word ids keep fixed classes.
     let mut order: Vec<usize> = (2..v).collect();
     order.sort_by(|&a, &b| succ_count[b].cmp(&succ_count[a]).then(a.cmp(&b)));
@@ -210,7 +222,8 @@ mod tests {
 
     #[test]
     fn similar_contexts_share_a_cluster() {
-        let text = "Mr Smith said . Mr Jones said . Mr Brown said . the cat sat . the dog sat . the cow sat .";
+        let text =
+            "Mr Smith said . Mr Jones said . Mr Brown said . the cat sat . the dog sat . the cow sat .";
         let words: Vec<&str> = text.split(' ').collect();
         let sentences: Vec<&[&str]> = words.chunks(4).collect();
         let sentences: Vec<&[&str]> = (0..20).flat_map(|_| sentences.iter().copied()).collect();

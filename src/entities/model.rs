@@ -179,7 +179,12 @@ impl Model {
 
     /// A model that finds nothing (when no model is available).
     pub fn empty() -> Model {
-        Model::new(Weights::new(Vec::new()), Casing::default(), Clusters::default(), String::new())
+        Model::new(
+            Weights::new(Vec::new()),
+            Casing::default(),
+            Clusters::default(),
+            String::new(),
+        )
     }
 
     /// True when the model has no weights.
@@ -470,6 +475,7 @@ mod tests {
         let model = Model::new(
             Weights::new(vec![(42, row), (7, [0.25; NTAGS])]),
             casing,
+            Clusters::default(),
             "info".into(),
         );
         let bytes = model.to_bytes();

@@ -163,7 +163,11 @@ pub fn train(
             .filter(|w| !super::features::is_caps_line(w))
             .collect();
         let c = Clusters::learn(sentences.iter().map(|s| s.as_slice()), &options.clusters, 2, 20);
-        log(&format!("{} words clustered into {:?} clusters", c.len(), options.clusters));
+        log(&format!(
+            "{} words clustered into {:?} clusters",
+            c.len(),
+            options.clusters
+        ));
         c
     };
     let res = Resources {
@@ -382,7 +386,12 @@ fn averaged(
         }
         row.iter().any(|&v| v != 0.0)
     });
-    Model::new(Weights::new(rows), casing.clone(), clusters.clone(), info.to_string())
+    Model::new(
+        Weights::new(rows),
+        casing.clone(),
+        clusters.clone(),
+        info.to_string(),
+    )
 }
 
 /// Fisher-Yates with xorshift64, so training is reproducible.
