@@ -4,7 +4,7 @@
 Each output line is `class<TAB>phrase`, lower case, tokens separated by
 single spaces, sorted and deduplicated so the file is rebuilt byte for byte.
 Classes: loc (places), country, first (common first names), first2 (rarer
-first names), org (listed companies and their short names), gov (US federal
+first names), female and male (first names given almost only to one sex), org (listed companies and their short names), gov (US federal
 agencies and bureaus). The recognizer uses them as features, never as final
 answers.
 
@@ -95,6 +95,14 @@ with open(os.path.join(G, "first_names", "first_names_totals.tsv"), encoding="ut
             add("first", row["name"])
         elif total >= 200:
             add("first2", row["name"])
+        # Names given almost only to girls or only to boys help resolve
+        # "she said" and "he said".
+        if total >= 200:
+            female = int(row["female_count"]) / total
+            if female >= 0.95:
+                add("female", row["name"])
+            elif female <= 0.05:
+                add("male", row["name"])
 
 # Companies: the listed name and its short form without legal suffixes.
 sec = json.load(open(os.path.join(G, "sec_companies", "company_tickers_exchange.json"), encoding="utf-8"))

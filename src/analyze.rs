@@ -9,7 +9,8 @@ use std::ops::Range;
 use crate::entities::{self, Model};
 use crate::input::Decoded;
 use crate::layout::{self, Layout};
-use crate::record::{Article, Caption, Entity, Mention, Span, Stats};
+use crate::quotes;
+use crate::record::{Article, Caption, Entity, Mention, Quote, Span, Stats, Warning};
 use crate::text::{self, fold_lines, CharIndex};
 
 /// What part of the article a block of text is.
@@ -153,7 +154,84 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
             }
         }
     }
-    let entity_list = group_mentions(text, &index, &mentions);
+    let block_ranges: Vec<(usize, Range<usize>)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (i, b.range.clone()))
+        .collect();
+    let resolved = entities::resolve::resolve(
+        text,
+        &mentions,
+        &block_ranges,
+        options.model.resources().gazetteer,
+    );
+    let (found, unpaired) = quotes::find(text, &blocks, &resolved);
+
+    let mut entity_list: Vec<Entity> = resolved
+        .entities
+        .iter()
+        .map(|e| Entity {
+            name: e.name.clone(),
+            kind: e.kind.name().to_string(),
+            count: e.mentions.len(),
+            aliases: e.aliases.clone(),
+            quotes: 0,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let r = &resolved.mentions[m].range;
+                    Mention {
+                        text: fold_lines(&text[r.clone()]).into_owned(),
+                        start: index.chars(r.start),
+                        end: index.chars(r.end),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let quote_records: Vec<Quote> = found
+        .iter()
+        .map(|q| {
+            let block = &blocks[q.block];
+            let a = q.attribution.as_ref();
+            let entity = a.and_then(|a| a.entity);
+            if let Some(e) = entity {
+                entity_list[e].quotes += 1;
+            }
+            Quote {
+                text: q.text(text),
+                start: index.chars(q.range.start),
+                end: index.chars(q.range.end),
+                paragraph: (block.kind == BlockKind::Paragraph).then_some(block.index),
+                block: block.kind.name().to_string(),
+                speaker: a.map(|a| match a.entity {
+                    Some(e) => resolved.entities[e].name.clone(),
+                    None => fold_lines(&text[a.speaker.clone()]).into_owned(),
+                }),
+                speaker_kind: entity.map(|e| resolved.entities[e].kind.name().to_string()),
+                speaker_text: a.map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
+                speaker_start: a.map(|a| index.chars(a.speaker.start)),
+                speaker_end: a.map(|a| index.chars(a.speaker.end)),
+                cue: a.map(|a| a.cue.clone()),
+            }
+        })
+        .collect();
+    let warnings = unpaired
+        .iter()
+        .map(|u| {
+            let offset = index.chars(u.offset);
+            Warning {
+                code: "unpaired-quote".to_string(),
+                message: format!(
+                    "unpaired {} quotation mark {} at offset {offset}",
+                    if u.opening { "opening" } else { "closing" },
+                    u.mark
+                ),
+                offset,
+            }
+        })
+        .collect();
     let organizations = entity_list
         .iter()
         .filter(|e| e.kind == "organization")
@@ -179,10 +257,10 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
             })
             .collect(),
         paragraphs: layout.paragraphs.iter().map(span).collect(),
-        quotes: Vec::new(),
+        quotes: quote_records,
         entities: entity_list,
         organizations,
-        warnings: Vec::new(),
+        warnings,
         stats: Stats {
             bytes: decoded.bytes,
             chars: index.chars(text.len()),
@@ -194,36 +272,4 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
         sentences,
         meta: None,
     }
-}
-
-/// Groups mentions into entities by their text (possessive and line breaks
-/// folded), in order of first mention.
-fn group_mentions(text: &str, index: &CharIndex, mentions: &[entities::Mention]) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
-    for m in mentions {
-        let surface = fold_lines(&text[m.range.clone()]).into_owned();
-        let mention = Mention {
-            text: surface.clone(),
-            start: index.chars(m.range.start),
-            end: index.chars(m.range.end),
-        };
-        match out
-            .iter_mut()
-            .find(|e| e.name == surface && e.kind == m.kind.name())
-        {
-            Some(e) => {
-                e.count += 1;
-                e.mentions.push(mention);
-            }
-            None => out.push(Entity {
-                name: surface.clone(),
-                kind: m.kind.name().to_string(),
-                count: 1,
-                aliases: vec![surface],
-                quotes: 0,
-                mentions: vec![mention],
-            }),
-        }
-    }
-    out
 }

@@ -24,6 +24,8 @@ pub struct Gazetteer {
     prefixes: FxHashSet<Box<str>>,
     /// Lower-cased first names: 1 for common, 2 for rarer ones.
     first: FxHashMap<Box<str>, u8>,
+    /// First names given almost only to girls (true) or to boys (false).
+    gender: FxHashMap<Box<str>, bool>,
     /// A hash of the source text; models record the one they were trained with.
     pub fingerprint: u64,
 }
@@ -43,6 +45,7 @@ impl Gazetteer {
             phrases: FxHashMap::default(),
             prefixes: FxHashSet::default(),
             first: FxHashMap::default(),
+            gender: FxHashMap::default(),
             fingerprint: str_hash(src),
         };
         for line in src.lines() {
@@ -55,6 +58,9 @@ impl Gazetteer {
                 }
                 "first2" => {
                     g.first.entry(phrase.into()).or_insert(2);
+                }
+                "female" | "male" => {
+                    g.gender.insert(phrase.into(), class == "female");
                 }
                 _ => {
                     let Some(bit) = PHRASE_CLASSES.iter().position(|c| *c == class) else {
@@ -79,6 +85,17 @@ impl Gazetteer {
     /// 1 when `lower` is a common first name, 2 for a rarer one, else 0.
     pub fn first_name(&self, lower: &str) -> u8 {
         self.first.get(lower).copied().unwrap_or(0)
+    }
+
+    /// `Some(true)` for a first name given almost only to girls,
+    /// `Some(false)` for one given almost only to boys.
+    pub fn female(&self, lower: &str) -> Option<bool> {
+        self.gender.get(lower).copied()
+    }
+
+    /// Class bits (see [`PHRASE_CLASSES`]) of a lower-cased phrase.
+    pub fn classes(&self, lower_phrase: &str) -> u8 {
+        self.phrases.get(lower_phrase).copied().unwrap_or(0)
     }
 
     /// Marks every token inside a listed phrase. Bit `class * 4 + pos` of a

@@ -12,6 +12,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+pub mod resolve;
 mod rules;
 pub mod tags;
 pub mod tokenize;

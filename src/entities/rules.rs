@@ -50,6 +50,75 @@ const ORG_HEADS: &[&str] = &[
     "club",
 ];
 
+/// Head nouns that end an organization's name and never a person's: a name
+/// tagged as a person that ends with one becomes an organization.
+const NON_PERSON_ORG_HEADS: &[&str] = &[
+    "museum",
+    "library",
+    "school",
+    "hospital",
+    "church",
+    "center",
+    "centre",
+    "cooperative",
+    "railway",
+    "railways",
+    "rail",
+    "stock",
+    "bank",
+    "union",
+    "league",
+    "times",
+    "post",
+    "network",
+    "press",
+];
+
+/// Day and month names: never entities on their own.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "january",
+    "february",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Names that keep a leading "The".
+const THE_NAMES: &[&str] = &[
+    "times",
+    "post",
+    "hague",
+    "netherlands",
+    "oval",
+    "sun",
+    "guardian",
+    "economist",
+    "telegraph",
+    "independent",
+    "statesman",
+    "journal",
+    "atlantic",
+    "beatles",
+    "bronx",
+    "gambia",
+    "bahamas",
+];
+
 /// Head nouns that end place names and never a person's name.
 const LOC_HEADS: &[&str] = &[
     "street",
@@ -86,6 +155,13 @@ const LOC_HEADS: &[&str] = &[
     "airport",
     "highway",
     "plaza",
+    "bridge",
+    "tunnel",
+    "station",
+    "gulch",
+    "flat",
+    "flats",
+    "ridge",
 ];
 
 /// Titles that precede a person's name and are not part of it.
@@ -258,8 +334,17 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
         while s.start < s.end && loose(words[s.start], true) {
             s.start += 1;
         }
+        // A sentence-initial "The" is rarely part of the name.
+        if s.end - s.start >= 3
+            && words[s.start] == "The"
+            && !THE_NAMES.contains(&lower(words[s.end - 1]).as_str())
+        {
+            s.start += 1;
+        }
     }
-    spans.retain(|s| s.start < s.end);
+    spans.retain(|s| {
+        s.start < s.end && !(s.end - s.start == 1 && CALENDAR.contains(&lower(words[s.start]).as_str()))
+    });
 }
 
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
@@ -293,6 +378,8 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
                 s.kind = Kind::Organization;
             } else if LOC_HEADS.contains(&last.as_str()) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Location;
+            } else if NON_PERSON_ORG_HEADS.contains(&last.as_str()) && s.kind == Kind::Person {
+                s.kind = Kind::Organization;
             }
         }
     }

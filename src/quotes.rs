@@ -1,0 +1,1179 @@
+//! Direct quotes and who said them.
+//!
+//! Quotation marks are paired per block (straight, curly, low-high,
+//! guillemets; single marks for nested quotes or British-style primary
+//! quotes), with apostrophes told apart by their neighbours. A quote whose
+//! paragraph ends without a closing mark continues when the next paragraph
+//! reopens, the news convention for long quotes. Each quote is then
+//! attributed by looking at the words right after it (`"...," Park said`,
+//! `"...," said Park, the mayor`) and before it (`Park said: "..."`,
+//! `according to Reuters, "..."`); pronouns go to the nearest fitting person
+//! or organization, and a quote with no attribution of its own inherits the
+//! speaker of the quote just before it in the same paragraph, or of the
+//! previous paragraph when it stands alone.
+
+use std::ops::Range;
+
+use crate::analyze::{Block, BlockKind};
+use crate::entities::resolve::Resolved;
+use crate::entities::Kind;
+use crate::text::{self, fold_lines};
+
+/// A quote found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, from after the opening mark to before the closing
+    /// one (byte range into the text).
+    pub range: Range<usize>,
+    /// One range per paragraph the quote runs through (one for most quotes).
+    pub pieces: Vec<Range<usize>>,
+    /// Index (into the blocks) of the block the quote starts in.
+    pub block: usize,
+    /// Who said it, when the text says.
+    pub attribution: Option<Attribution>,
+}
+
+impl Quote {
+    /// The quoted words with line breaks folded; pieces from several
+    /// paragraphs are joined with a space, without the reopening marks.
+    pub fn text(&self, text: &str) -> String {
+        self.pieces
+            .iter()
+            .map(|r| fold_lines(&text[r.clone()]).trim().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The speaker and reporting verb of a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The words naming the speaker at the attribution site.
+    pub speaker: Range<usize>,
+    /// The reporting verb or phrase as written ("said", "according to").
+    pub cue: String,
+    /// The entity the speaker resolves to, if any (index into
+    /// [`Resolved::entities`]).
+    pub entity: Option<usize>,
+}
+
+/// An unpaired quotation mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unpaired {
+    /// Byte offset of the mark.
+    pub offset: usize,
+    /// The mark.
+    pub mark: char,
+    /// True for an opening mark that was never closed.
+    pub opening: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Level {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    pos: usize,
+    ch: char,
+    level: Level,
+    can_open: bool,
+    can_close: bool,
+}
+
+impl Mark {
+    fn end(&self) -> usize {
+        self.pos + self.ch.len_utf8()
+    }
+
+    /// Whether `self` closes a quote opened by `open`.
+    fn closes(&self, open: &Mark) -> bool {
+        match (open.ch, self.ch) {
+            ('„', '“') | ('„', '”') | ('‚', '‘') | ('‚', '’') => true,
+            ('«', '»') | ('»', '«') | ('‹', '›') | ('›', '‹') => true,
+            ('"', '"') | ('“', '”') | ('”', '”') => self.can_close,
+            ('\'', '\'') | ('‘', '’') | ('’', '’') | ('\'', '’') | ('‘', '\'') => self.can_close,
+            _ => self.can_close && self.level == open.level,
+        }
+    }
+}
+
+const OPEN_PUNCT: &str = "([{—–-/";
+const CLOSE_PUNCT: &str = ".,;:!?)]}—–-/…";
+
+fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '‚' | '‹' | '›'
+    )
+}
+
+/// Quotation marks in `text[range]`, apostrophes and inch marks left out.
+fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if is_quote_char(c) {
+            let left = next.is_some_and(|n| !n.is_whitespace())
+                && prev.is_none_or(|p| p.is_whitespace() || OPEN_PUNCT.contains(p) || is_quote_char(p));
+            let right = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || CLOSE_PUNCT.contains(n) || is_quote_char(n));
+            let between_letters =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let digit_before = prev.is_some_and(|p| p.is_ascii_digit());
+            let digit_after = next.is_some_and(|n| n.is_ascii_digit());
+            let (level, can_open, can_close) = match c {
+                '"' if digit_before && !left => (Level::Double, false, false),
+                '"' => (Level::Double, left, right),
+                '“' => (Level::Double, !right || left, right && !left),
+                '”' => (Level::Double, left && !right, true),
+                '„' => (Level::Double, true, false),
+                '«' => (Level::Double, left || !right, right && !left),
+                '»' => (Level::Double, left && !right, right || !left),
+                '‹' => (Level::Single, left || !right, right && !left),
+                '›' => (Level::Single, left && !right, right || !left),
+                '‚' => (Level::Single, true, false),
+                '\'' | '’' | '‘' if between_letters => (Level::Single, false, false),
+                '\'' | '‘' | '’' if left && digit_after => (Level::Single, false, false),
+                '\'' if digit_before => (Level::Single, false, false),
+                '‘' => (Level::Single, left || !right, right && !left),
+                '’' => (Level::Single, left && !right, right),
+                _ => (Level::Single, left, right),
+            };
+            if can_open || can_close {
+                out.push(Mark {
+                    pos: range.start + i,
+                    ch: c,
+                    level,
+                    can_open,
+                    can_close,
+                });
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Words fewer than this need an attribution to count as a quote.
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+
+/// Finds the quotes of an article's blocks (in text order) and attributes
+/// them. Returns the quotes in text order and the unpaired marks.
+pub fn find(text: &str, blocks: &[Block], resolved: &Resolved) -> (Vec<Quote>, Vec<Unpaired>) {
+    let (mut quotes, unpaired) = pair(text, blocks);
+    let sentence_cache: Vec<Vec<Range<usize>>> = blocks
+        .iter()
+        .map(|b| text::sentences(text, b.range.clone()))
+        .collect();
+    for qi in 0..quotes.len() {
+        let attribution = attribute(text, blocks, &sentence_cache, &quotes, qi, resolved);
+        quotes[qi].attribution = attribution;
+    }
+    inherit(text, blocks, &mut quotes);
+    quotes.retain(|q| keep(text, q));
+    (quotes, unpaired)
+}
+
+/// Pairs marks into quotes, carrying an open quote into the next paragraph
+/// when that paragraph reopens it.
+fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
+    let mut quotes = Vec::new();
+    let mut unpaired = Vec::new();
+    // An open double quote: its opening mark, the block it started in and the
+    // pieces finished so far.
+    let mut open: Option<(Mark, usize, Vec<Range<usize>>, usize)> = None;
+    for (b, block) in blocks.iter().enumerate() {
+        let all = marks(text, block.range.clone());
+        let doubles: Vec<Mark> = all.iter().copied().filter(|m| m.level == Level::Double).collect();
+        let mut skip_first = false;
+        if let Some((_, _, _, ref mut piece_start)) = open {
+            // Continuing from the previous paragraph: the reopening mark starts the piece.
+            if let Some(first) = doubles
+                .first()
+                .filter(|m| m.can_open && m.pos == block.range.start)
+            {
+                *piece_start = first.end();
+                skip_first = true;
+            }
+        }
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        for (k, m) in doubles.iter().enumerate() {
+            if skip_first && k == 0 {
+                continue;
+            }
+            match open.take() {
+                None => {
+                    if m.can_open {
+                        open = Some((*m, b, Vec::new(), m.end()));
+                    } else {
+                        unpaired.push(Unpaired {
+                            offset: m.pos,
+                            mark: m.ch,
+                            opening: false,
+                        });
+                    }
+                }
+                Some((o, ob, mut pieces, piece_start)) => {
+                    if m.closes(&o) {
+                        pieces.push(piece_start..m.pos);
+                        spans.push(o.pos..m.end());
+                        quotes.push(make_quote(pieces, ob));
+                    } else if m.can_open {
+                        unpaired.push(Unpaired {
+                            offset: o.pos,
+                            mark: o.ch,
+                            opening: true,
+                        });
+                        open = Some((*m, b, Vec::new(), m.end()));
+                    } else {
+                        open = Some((o, ob, pieces, piece_start));
+                    }
+                }
+            }
+        }
+        // Single marks outside double quotes: British-style primary quotes.
+        let singles: Vec<Mark> = all
+            .iter()
+            .copied()
+            .filter(|m| m.level == Level::Single && !spans.iter().any(|s| s.start <= m.pos && m.pos < s.end))
+            .filter(|m| {
+                open.as_ref()
+                    .is_none_or(|(o, ob, _, _)| *ob != b || m.pos < o.pos)
+            })
+            .collect();
+        let mut single_open: Option<Mark> = None;
+        for m in singles {
+            match single_open {
+                None if m.can_open => single_open = Some(m),
+                Some(o) if m.closes(&o) => {
+                    quotes.push(make_quote(vec![o.end()..m.pos], b));
+                    single_open = None;
+                }
+                Some(_) if m.can_open => single_open = Some(m),
+                _ => {}
+            }
+        }
+        // A double quote still open at the end of the block.
+        if let Some((o, ob, mut pieces, piece_start)) = open.take() {
+            let next_reopens = block.kind == BlockKind::Paragraph
+                && blocks.get(b + 1).is_some_and(|n| {
+                    n.kind == BlockKind::Paragraph
+                        && text[n.range.clone()]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‘' | '\''))
+                });
+            let end = block.range.end;
+            if next_reopens {
+                pieces.push(piece_start..end);
+                open = Some((o, ob, pieces, end));
+            } else {
+                unpaired.push(Unpaired {
+                    offset: o.pos,
+                    mark: o.ch,
+                    opening: true,
+                });
+                // Take the rest of the paragraph as the quote when it is long
+                // enough to be speech rather than a stray mark.
+                let rest = piece_start..end;
+                if text[rest.clone()].split_whitespace().count() >= 3 {
+                    pieces.push(rest);
+                    quotes.push(make_quote(pieces, ob));
+                }
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.range.start);
+    unpaired.sort_by_key(|u| u.offset);
+    (quotes, unpaired)
+}
+
+fn make_quote(pieces: Vec<Range<usize>>, block: usize) -> Quote {
+    let start = pieces.first().map_or(0, |r| r.start);
+    let end = pieces.last().map_or(start, |r| r.end);
+    Quote {
+        range: start..end,
+        pieces,
+        block,
+        attribution: None,
+    }
+}
+
+/// Scare quotes and titles ("the so-called "reform"", "the film "Heat"")
+/// are not quotes: short quoted phrases are kept only when attributed and
+/// shaped like speech.
+fn keep(text: &str, q: &Quote) -> bool {
+    let t = q.text(text);
+    let words = t.split_whitespace().count();
+    if words == 0 {
+        return false;
+    }
+    let speechlike = t
+        .trim_end_matches(['"', '\'', '’', '”'])
+        .ends_with(['.', ',', '!', '?', '…', '—', '-', ':', ';']);
+    let capitalized = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let title_like = t.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || matches!(
+                w,
+                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for" | "at"
+            )
+    }) && !speechlike;
+    match (q.attribution.is_some(), words) {
+        (true, 1..=2) => speechlike && capitalized,
+        (true, _) => !title_like || speechlike,
+        (false, w) => w >= MIN_UNATTRIBUTED_WORDS && !title_like,
+    }
+}
+
+/// Reporting verbs and phrases.
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "wrote",
+    "writes",
+    "write",
+    "writing",
+    "asked",
+    "asks",
+    "ask",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "tweeted",
+    "tweets",
+    "recalled",
+    "recalls",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "remarked",
+    "observed",
+    "observes",
+    "declared",
+    "declares",
+    "claimed",
+    "claims",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "continued",
+    "continues",
+    "suggested",
+    "suggests",
+    "cautioned",
+    "cautions",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "stresses",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "complained",
+    "complains",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "predicted",
+    "predicts",
+    "urged",
+    "urges",
+    "joked",
+    "jokes",
+    "quipped",
+    "shouted",
+    "yelled",
+    "whispered",
+    "cried",
+    "wondered",
+    "wonders",
+    "mused",
+    "concluded",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "boasted",
+    "agreed",
+    "agrees",
+    "testified",
+    "posted",
+    "texted",
+    "commented",
+    "comments",
+    "reported",
+    "reports",
+    "recounted",
+    "recounts",
+    "reiterated",
+    "affirmed",
+    "demanded",
+    "demands",
+    "pleaded",
+    "countered",
+    "counters",
+    "lamented",
+    "answered",
+    "answers",
+    "asserted",
+    "asserts",
+    "read",
+    "reads",
+    "advised",
+    "assured",
+    "told",
+    "emailed",
+    "messaged",
+    "tweeted",
+    "wrote",
+    "says",
+];
+
+/// Verbs that introduce a quoted phrase only when they come before it
+/// ("called the bill "a solution in search of a problem"").
+const WEAK_CUES: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+];
+
+/// Words that end a speaker phrase after the cue.
+const NP_STOP: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "adding",
+    "who",
+    "which",
+    "while",
+    "when",
+    "as",
+    "because",
+    "since",
+    "to",
+    "from",
+    "with",
+    "that",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "and",
+    "but",
+    "than",
+    "about",
+    "via",
+    "by",
+    "through",
+    "earlier",
+    "later",
+    "then",
+    "recently",
+    "afterward",
+    "afterwards",
+];
+
+/// Words that may sit between a speaker and the verb without being part of
+/// the speaker ("Park also said", "Park has said").
+const VERB_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "earlier",
+    "once",
+    "now",
+    "recently",
+    "further",
+    "simply",
+    "finally",
+    "flatly",
+    "repeatedly",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "could",
+    "might",
+    "did",
+    "does",
+    "was",
+    "were",
+    "is",
+    "quoted",
+    "as",
+    "once",
+    "often",
+    "told",
+    "still",
+    "only",
+    "just",
+    "publicly",
+    "privately",
+    "angrily",
+    "quietly",
+    "calmly",
+    "firmly",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "for", "of", "at", "with", "from", "in", "on", "to", "by", "near", "inside", "outside",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// A word of a clause: byte range and lower-cased text.
+#[derive(Clone, Debug)]
+struct Word {
+    range: Range<usize>,
+    lower: String,
+}
+
+fn clause_words(text: &str, range: Range<usize>) -> Vec<Word> {
+    text::segments(text, range)
+        .into_iter()
+        .map(|r| Word {
+            lower: text[r.clone()].to_lowercase(),
+            range: r,
+        })
+        .collect()
+}
+
+fn is_punct(w: &Word) -> bool {
+    !w.lower.chars().any(char::is_alphanumeric)
+}
+
+/// Index of a cue starting at `i`, and how many words it spans.
+fn cue_at(words: &[Word], i: usize, weak: bool) -> Option<usize> {
+    let w = words[i].lower.as_str();
+    if w == "according" && words.get(i + 1).is_some_and(|n| n.lower == "to") {
+        return Some(2);
+    }
+    if matches!(w, "pointed" | "points" | "went" | "goes")
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.lower == "out" || n.lower == "on")
+    {
+        return Some(2);
+    }
+    if CUES.contains(&w) || weak && WEAK_CUES.contains(&w) {
+        return Some(1);
+    }
+    None
+}
+
+fn cue_text(text: &str, words: &[Word], i: usize, n: usize) -> String {
+    fold_lines(&text[words[i].range.start..words[i + n - 1].range.end]).into_owned()
+}
+
+/// The sentence of `sentences` holding byte `pos`.
+fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
+    sentences
+        .iter()
+        .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+        .cloned()
+}
+
+fn attribute(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Vec<Range<usize>>],
+    quotes: &[Quote],
+    qi: usize,
+    resolved: &Resolved,
+) -> Option<Attribution> {
+    let q = &quotes[qi];
+    let open_pos = q.range.start.saturating_sub(1);
+    // The closing mark sits right after the last piece.
+    let close_end = {
+        let end = q.range.end;
+        text[end..].chars().next().map_or(end, |c| end + c.len_utf8())
+    };
+    let last_block = blocks
+        .iter()
+        .position(|b| b.range.start <= q.range.end && q.range.end <= b.range.end)
+        .unwrap_or(q.block);
+    let block = &blocks[last_block];
+    let sents = &sentences[last_block];
+    let same_block_quotes: Vec<&Quote> = quotes
+        .iter()
+        .filter(|o| {
+            o.block == last_block
+                || o.pieces
+                    .iter()
+                    .any(|p| block.range.start <= p.start && p.end <= block.range.end)
+        })
+        .collect();
+
+    // After the quote: to the end of its sentence or the next quote.
+    let tail_end = {
+        let sentence_end = sentence_at(sents, q.range.end.min(block.range.end.saturating_sub(1)))
+            .map_or(block.range.end, |s| s.end);
+        let next_quote = same_block_quotes
+            .iter()
+            .map(|o| o.range.start.saturating_sub(1))
+            .filter(|&s| s >= close_end)
+            .min();
+        sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
+    };
+    if let Some(a) = after_quote(text, close_end..tail_end, q, quotes, resolved) {
+        return Some(a);
+    }
+    // Before the quote: from the sentence start (or the previous quote) to the mark.
+    let first_block = &blocks[q.block];
+    let head_start = {
+        let s = sentence_at(&sentences[q.block], q.range.start).map_or(first_block.range.start, |s| s.start);
+        let prev_quote = quotes
+            .iter()
+            .filter(|o| o.range.end < q.range.start && o.range.end >= s)
+            .map(|o| o.range.end + 1)
+            .max();
+        prev_quote.unwrap_or(s).max(s).min(open_pos)
+    };
+    before_quote(text, head_start..open_pos, q, quotes, resolved)
+}
+
+/// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency said`.
+fn after_quote(
+    text: &str,
+    tail: Range<usize>,
+    q: &Quote,
+    quotes: &[Quote],
+    resolved: &Resolved,
+) -> Option<Attribution> {
+    if tail.is_empty() {
+        return None;
+    }
+    let words = clause_words(text, tail);
+    let mut start = 0;
+    while start < words.len()
+        && is_punct(&words[start])
+        && matches!(words[start].lower.as_str(), "," | "—" | "–" | "-")
+    {
+        start += 1;
+    }
+    let words = &words[start..];
+    if words.is_empty() || is_punct(&words[0]) {
+        return None;
+    }
+    let limit = words.len().min(14);
+    let k = (0..limit).find(|&i| cue_at(words, i, false).is_some())?;
+    let n = cue_at(words, k, false)?;
+    // Nothing that ends a clause may come between quote and cue.
+    if words[..k]
+        .iter()
+        .any(|w| matches!(w.lower.as_str(), "." | "!" | "?" | ";" | ":"))
+    {
+        return None;
+    }
+    let subject_end = trim_adverbs(&words[..k]);
+    let cue = cue_text(text, words, k, n);
+    if subject_end == 0 {
+        // Cue first: "said Park", "according to Reuters".
+        let np = noun_phrase_after(&words[k + n..]);
+        return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
+    }
+    let subject = &words[..subject_end];
+    if subject.len() > 12 {
+        return None;
+    }
+    speaker(text, strip_appositive(subject), cue, q, quotes, resolved)
+}
+
+/// `Park said: "..."`, `Park told reporters, "..."`, `according to Reuters, "..."`,
+/// `the federation wrote that the plan would "..."`.
+fn before_quote(
+    text: &str,
+    head: Range<usize>,
+    q: &Quote,
+    quotes: &[Quote],
+    resolved: &Resolved,
+) -> Option<Attribution> {
+    if head.is_empty() {
+        return None;
+    }
+    let words = clause_words(text, head);
+    let k = (0..words.len())
+        .rev()
+        .find(|&i| cue_at(&words, i, true).is_some())?;
+    let n = cue_at(&words, k, true)?;
+    // The quote must follow the cue closely (its complement).
+    if words.len() - (k + n) > 14 {
+        return None;
+    }
+    let cue = cue_text(text, &words, k, n);
+    if words[k].lower == "according" {
+        let np = noun_phrase_after(&words[k + n..]);
+        return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
+    }
+    // The subject ends right before the cue (adverbs aside), or before an
+    // appositive set off by commas: "Hugh Hill, a doctor at the clinic, said".
+    let mut end = k;
+    while end > 0 && VERB_ADVERBS.contains(&words[end - 1].lower.as_str()) {
+        end -= 1;
+    }
+    if end > 0 && words[end - 1].lower == "," {
+        end -= 1;
+        if let Some(p) = words[..end].iter().rposition(|w| w.lower == ",") {
+            end = p;
+        }
+    }
+    // ... and starts after the previous clause boundary.
+    let mut from = end;
+    while from > 0 {
+        let w = &words[from - 1];
+        if matches!(
+            w.lower.as_str(),
+            "," | ";" | ":" | "." | "that" | "which" | "who" | "and" | "but" | "—" | "–" | "(" | ")"
+        ) || is_quote_char(w.lower.chars().next().unwrap_or(' '))
+        {
+            break;
+        }
+        from -= 1;
+    }
+    if from == end {
+        return None;
+    }
+    speaker(text, &words[from..end], cue, q, quotes, resolved)
+}
+
+/// Number of words ending the subject once trailing adverbs and auxiliaries
+/// ("also", "has") are dropped.
+fn trim_adverbs(words: &[Word]) -> usize {
+    let mut end = words.len();
+    while end > 0 && (VERB_ADVERBS.contains(&words[end - 1].lower.as_str()) || words[end - 1].lower == ",") {
+        end -= 1;
+    }
+    end
+}
+
+/// "Elena Park, the city's mayor," -> "Elena Park"; "Hugh Hill, a doctor at
+/// the clinic" -> "Hugh Hill".
+fn strip_appositive(words: &[Word]) -> &[Word] {
+    let mut end = words.len();
+    while end > 0 && words[end - 1].lower == "," {
+        end -= 1;
+    }
+    match words[..end].iter().position(|w| w.lower == ",") {
+        Some(c) if c > 0 => &words[..c],
+        _ => &words[..end],
+    }
+}
+
+/// Length of the noun phrase at the start of `words` (after a cue).
+fn noun_phrase_after(words: &[Word]) -> usize {
+    let mut n = 0;
+    while n < words.len() && n < 10 {
+        let w = &words[n];
+        if is_punct(w) && !matches!(w.lower.as_str(), "'" | "’" | "-" | "&" | ".") {
+            break;
+        }
+        if n > 0 && NP_STOP.contains(&w.lower.as_str()) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Builds the attribution for a speaker phrase.
+fn speaker(
+    text: &str,
+    np: &[Word],
+    cue: String,
+    q: &Quote,
+    quotes: &[Quote],
+    resolved: &Resolved,
+) -> Option<Attribution> {
+    let mut np: Vec<&Word> = np
+        .iter()
+        .skip_while(|w| matches!(w.lower.as_str(), "and" | "but" | "so" | "," | "as"))
+        .collect();
+    // Trailing punctuation is not part of the speaker, except the period of
+    // an abbreviation ("U.S.").
+    while let Some(last) = np.last() {
+        if !is_punct(last) {
+            break;
+        }
+        let abbreviation = last.lower == "."
+            && np.len() >= 2
+            && np[np.len() - 2].range.end == last.range.start
+            && (np[np.len() - 2].lower.contains('.') || np[np.len() - 2].lower.chars().count() == 1);
+        if abbreviation {
+            break;
+        }
+        np.pop();
+    }
+    let first = np.first()?;
+    let last = np.last()?;
+    if np
+        .iter()
+        .any(|w| is_quote_char(w.lower.chars().next().unwrap_or(' ')))
+    {
+        return None;
+    }
+    let range = first.range.start..last.range.end;
+    // A pronoun: the nearest fitting person or organization before the quote.
+    if np.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
+        let entity = pronoun_antecedent(&first.lower, q, quotes, resolved);
+        return Some(Attribution {
+            speaker: range,
+            cue,
+            entity,
+        });
+    }
+    // A named speaker heads the phrase unless a preposition comes first
+    // ("a spokeswoman for the council" is not the council).
+    let mut entity_mention = None;
+    for m in &resolved.mentions {
+        if m.range.start < range.start || m.range.end > range.end {
+            continue;
+        }
+        let before_mention = np.iter().take_while(|w| w.range.start < m.range.start);
+        if before_mention
+            .clone()
+            .any(|w| PREPOSITIONS.contains(&w.lower.as_str()))
+        {
+            break;
+        }
+        let kind = resolved.entities[m.entity].kind;
+        let better = match entity_mention {
+            None => true,
+            Some((_, k)) => k != Kind::Person && kind == Kind::Person,
+        };
+        if matches!(kind, Kind::Person | Kind::Organization) && better {
+            entity_mention = Some((m, kind));
+        }
+    }
+    if let Some((m, _)) = entity_mention {
+        return Some(Attribution {
+            speaker: m.range.clone(),
+            cue,
+            entity: Some(m.entity),
+        });
+    }
+    // A phrase must look like a noun phrase: not a bare verb or number.
+    if np.len() > 10 || np.iter().all(|w| is_punct(w)) {
+        return None;
+    }
+    let _ = text;
+    Some(Attribution {
+        speaker: range,
+        cue,
+        entity: None,
+    })
+}
+
+/// The person (he, she, I) or organization (it, they, we) a pronoun most
+/// likely refers to: the latest fitting mention before the quote, in its
+/// paragraph or the two before.
+fn pronoun_antecedent(pronoun: &str, q: &Quote, quotes: &[Quote], resolved: &Resolved) -> Option<usize> {
+    let wants_person = matches!(pronoun, "he" | "she" | "i");
+    let female = match pronoun {
+        "she" => Some(true),
+        "he" => Some(false),
+        _ => None,
+    };
+    let earliest_block = q.block.saturating_sub(2);
+    let _ = quotes;
+    let candidates = resolved
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.range.end <= q.range.start && m.block >= earliest_block && m.block <= q.block);
+    for m in candidates {
+        let e = &resolved.entities[m.entity];
+        let fits = if wants_person {
+            e.kind == Kind::Person && (female.is_none() || e.female.is_none() || e.female == female)
+        } else {
+            e.kind == Kind::Organization || (pronoun == "they" && e.kind == Kind::Person)
+        };
+        if fits {
+            return Some(m.entity);
+        }
+    }
+    None
+}
+
+/// A quote with no attribution of its own takes the speaker of the quote
+/// before it in the same block, or of the previous paragraph's last quote
+/// when its own paragraph is nothing but the quote.
+fn inherit(text: &str, blocks: &[Block], quotes: &mut [Quote]) {
+    for i in 1..quotes.len() {
+        if quotes[i].attribution.is_some() {
+            continue;
+        }
+        let prev = &quotes[i - 1];
+        let Some(a) = prev.attribution.clone() else {
+            continue;
+        };
+        let same_block = prev.block == quotes[i].block;
+        let b = quotes[i].block;
+        let stands_alone =
+            blocks[b].kind == BlockKind::Paragraph && (prev.block + 1 == b || prev.pieces.len() > 1) && {
+                let block = &blocks[b];
+                let mut outside = String::new();
+                let mut at = block.range.start;
+                for q in quotes.iter().filter(|q| q.block == b) {
+                    outside.push_str(&text[at..q.range.start.max(at)]);
+                    at = q.range.end.max(at);
+                }
+                outside.push_str(&text[at.min(block.range.end)..block.range.end]);
+                outside.chars().all(|c| !c.is_alphanumeric())
+            };
+        if same_block || stands_alone {
+            quotes[i].attribution = Some(a);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Block, BlockKind};
+
+    fn paragraphs(text: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, part) in text.split("\n\n").enumerate() {
+            out.push(Block {
+                kind: BlockKind::Paragraph,
+                range: start..start + part.len(),
+                index: i,
+            });
+            start += part.len() + 2;
+        }
+        out
+    }
+
+    fn quote_texts(text: &str) -> Vec<String> {
+        let blocks = paragraphs(text);
+        let (quotes, _) = find(text, &blocks, &Resolved::default());
+        quotes.iter().map(|q| q.text(text)).collect()
+    }
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let blocks = paragraphs(text);
+        let (quotes, _) = find(text, &blocks, &Resolved::default());
+        quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.text(text),
+                    q.attribution
+                        .as_ref()
+                        .map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_marks() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "straight",
+                "\"We won the vote today,\" she said.",
+                &["We won the vote today,"],
+            ),
+            (
+                "curly",
+                "“We won the vote today,” she said.",
+                &["We won the vote today,"],
+            ),
+            (
+                "guillemets",
+                "« We won the vote today », she said.",
+                &[" We won the vote today "],
+            ),
+            (
+                "low-high",
+                "„We won the vote today“, she said.",
+                &["We won the vote today"],
+            ),
+            (
+                "possessive",
+                "The employees' letter was long and it was read out loud.",
+                &[],
+            ),
+            (
+                "decade",
+                "Music of the '90s and rock 'n' roll filled the hall again.",
+                &[],
+            ),
+            (
+                "contraction",
+                "Don't worry, it's fine, they're here and we've won.",
+                &[],
+            ),
+            (
+                "british",
+                "‘We will appeal the ruling,’ said Park.",
+                &["We will appeal the ruling,"],
+            ),
+            (
+                "nested",
+                "\"He told me 'never again' last week,\" she said.",
+                &["He told me 'never again' last week,"],
+            ),
+            (
+                "inches",
+                "The 12\" pipe and 5'6\" frame were measured by the crew.",
+                &[],
+            ),
+            (
+                "scare",
+                "Critics mocked the so-called \"reform\" on Tuesday.",
+                &[],
+            ),
+            ("title", "She starred in \"Ice Cold in Alex\" long ago.", &[]),
+        ];
+        for (name, text, want) in cases {
+            let got = quote_texts(text);
+            let got: Vec<&str> = got.iter().map(String::as_str).collect();
+            let want: Vec<&str> = want.to_vec();
+            let got_trimmed: Vec<&str> = got.iter().map(|s| s.trim_matches(' ')).collect();
+            let want_trimmed: Vec<&str> = want.iter().map(|s| s.trim_matches(' ')).collect();
+            assert_eq!(got_trimmed, want_trimmed, "case {name}");
+        }
+    }
+
+    #[test]
+    fn continued_across_paragraphs() {
+        let text = "\"We will build it this year and pay for it in full.\n\n\"Nobody will have to wait any longer,\" Park said.";
+        let blocks = paragraphs(text);
+        let (quotes, unpaired) = find(text, &blocks, &Resolved::default());
+        assert!(unpaired.is_empty());
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(
+            quotes[0].text(text),
+            "We will build it this year and pay for it in full. Nobody will have to wait any longer,"
+        );
+        assert_eq!(quotes[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn unpaired_marks_are_reported() {
+        let text = "He said \"we will win the case in the end and more.\n\nThe hearing ended.";
+        let blocks = paragraphs(text);
+        let (quotes, unpaired) = find(text, &blocks, &Resolved::default());
+        assert_eq!(unpaired.len(), 1);
+        assert_eq!(unpaired[0].offset, 8);
+        assert!(unpaired[0].opening);
+        assert_eq!(quotes.len(), 1);
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+            ("\"This is big,\" Park said.", &[("This is big,", Some("Park"))]),
+            (
+                "\"This is big,\" said Elena Park, the mayor.",
+                &[("This is big,", Some("Elena Park"))],
+            ),
+            (
+                "Park told reporters, \"This is big.\"",
+                &[("This is big.", Some("Park"))],
+            ),
+            (
+                "Hugh Hill, a doctor at the clinic, said: \"We are full.\"",
+                &[("We are full.", Some("Hugh Hill"))],
+            ),
+            (
+                "\"We are ready,\" the agency said in a statement.",
+                &[("We are ready,", Some("the agency"))],
+            ),
+            (
+                "\"We are ready,\" said a spokeswoman for the council.",
+                &[("We are ready,", Some("a spokeswoman for the council"))],
+            ),
+            (
+                "According to the report, \"costs will rise sharply next year.\"",
+                &[("costs will rise sharply next year.", Some("the report"))],
+            ),
+            (
+                "\"We will appeal,\" Park said, \"and we will win.\"",
+                &[
+                    ("We will appeal,", Some("Park")),
+                    ("and we will win.", Some("Park")),
+                ],
+            ),
+            (
+                "\"Nobody believes it,\" he said. \"Nobody.\"",
+                &[("Nobody believes it,", Some("he")), ("Nobody.", Some("he"))],
+            ),
+            (
+                "\"It will not pass this year at all,\" Park also said.",
+                &[("It will not pass this year at all,", Some("Park"))],
+            ),
+            (
+                "\"The water came up faster than expected.\" The crews left.",
+                &[("The water came up faster than expected.", None)],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = speakers(text);
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(q, s)| (q.to_string(), s.map(String::from)))
+                .collect();
+            assert_eq!(got, want, "case {text}");
+        }
+    }
+}
