@@ -252,7 +252,8 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
             match single_open {
                 None if m.can_open => single_open = Some(m),
                 Some(o) if m.closes(&o) => {
-                    quotes.push(make_quote(vec![o.end()..m.pos], b));
+                    let piece = o.end()..m.pos;
+                    quotes.push(make_quote(vec![piece], b));
                     single_open = None;
                 }
                 Some(_) if m.can_open => single_open = Some(m),
@@ -1121,7 +1122,8 @@ mod tests {
 
     #[test]
     fn attribution_patterns() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             ("\"This is big,\" Park said.", &[("This is big,", Some("Park"))]),
             (
                 "\"This is big,\" said Elena Park, the mayor.",

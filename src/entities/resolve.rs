@@ -316,8 +316,8 @@ pub fn resolve(
     // Defined acronyms used as tagged mentions.
     for (acr, owner) in &defined {
         let k = key(acr);
-        for i in 0..n {
-            if items[i].key == k {
+        for (i, it) in items.iter().enumerate() {
+            if it.key == k {
                 dsu.union(i, *owner);
             }
         }
