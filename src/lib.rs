@@ -21,6 +21,7 @@ pub mod entities;
 pub mod input;
 pub mod layout;
 pub mod output;
+pub mod quote_eval;
 pub mod quotes;
 pub mod record;
 pub mod synth;

@@ -203,6 +203,9 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
             }
         }
         let mut spans: Vec<Range<usize>> = Vec::new();
+        // A closing mark with nothing open, kept in case it is an opening
+        // mark with the space on the wrong side (`said." Three hours ...,"`).
+        let mut stray: Option<Mark> = None;
         for (k, m) in doubles.iter().enumerate() {
             if skip_first && k == 0 {
                 continue;
@@ -211,19 +214,26 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                 None => {
                     if m.can_open {
                         open = Some((*m, b, Vec::new(), m.end()));
+                        stray = None;
+                    } else if let Some(st) = stray.take().filter(|st| st.ch == m.ch || m.closes(st)) {
+                        let start = skip_spaces(text, st.end(), m.pos);
+                        spans.push(st.pos..m.end());
+                        let piece = start..m.pos;
+                        quotes.push(make_quote(text, vec![piece], b));
                     } else {
                         unpaired.push(Unpaired {
                             offset: m.pos,
                             mark: m.ch,
                             opening: false,
                         });
+                        stray = Some(*m);
                     }
                 }
                 Some((o, ob, mut pieces, piece_start)) => {
                     if m.closes(&o) {
                         pieces.push(piece_start..m.pos);
                         spans.push(o.pos..m.end());
-                        quotes.push(make_quote(pieces, ob));
+                        quotes.push(make_quote(text, pieces, ob));
                     } else if m.can_open {
                         unpaired.push(Unpaired {
                             offset: o.pos,
@@ -253,7 +263,7 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                 None if m.can_open => single_open = Some(m),
                 Some(o) if m.closes(&o) => {
                     let piece = o.end()..m.pos;
-                    quotes.push(make_quote(vec![piece], b));
+                    quotes.push(make_quote(text, vec![piece], b));
                     single_open = None;
                 }
                 Some(_) if m.can_open => single_open = Some(m),
@@ -281,11 +291,13 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                     opening: true,
                 });
                 // Take the rest of the paragraph as the quote when it is long
-                // enough to be speech rather than a stray mark.
-                let rest = piece_start..end;
+                // enough to be speech rather than a stray mark, up to an
+                // attribution if one follows a comma (`... sorry, said X`).
+                let cut = attribution_comma(text, piece_start..end).unwrap_or(end);
+                let rest = piece_start..cut;
                 if text[rest.clone()].split_whitespace().count() >= 3 {
                     pieces.push(rest);
-                    quotes.push(make_quote(pieces, ob));
+                    quotes.push(make_quote(text, pieces, ob));
                 }
             }
         }
@@ -295,7 +307,44 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
     (quotes, unpaired)
 }
 
-fn make_quote(pieces: Vec<Range<usize>>, block: usize) -> Quote {
+fn skip_spaces(text: &str, mut at: usize, end: usize) -> usize {
+    while at < end {
+        match text[at..].chars().next() {
+            Some(c) if c.is_whitespace() => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// In an unclosed quote, the end of a comma followed closely by a reporting
+/// verb: where the quote most likely stops.
+fn attribution_comma(text: &str, range: Range<usize>) -> Option<usize> {
+    let hay = &text[range.clone()];
+    for (p, _) in hay.match_indices(", ") {
+        let words: Vec<String> = hay[p + 2..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
+        if words.iter().any(|w| CUES.contains(&w.as_str())) {
+            return Some(range.start + p + 1);
+        }
+    }
+    None
+}
+
+fn make_quote(text: &str, pieces: Vec<Range<usize>>, block: usize) -> Quote {
+    // Guillemets are often set with spaces inside: « like this ».
+    let pieces: Vec<Range<usize>> = pieces
+        .into_iter()
+        .map(|r| {
+            let piece = &text[r.clone()];
+            let start = r.start + (piece.len() - piece.trim_start().len());
+            let end = r.start + piece.trim_end().len();
+            start..end.max(start)
+        })
+        .collect();
     let start = pieces.first().map_or(0, |r| r.start);
     let end = pieces.last().map_or(start, |r| r.end);
     Quote {
@@ -332,7 +381,8 @@ fn keep(text: &str, q: &Quote) -> bool {
             )
     }) && !speechlike;
     match (q.attribution.is_some(), words) {
-        (true, 1..=2) => speechlike && capitalized,
+        (true, 1) => speechlike && capitalized,
+        (true, 2) => speechlike,
         (true, _) => !title_like || speechlike,
         (false, w) => w >= MIN_UNATTRIBUTED_WORDS && !title_like,
     }
@@ -640,12 +690,9 @@ fn attribute(
     resolved: &Resolved,
 ) -> Option<Attribution> {
     let q = &quotes[qi];
-    let open_pos = q.range.start.saturating_sub(1);
+    let open_pos = mark_before(text, q.range.start);
     // The closing mark sits right after the last piece.
-    let close_end = {
-        let end = q.range.end;
-        text[end..].chars().next().map_or(end, |c| end + c.len_utf8())
-    };
+    let close_end = mark_after(text, q.range.end);
     let last_block = blocks
         .iter()
         .position(|b| b.range.start <= q.range.end && q.range.end <= b.range.end)
@@ -666,9 +713,19 @@ fn attribute(
     let tail_end = {
         let sentence_end = sentence_at(sents, q.range.end.min(block.range.end.saturating_sub(1)))
             .map_or(block.range.end, |s| s.end);
+        // `"Are we done?" Park asked.`: a question or exclamation ends the
+        // sentence at the closing mark, and the attribution is the next one.
+        let sentence_end = if sentence_end <= close_end {
+            sents
+                .iter()
+                .find(|s| s.start >= close_end)
+                .map_or(sentence_end, |s| s.end)
+        } else {
+            sentence_end
+        };
         let next_quote = same_block_quotes
             .iter()
-            .map(|o| o.range.start.saturating_sub(1))
+            .map(|o| mark_before(text, o.range.start))
             .filter(|&s| s >= close_end)
             .min();
         sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
@@ -683,11 +740,24 @@ fn attribute(
         let prev_quote = quotes
             .iter()
             .filter(|o| o.range.end < q.range.start && o.range.end >= s)
-            .map(|o| o.range.end + 1)
+            .map(|o| mark_after(text, o.range.end))
             .max();
         prev_quote.unwrap_or(s).max(s).min(open_pos)
     };
     before_quote(text, head_start..open_pos, q, quotes, resolved)
+}
+
+/// Start of the character before `pos` (the opening mark of a quote).
+fn mark_before(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .chars()
+        .next_back()
+        .map_or(pos, |c| pos - c.len_utf8())
+}
+
+/// End of the character at `pos` (the closing mark of a quote).
+fn mark_after(text: &str, pos: usize) -> usize {
+    text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8())
 }
 
 /// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency said`.
@@ -734,7 +804,7 @@ fn after_quote(
     if subject.len() > 12 {
         return None;
     }
-    speaker(text, strip_appositive(subject), cue, q, quotes, resolved)
+    speaker(text, choose_segment(subject, resolved), cue, q, quotes, resolved)
 }
 
 /// `Park said: "..."`, `Park told reporters, "..."`, `according to Reuters, "..."`,
@@ -763,25 +833,17 @@ fn before_quote(
         let np = noun_phrase_after(&words[k + n..]);
         return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
     }
-    // The subject ends right before the cue (adverbs aside), or before an
-    // appositive set off by commas: "Hugh Hill, a doctor at the clinic, said".
+    // The subject is the clause before the cue (adverbs aside).
     let mut end = k;
     while end > 0 && VERB_ADVERBS.contains(&words[end - 1].lower.as_str()) {
         end -= 1;
     }
-    if end > 0 && words[end - 1].lower == "," {
-        end -= 1;
-        if let Some(p) = words[..end].iter().rposition(|w| w.lower == ",") {
-            end = p;
-        }
-    }
-    // ... and starts after the previous clause boundary.
     let mut from = end;
     while from > 0 {
         let w = &words[from - 1];
         if matches!(
             w.lower.as_str(),
-            "," | ";" | ":" | "." | "that" | "which" | "who" | "and" | "but" | "—" | "–" | "(" | ")"
+            ";" | ":" | "." | "that" | "which" | "and" | "but" | "—" | "–" | "(" | ")"
         ) || is_quote_char(w.lower.chars().next().unwrap_or(' '))
         {
             break;
@@ -789,9 +851,58 @@ fn before_quote(
         from -= 1;
     }
     if from == end {
-        return None;
+        // Inverted: `Said Councilwoman Joyce Whitman: "..."`.
+        let np = noun_phrase_after(&words[k + n..]);
+        return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
     }
-    speaker(text, &words[from..end], cue, q, quotes, resolved)
+    let subject = choose_segment(&words[from..end], resolved);
+    speaker(text, subject, cue, q, quotes, resolved)
+}
+
+/// Picks the speaker out of a subject made of comma-separated parts:
+/// "Hugh Hill, a doctor at the clinic," gives "Hugh Hill"; "Lumen's head
+/// of content, Greta Holm," gives "Greta Holm"; "In a letter to the
+/// committee, the federation" gives "the federation". The part naming a
+/// person wins; otherwise the name before an appositive, or the last part
+/// when the earlier ones are introductory phrases.
+fn choose_segment<'w>(words: &'w [Word], resolved: &Resolved) -> &'w [Word] {
+    let mut parts: Vec<&[Word]> = words
+        .split(|w| w.lower == ",")
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() <= 1 {
+        return parts.pop().unwrap_or(words);
+    }
+    let has_kind = |part: &[Word], kind: Kind| {
+        let (Some(first), Some(last)) = (part.first(), part.last()) else {
+            return false;
+        };
+        resolved.mentions.iter().any(|m| {
+            m.range.start >= first.range.start
+                && m.range.end <= last.range.end
+                && resolved.entities[m.entity].kind == kind
+                && !part
+                    .iter()
+                    .take_while(|w| w.range.start < m.range.start)
+                    .any(|w| PREPOSITIONS.contains(&w.lower.as_str()))
+        })
+    };
+    for kind in [Kind::Person, Kind::Organization] {
+        if let Some(p) = parts.iter().rev().find(|p| has_kind(p, kind)) {
+            return p;
+        }
+    }
+    // Introductory phrases start with a preposition ("In a letter ...").
+    let intro = |p: &[Word]| {
+        p.first().is_some_and(|w| {
+            PREPOSITIONS.contains(&w.lower.as_str()) || w.lower == "after" || w.lower == "in"
+        })
+    };
+    parts
+        .iter()
+        .find(|p| !intro(p))
+        .copied()
+        .unwrap_or(parts[parts.len() - 1])
 }
 
 /// Number of words ending the subject once trailing adverbs and auxiliaries
@@ -802,19 +913,6 @@ fn trim_adverbs(words: &[Word]) -> usize {
         end -= 1;
     }
     end
-}
-
-/// "Elena Park, the city's mayor," -> "Elena Park"; "Hugh Hill, a doctor at
-/// the clinic" -> "Hugh Hill".
-fn strip_appositive(words: &[Word]) -> &[Word] {
-    let mut end = words.len();
-    while end > 0 && words[end - 1].lower == "," {
-        end -= 1;
-    }
-    match words[..end].iter().position(|w| w.lower == ",") {
-        Some(c) if c > 0 => &words[..c],
-        _ => &words[..end],
-    }
 }
 
 /// Length of the noun phrase at the start of `words` (after a cue).
@@ -879,6 +977,25 @@ fn speaker(
             entity,
         });
     }
+    // "the 29-year-old" refers back to a person, like a pronoun.
+    let phrase = text[range.clone()].to_lowercase();
+    let age = phrase
+        .strip_prefix("the ")
+        .and_then(|r| r.split_once("-year-old"))
+        .is_some_and(|(n, rest)| {
+            n.chars().all(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= 1
+        });
+    if age {
+        if let Some(entity) = pronoun_antecedent("i", q, quotes, resolved)
+            .filter(|&e| resolved.entities[e].kind == Kind::Person)
+        {
+            return Some(Attribution {
+                speaker: range,
+                cue,
+                entity: Some(entity),
+            });
+        }
+    }
     // A named speaker heads the phrase unless a preposition comes first
     // ("a spokeswoman for the council" is not the council).
     let mut entity_mention = None;
@@ -913,7 +1030,6 @@ fn speaker(
     if np.len() > 10 || np.iter().all(|w| is_punct(w)) {
         return None;
     }
-    let _ = text;
     Some(Attribution {
         speaker: range,
         cue,
@@ -1118,6 +1234,38 @@ mod tests {
         assert_eq!(unpaired[0].offset, 8);
         assert!(unpaired[0].opening);
         assert_eq!(quotes.len(), 1);
+    }
+
+    #[test]
+    fn typos_in_marks_are_recovered_and_reported() {
+        let text = "\"We got it wrong and we are sorry, said Aisha Bello on Sunday.\n\nFans were unimpressed.\" Three hours in the sun is a choice,\" said Liam Walsh.";
+        let blocks = paragraphs(text);
+        let (quotes, unpaired) = find(text, &blocks, &Resolved::default());
+        let got: Vec<(String, Option<String>)> = quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.text(text),
+                    q.attribution
+                        .as_ref()
+                        .map(|a| text[a.speaker.clone()].to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "We got it wrong and we are sorry,".to_string(),
+                    Some("Aisha Bello".to_string())
+                ),
+                (
+                    "Three hours in the sun is a choice,".to_string(),
+                    Some("Liam Walsh".to_string())
+                ),
+            ]
+        );
+        assert_eq!(unpaired.len(), 2);
     }
 
     #[test]

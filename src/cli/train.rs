@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::Args;
 
+use newsscan::analyze::{analyze, Options};
 use newsscan::entities::conll::{self, Document};
 use newsscan::entities::eval::evaluate_with;
 use newsscan::entities::tags::{self, Pos, Tag};
 use newsscan::entities::train::{train, TrainOptions};
 use newsscan::entities::{default_model, tag_tokens, Model};
+use newsscan::quote_eval::{GoldArticle, QuoteScores};
 
 use super::Outcome;
 
@@ -65,10 +67,15 @@ pub struct TrainArgs {
 
 /// Flags of `newsscan eval`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["gold", "quotes"])))]
 pub struct EvalArgs {
-    /// Annotated files in CoNLL format to score against (repeatable).
-    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    /// Entity-annotated files in CoNLL format to score against (repeatable).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
     pub gold: Vec<PathBuf>,
+
+    /// Quote-annotated articles, JSON Lines `{"path", "quotes": [{"text", "speaker", "named"}]}`, to score quotes against.
+    #[arg(long, value_name = "FILE")]
+    pub quotes: Option<PathBuf>,
 
     /// Score this model instead of the built-in one.
     #[arg(long, value_name = "FILE")]
@@ -173,6 +180,26 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
 
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
     let model = load_model(args.model.as_ref())?;
+    if let Some(path) = &args.quotes {
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        let mut scores = QuoteScores::default();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let gold: GoldArticle =
+                serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+            let decoded = newsscan::input::read_path(std::path::Path::new(&gold.path), 64 << 20, true)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", gold.path))?;
+            let options = Options {
+                model,
+                ..Options::default()
+            };
+            let record = analyze(&decoded, &options);
+            scores.add(&gold, &record.quotes);
+        }
+        print!("{}", scores.report());
+        if args.gold.is_empty() {
+            return Ok(Outcome::Success);
+        }
+    }
     if model.is_empty() {
         anyhow::bail!("no entity model is available (data/model.bin is empty)");
     }

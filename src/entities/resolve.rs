@@ -221,6 +221,7 @@ pub fn resolve(
     paragraphs: &[(usize, Range<usize>)],
     gazetteer: &Gazetteer,
 ) -> Resolved {
+    let mentions = complete_defined_names(text, mentions, paragraphs);
     let mut items: Vec<Item> = mentions
         .iter()
         .map(|m| {
@@ -303,16 +304,6 @@ pub fn resolve(
     for &(a, b) in &links {
         dsu.union(a, b);
     }
-    // Same key.
-    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, it) in items.iter().enumerate() {
-        match by_key.get(it.key.as_str()) {
-            Some(&j) => dsu.union(i, j),
-            None => {
-                by_key.insert(&it.key, i);
-            }
-        }
-    }
     // Defined acronyms used as tagged mentions.
     for (acr, owner) in &defined {
         let k = key(acr);
@@ -332,19 +323,26 @@ pub fn resolve(
             dsu.union(a, f);
         }
     }
-    // Surnames and first names with full names.
-    let full_names: Vec<usize> = (0..n)
+    // Surnames and first names with full names; a one-word organization
+    // name with the longer name it shortens ("City" for "Kingsport City").
+    // Each such mention joins the nearest preceding full name, so two people
+    // who share a surname stay apart.
+    let long_names: Vec<usize> = (0..n)
         .filter(|&i| {
-            items[i].kind == Kind::Person && items[i].key.split(' ').count() >= 2 && !items[i].derived
+            matches!(items[i].kind, Kind::Person | Kind::Organization)
+                && items[i].key.split(' ').count() >= 2
+                && !items[i].derived
         })
         .collect();
+    let mut short_form = vec![false; n];
     for i in 0..n {
         if items[i].key.contains(' ') || items[i].derived {
             continue;
         }
-        let owners: Vec<usize> = full_names
+        let owners: Vec<usize> = long_names
             .iter()
             .copied()
+            .filter(|&f| items[f].kind == Kind::Person || items[i].kind == Kind::Organization)
             .filter(|&f| {
                 let words: Vec<&str> = items[f].key.split(' ').collect();
                 words.last() == Some(&items[i].key.as_str()) || words.first() == Some(&items[i].key.as_str())
@@ -353,6 +351,27 @@ pub fn resolve(
         if owners.is_empty() {
             continue;
         }
+        short_form[i] = true;
+        // "Ms. Park" is not David Park.
+        let title_female = honorific_female(text, items[i].range.start);
+        let owners: Vec<usize> = match title_female {
+            Some(female) => {
+                let fitting: Vec<usize> = owners
+                    .iter()
+                    .copied()
+                    .filter(|&f| {
+                        let first = items[f].key.split(' ').next().unwrap_or("");
+                        gazetteer.female(first) != Some(!female)
+                    })
+                    .collect();
+                if fitting.is_empty() {
+                    owners
+                } else {
+                    fitting
+                }
+            }
+            None => owners,
+        };
         let distinct: Vec<usize> = {
             let mut roots: Vec<usize> = owners.iter().map(|&o| dsu.find(o)).collect();
             roots.sort_unstable();
@@ -368,6 +387,19 @@ pub fn resolve(
             (Some(p), _) => dsu.union(i, p),
             (None, 1) => dsu.union(i, owners[0]),
             _ => {}
+        }
+    }
+    // Same key (short forms excepted: "Park" may be two people).
+    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        if short_form[i] {
+            continue;
+        }
+        match by_key.get(it.key.as_str()) {
+            Some(&j) => dsu.union(i, j),
+            None => {
+                by_key.insert(&it.key, i);
+            }
         }
     }
 
@@ -390,8 +422,13 @@ pub fn resolve(
             entities.len() - 1
         });
         entities[e].mentions.push(i);
-        if !entities[e].aliases.contains(&it.surface) {
-            entities[e].aliases.push(it.surface.clone());
+        // "The agency" at a sentence start is the same form as "the agency".
+        let alias = match it.surface.strip_prefix("The ") {
+            Some(rest) if it.derived => format!("the {rest}"),
+            _ => it.surface.clone(),
+        };
+        if !entities[e].aliases.contains(&alias) {
+            entities[e].aliases.push(alias);
         }
         if !it.derived {
             votes[e][it.kind as usize] += 1;
@@ -439,6 +476,70 @@ pub fn resolve(
     }
 }
 
+/// A name the text defines an acronym for (`Parent Teacher Association
+/// (PTA)`) is a name whatever the tagger found: the mention is widened to
+/// the words whose initials make the acronym, or added.
+fn complete_defined_names(
+    text: &str,
+    mentions: &[Mention],
+    paragraphs: &[(usize, Range<usize>)],
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = mentions.to_vec();
+    for (block, para) in paragraphs {
+        let hay = &text[para.clone()];
+        for (p, _) in hay.match_indices('(') {
+            let abs = para.start + p;
+            let Some(acr) = parenthesized_acronym(text, abs) else {
+                continue;
+            };
+            // Capitalized words (and small joining words) before the bracket.
+            let before = &hay[..p];
+            let mut words: Vec<(usize, &str)> = Vec::new();
+            let mut end = before.trim_end().len();
+            while words.len() < 10 {
+                let start = before[..end].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                let w = &before[start..end];
+                let small = matches!(w, "of" | "and" | "the" | "for" | "&" | "on" | "in" | "de");
+                if w.is_empty() || !(small || w.chars().next().is_some_and(char::is_uppercase)) {
+                    break;
+                }
+                words.push((start, w));
+                if start == 0 {
+                    break;
+                }
+                end = before[..start].trim_end().len();
+            }
+            // The shortest run ending at the bracket whose initials match.
+            let found = (1..=words.len()).find_map(|n| {
+                let run: Vec<&str> = words[..n].iter().rev().map(|(_, w)| *w).collect();
+                let first = run.first()?;
+                (!matches!(*first, "of" | "and" | "the" | "for" | "&" | "on" | "in" | "de")
+                    && initials_match(&run.join(" "), &acr))
+                .then(|| words[n - 1].0)
+            });
+            let Some(start) = found else { continue };
+            let range = para.start + start..para.start + before.trim_end().len();
+            match out.iter_mut().find(|m| overlaps(&m.range, &range)) {
+                Some(m) => {
+                    if m.range.start >= range.start && m.range.end <= range.end {
+                        m.range = range;
+                        if m.kind == Kind::Person || m.kind == Kind::Misc {
+                            m.kind = Kind::Organization;
+                        }
+                    }
+                }
+                None => out.push(Mention {
+                    range,
+                    kind: Kind::Organization,
+                    block: *block,
+                }),
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.range.start, m.range.end));
+    out
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -470,6 +571,20 @@ fn majority_kind(votes: &[usize; 4], name: &str, gazetteer: &Gazetteer) -> Optio
     tied.iter().copied().find(|&k| listed(k)).or(Some(tied[0]))
 }
 
+/// `Some(true)` after "Ms."/"Mrs.", `Some(false)` after "Mr.", for the
+/// mention starting at `start`.
+fn honorific_female(text: &str, start: usize) -> Option<bool> {
+    let before = text[..start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "ms" | "mrs" | "miss" | "madam" | "madame" | "mme" | "dame" | "lady" | "queen" | "princess" => {
+            Some(true)
+        }
+        "mr" | "sir" | "lord" | "king" | "prince" => Some(false),
+        _ => None,
+    }
+}
+
 /// A person's sex when the first name or an honorific says it.
 fn gender<'a>(
     text: &str,
@@ -478,14 +593,8 @@ fn gender<'a>(
     gazetteer: &Gazetteer,
 ) -> Option<bool> {
     for r in ranges {
-        let before = text[..r.start].trim_end();
-        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        match word.trim_end_matches('.').to_lowercase().as_str() {
-            "ms" | "mrs" | "miss" | "madam" | "madame" | "mme" | "dame" | "lady" | "queen" | "princess" => {
-                return Some(true)
-            }
-            "mr" | "sir" | "lord" | "king" | "prince" => return Some(false),
-            _ => {}
+        if let Some(female) = honorific_female(text, r.start) {
+            return Some(female);
         }
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -495,7 +604,7 @@ fn gender<'a>(
     None
 }
 
-/// The acronym in parentheses right after `end`: `(CTA)`.
+/// The acronym in parentheses at or right after `end`: `(CTA)`.
 fn parenthesized_acronym(text: &str, end: usize) -> Option<String> {
     let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
     let inner = rest.strip_prefix('(')?;
@@ -566,7 +675,8 @@ fn definite_descriptions(
     paragraphs: &[(usize, Range<usize>)],
 ) -> Vec<(Item, usize)> {
     // Organizations by the generic noun they can be called by.
-    let mut heads: Vec<(&str, usize)> = Vec::new();
+    // (noun, organization, whether the noun is the name's own head).
+    let mut heads: Vec<(&str, usize, bool)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if it.kind != Kind::Organization || it.derived {
             continue;
@@ -581,9 +691,9 @@ fn definite_descriptions(
         }
         let last = *words.last().unwrap_or(&"");
         if let Some(d) = ORG_DESCRIPTIONS.iter().find(|d| **d == last) {
-            heads.push((d, i));
+            heads.push((d, i, true));
             for group in DESCRIPTION_GROUPS.iter().filter(|g| g.contains(d)) {
-                heads.extend(group.iter().filter(|g| *g != d).map(|g| (*g, i)));
+                heads.extend(group.iter().filter(|g| *g != d).map(|g| (*g, i, false)));
             }
         }
         let full_lower = it.surface.to_lowercase();
@@ -592,8 +702,8 @@ fn definite_descriptions(
             .last()
             .is_some_and(|w| COMPANY_WORDS.contains(&w.trim_end_matches('.')));
         if company {
-            heads.push(("company", i));
-            heads.push(("firm", i));
+            heads.push(("company", i, true));
+            heads.push(("firm", i, true));
         }
     }
     let mut out: Vec<(Item, usize)> = Vec::new();
@@ -623,11 +733,18 @@ fn definite_descriptions(
             if after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
                 continue;
             }
+            // A synonym ("the agency" for an "Authority") is trusted only
+            // when no other, unnamed body of that noun came up in between
+            // ("the state's environmental agency").
             let owner = heads
                 .iter()
-                .filter(|(h, i)| *h == noun_lower && items[*i].range.end <= start)
-                .max_by_key(|(_, i)| items[*i].range.start)
-                .map(|(_, i)| *i);
+                .filter(|(h, i, exact)| {
+                    *h == noun_lower
+                        && items[*i].range.end <= start
+                        && (*exact || !bare_noun_between(text, items[*i].range.end..start, &noun_lower))
+                })
+                .max_by_key(|(_, i, _)| items[*i].range.start)
+                .map(|(_, i, _)| *i);
             let Some(owner) = owner else { continue };
             let range = start..end;
             if items.iter().any(|m| overlaps(&m.range, &range)) {
@@ -647,6 +764,20 @@ fn definite_descriptions(
         }
     }
     out
+}
+
+/// Whether `noun` occurs in `text[range]` other than as "the noun".
+fn bare_noun_between(text: &str, range: Range<usize>, noun: &str) -> bool {
+    let hay = text[range].to_lowercase();
+    hay.match_indices(noun).any(|(p, _)| {
+        let before = hay[..p].trim_end();
+        let after_ok = hay[p + noun.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let start_ok = hay[..p].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        after_ok && start_ok && !before.ends_with("the")
+    })
 }
 
 #[cfg(test)]
@@ -772,6 +903,20 @@ mod tests {
             ],
         );
         assert_eq!(got[0].1, Kind::Person);
+    }
+
+    #[test]
+    fn one_word_organization_name() {
+        let t = "Kingsport City lost. City had led.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Kingsport City", 0, Kind::Organization),
+                mention(t, "City", 1, Kind::Organization),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Kingsport City");
     }
 
     #[test]

@@ -328,7 +328,10 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
         }
     };
     for s in spans.iter_mut() {
-        while s.end > s.start && loose(words[s.end - 1], false) && words[s.end - 1] != "'s" {
+        // The possessive is not part of the name: Salesforce's -> Salesforce.
+        while s.end > s.start
+            && (loose(words[s.end - 1], false) || matches!(words[s.end - 1], "'s" | "’s" | "'S" | "’S"))
+        {
             s.end -= 1;
         }
         while s.start < s.end && loose(words[s.start], true) {
@@ -350,6 +353,10 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
 fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
     for s in spans.iter_mut() {
+        // An honorific makes the rest a person whatever the tagger said.
+        if s.end - s.start > 1 && STRONG_TITLES.contains(&lower(words[s.start]).as_str()) {
+            s.kind = Kind::Person;
+        }
         while s.kind == Kind::Person
             && s.end - s.start > 1
             && PERSON_TITLES.contains(&lower(words[s.start]).as_str())
@@ -378,7 +385,9 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
                 s.kind = Kind::Organization;
             } else if LOC_HEADS.contains(&last.as_str()) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Location;
-            } else if NON_PERSON_ORG_HEADS.contains(&last.as_str()) && s.kind == Kind::Person {
+            } else if NON_PERSON_ORG_HEADS.contains(&last.as_str())
+                && matches!(s.kind, Kind::Person | Kind::Misc)
+            {
                 s.kind = Kind::Organization;
             }
         }
