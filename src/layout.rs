@@ -670,9 +670,14 @@ fn assign_roles(text: &str, items: &mut [Item], layout: &mut Layout) {
         if item.role != Role::Paragraph && item.role != Role::Heading {
             continue;
         }
+        // Only blocks of about the headline's length can repeat it.
+        let similar_length = |h: &str| {
+            let len = item.range.len();
+            len + 8 >= h.len() && len <= h.len() * 2 + 8
+        };
         if headline_key
             .as_deref()
-            .is_some_and(|h| !h.is_empty() && comparable(text, &item.range) == h)
+            .is_some_and(|h| !h.is_empty() && similar_length(h) && comparable(text, &item.range) == h)
         {
             item.role = Role::Dropped;
             continue;

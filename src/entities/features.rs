@@ -154,6 +154,36 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// `str_hash(&shape(word))` without building the shape.
+pub fn shape_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = '\0';
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            for &b in s.encode_utf8(&mut buf).as_bytes() {
+                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+            last = s;
+            n += 1;
+            if n >= 10 {
+                break;
+            }
+        }
+    }
+    super::hash::mix(h) | 1
+}
+
 /// True when the sentence is written in capitals (a wire headline).
 pub fn is_caps_line(words: &[&str]) -> bool {
     let mut letters = 0;
@@ -481,6 +511,24 @@ mod tests {
         ];
         for (w, s) in cases {
             assert_eq!(shape(w), s, "{w}");
+        }
+    }
+
+    #[test]
+    fn shape_hash_matches_hash_of_shape() {
+        for w in [
+            "Park",
+            "McDonald",
+            "U.S.",
+            "1996-08-22",
+            "AT&T",
+            "élan",
+            "ÉTÉ",
+            "x",
+            "",
+            "aaaaaaaaaaaaaaa-b-c-d-e-f-g",
+        ] {
+            assert_eq!(shape_hash(w), str_hash(&shape(w)), "{w}");
         }
     }
 

@@ -101,9 +101,9 @@ impl Gazetteer {
     /// Marks every token inside a listed phrase. Bit `class * 4 + pos` of a
     /// token's mask is set when it is at position `pos` (0 begin, 1 inside,
     /// 2 last, 3 unit) of a phrase of that class. Phrases must start with a
-    /// capitalized token.
-    pub fn mark(&self, lowers: &[&str], capitalized: &[bool]) -> Vec<u32> {
-        let n = lowers.len();
+    /// capitalized token; tokens are compared in lower case.
+    pub fn mark(&self, words: &[&str], capitalized: &[bool]) -> Vec<u32> {
+        let n = words.len();
         let mut marks = vec![0u32; n];
         let mut key = String::new();
         for i in 0..n {
@@ -115,7 +115,7 @@ impl Gazetteer {
                 if j > i {
                     key.push(' ');
                 }
-                key.push_str(lowers[j]);
+                key.extend(words[j].chars().flat_map(char::to_lowercase));
                 if let Some(&bits) = self.phrases.get(key.as_str()) {
                     for class in 0..PHRASE_CLASSES.len() {
                         if bits & (1 << class) == 0 {

@@ -61,12 +61,18 @@ impl Resolved {
     }
 }
 
-static ACRONYMS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+/// Well-known acronyms: acronym key to the keys of its full name (as
+/// written, and without a legal suffix).
+static ACRONYMS: LazyLock<FxHashMap<String, (String, String)>> = LazyLock::new(|| {
     include_str!("../../data/acronyms.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .map(|(a, f)| (key(a), key(f)))
+        .map(|(a, f)| {
+            let full = key(f);
+            let short = org_key(&full);
+            (key(a), (full, short))
+        })
         .collect()
 });
 
@@ -314,13 +320,18 @@ pub fn resolve(
         }
     }
     // Well-known acronyms with their full names.
-    for (acr, full) in ACRONYMS.iter() {
-        let a = items.iter().position(|it| &it.key == acr);
-        let f = items
-            .iter()
-            .position(|it| &it.key == full || org_key(full) == it.key);
-        if let (Some(a), Some(f)) = (a, f) {
-            dsu.union(a, f);
+    let mut first_with_key: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        first_with_key.entry(it.key.as_str()).or_insert(i);
+    }
+    for (i, it) in items.iter().enumerate() {
+        if let Some((full, short)) = ACRONYMS.get(&it.key) {
+            let f = first_with_key
+                .get(full.as_str())
+                .or_else(|| first_with_key.get(short.as_str()));
+            if let Some(&f) = f {
+                dsu.union(i, f);
+            }
         }
     }
     // Surnames and first names with full names; a one-word organization
@@ -334,19 +345,29 @@ pub fn resolve(
                 && !items[i].derived
         })
         .collect();
+    let long_ends: Vec<(usize, &str, &str)> = long_names
+        .iter()
+        .map(|&f| {
+            let k = items[f].key.as_str();
+            (
+                f,
+                k.split(' ').next().unwrap_or(k),
+                k.rsplit(' ').next().unwrap_or(k),
+            )
+        })
+        .collect();
     let mut short_form = vec![false; n];
     for i in 0..n {
         if items[i].key.contains(' ') || items[i].derived {
             continue;
         }
-        let owners: Vec<usize> = long_names
+        let owners: Vec<usize> = long_ends
             .iter()
-            .copied()
-            .filter(|&f| items[f].kind == Kind::Person || items[i].kind == Kind::Organization)
-            .filter(|&f| {
-                let words: Vec<&str> = items[f].key.split(' ').collect();
-                words.last() == Some(&items[i].key.as_str()) || words.first() == Some(&items[i].key.as_str())
+            .filter(|(f, first, last)| {
+                (items[*f].kind == Kind::Person || items[i].kind == Kind::Organization)
+                    && (*last == items[i].key || *first == items[i].key)
             })
+            .map(|(f, _, _)| *f)
             .collect();
         if owners.is_empty() {
             continue;
@@ -712,11 +733,10 @@ fn definite_descriptions(
     }
     for (block, para) in paragraphs {
         let hay = &text[para.clone()];
-        for (p, _) in hay.match_indices(['t', 'T']) {
-            let rest = &hay[p..];
-            if !(rest.starts_with("the ") || rest.starts_with("The ")) {
-                continue;
-            }
+        let mut starts: Vec<usize> = hay.match_indices("the ").map(|(p, _)| p).collect();
+        starts.extend(hay.match_indices("The ").map(|(p, _)| p));
+        starts.sort_unstable();
+        for p in starts {
             if hay[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }

@@ -275,8 +275,21 @@ const STRONG_TITLES: &[&str] = &[
     "detective",
 ];
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// Whether `w`, lower-cased, is in `list` (without allocating for ASCII).
+fn listed(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
 }
 
 fn capitalized(w: &str) -> bool {
@@ -338,29 +351,21 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
             s.start += 1;
         }
         // A sentence-initial "The" is rarely part of the name.
-        if s.end - s.start >= 3
-            && words[s.start] == "The"
-            && !THE_NAMES.contains(&lower(words[s.end - 1]).as_str())
-        {
+        if s.end - s.start >= 3 && words[s.start] == "The" && !listed(THE_NAMES, words[s.end - 1]) {
             s.start += 1;
         }
     }
-    spans.retain(|s| {
-        s.start < s.end && !(s.end - s.start == 1 && CALENDAR.contains(&lower(words[s.start]).as_str()))
-    });
+    spans.retain(|s| s.start < s.end && !(s.end - s.start == 1 && listed(CALENDAR, words[s.start])));
 }
 
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
 fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
     for s in spans.iter_mut() {
         // An honorific makes the rest a person whatever the tagger said.
-        if s.end - s.start > 1 && STRONG_TITLES.contains(&lower(words[s.start]).as_str()) {
+        if s.end - s.start > 1 && listed(STRONG_TITLES, words[s.start]) {
             s.kind = Kind::Person;
         }
-        while s.kind == Kind::Person
-            && s.end - s.start > 1
-            && PERSON_TITLES.contains(&lower(words[s.start]).as_str())
-        {
+        while s.kind == Kind::Person && s.end - s.start > 1 && listed(PERSON_TITLES, words[s.start]) {
             s.start += 1;
         }
     }
@@ -371,21 +376,18 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
 fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for s in spans.iter_mut() {
         // A legal suffix right after the span joins it.
-        if s.end < words.len()
-            && ORG_SUFFIXES.contains(&lower(words[s.end]).as_str())
-            && capitalized(words[s.end])
-        {
+        if s.end < words.len() && listed(ORG_SUFFIXES, words[s.end]) && capitalized(words[s.end]) {
             s.end += 1;
             s.kind = Kind::Organization;
             continue;
         }
         let last = lower(words[s.end - 1]);
         if s.end - s.start > 1 && capitalized(words[s.end - 1]) {
-            if ORG_HEADS.contains(&last.as_str()) {
+            if ORG_HEADS.contains(&last.as_ref()) {
                 s.kind = Kind::Organization;
-            } else if LOC_HEADS.contains(&last.as_str()) && matches!(s.kind, Kind::Person | Kind::Misc) {
+            } else if LOC_HEADS.contains(&last.as_ref()) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Location;
-            } else if NON_PERSON_ORG_HEADS.contains(&last.as_str())
+            } else if NON_PERSON_ORG_HEADS.contains(&last.as_ref())
                 && matches!(s.kind, Kind::Person | Kind::Misc)
             {
                 s.kind = Kind::Organization;
@@ -394,7 +396,7 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     }
     // An untagged capitalized run ending in a legal suffix.
     for i in 1..words.len() {
-        if !ORG_SUFFIXES.contains(&lower(words[i]).as_str()) || !capitalized(words[i]) {
+        if !listed(ORG_SUFFIXES, words[i]) || !capitalized(words[i]) {
             continue;
         }
         if spans.iter().any(|s| s.start <= i && i < s.end) {
@@ -421,7 +423,7 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// `Mayor Elena Park`: capitalized words after a strong title are a person.
 fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for i in 0..words.len().saturating_sub(1) {
-        if !STRONG_TITLES.contains(&lower(words[i]).as_str()) {
+        if !listed(STRONG_TITLES, words[i]) {
             continue;
         }
         let next = i + 1;
@@ -461,7 +463,14 @@ fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
 
 /// Every mention of the same string gets the kind most of its mentions got.
 fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
-    let mut votes: FxHashMap<String, [usize; 4]> = FxHashMap::default();
+    let span_key = |words: &[&str], s: &TokenSpan| -> u64 {
+        words[s.start..s.end]
+            .iter()
+            .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| {
+                super::hash::mix(h ^ super::hash::str_hash(w))
+            })
+    };
+    let mut votes: FxHashMap<u64, [usize; 4]> = FxHashMap::default();
     // Capitals lines (headlines, results tables) are where the tagger is
     // least sure; they neither vote nor get changed.
     let caps: Vec<bool> = sentences
@@ -475,7 +484,7 @@ fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
         .filter(|(_, c)| !**c)
     {
         for s in ss {
-            votes.entry(words[s.start..s.end].join(" ")).or_default()[s.kind as usize] += 1;
+            votes.entry(span_key(words, s)).or_default()[s.kind as usize] += 1;
         }
     }
     for ((words, ss), _) in sentences
@@ -485,8 +494,7 @@ fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
         .filter(|(_, c)| !**c)
     {
         for s in ss.iter_mut() {
-            let key = words[s.start..s.end].join(" ");
-            if let Some(v) = votes.get(&key) {
+            if let Some(v) = votes.get(&span_key(words, s)) {
                 let best = (0..4)
                     .max_by_key(|&k| (v[k], k == s.kind as usize))
                     .unwrap_or(s.kind as usize);
