@@ -16,6 +16,7 @@
 //! line over it.
 
 pub mod analyze;
+pub mod check;
 pub mod corpus;
 pub mod entities;
 pub mod input;
@@ -24,5 +25,6 @@ pub mod output;
 pub mod quote_eval;
 pub mod quotes;
 pub mod record;
+pub mod report;
 pub mod synth;
 pub mod text;

@@ -29,6 +29,9 @@ pub struct Quote {
     pub pieces: Vec<Range<usize>>,
     /// Index (into the blocks) of the block the quote starts in.
     pub block: usize,
+    /// From the opening mark to the end of the closing one (to the end of
+    /// the quoted words when the quote was never closed).
+    pub marks: Range<usize>,
     /// Who said it, when the text says.
     pub attribution: Option<Attribution>,
 }
@@ -219,7 +222,7 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                         let start = skip_spaces(text, st.end(), m.pos);
                         spans.push(st.pos..m.end());
                         let piece = start..m.pos;
-                        quotes.push(make_quote(text, vec![piece], b));
+                        quotes.push(make_quote(text, vec![piece], b, st.pos..m.end()));
                     } else {
                         unpaired.push(Unpaired {
                             offset: m.pos,
@@ -233,7 +236,7 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                     if m.closes(&o) {
                         pieces.push(piece_start..m.pos);
                         spans.push(o.pos..m.end());
-                        quotes.push(make_quote(text, pieces, ob));
+                        quotes.push(make_quote(text, pieces, ob, o.pos..m.end()));
                     } else if m.can_open {
                         unpaired.push(Unpaired {
                             offset: o.pos,
@@ -263,7 +266,7 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                 None if m.can_open => single_open = Some(m),
                 Some(o) if m.closes(&o) => {
                     let piece = o.end()..m.pos;
-                    quotes.push(make_quote(text, vec![piece], b));
+                    quotes.push(make_quote(text, vec![piece], b, o.pos..m.end()));
                     single_open = None;
                 }
                 Some(_) if m.can_open => single_open = Some(m),
@@ -297,7 +300,7 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                 let rest = piece_start..cut;
                 if text[rest.clone()].split_whitespace().count() >= 3 {
                     pieces.push(rest);
-                    quotes.push(make_quote(text, pieces, ob));
+                    quotes.push(make_quote(text, pieces, ob, o.pos..cut));
                 }
             }
         }
@@ -334,7 +337,7 @@ fn attribution_comma(text: &str, range: Range<usize>) -> Option<usize> {
     None
 }
 
-fn make_quote(text: &str, pieces: Vec<Range<usize>>, block: usize) -> Quote {
+fn make_quote(text: &str, pieces: Vec<Range<usize>>, block: usize, marks: Range<usize>) -> Quote {
     // Guillemets are often set with spaces inside: « like this ».
     let pieces: Vec<Range<usize>> = pieces
         .into_iter()
@@ -351,6 +354,7 @@ fn make_quote(text: &str, pieces: Vec<Range<usize>>, block: usize) -> Quote {
         range: start..end,
         pieces,
         block,
+        marks,
         attribution: None,
     }
 }
@@ -690,9 +694,8 @@ fn attribute(
     resolved: &Resolved,
 ) -> Option<Attribution> {
     let q = &quotes[qi];
-    let open_pos = mark_before(text, q.range.start);
-    // The closing mark sits right after the last piece.
-    let close_end = mark_after(text, q.range.end);
+    let open_pos = q.marks.start;
+    let close_end = q.marks.end;
     let last_block = blocks
         .iter()
         .position(|b| b.range.start <= q.range.end && q.range.end <= b.range.end)
@@ -725,7 +728,7 @@ fn attribute(
         };
         let next_quote = same_block_quotes
             .iter()
-            .map(|o| mark_before(text, o.range.start))
+            .map(|o| o.marks.start)
             .filter(|&s| s >= close_end)
             .min();
         sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
@@ -740,24 +743,11 @@ fn attribute(
         let prev_quote = quotes
             .iter()
             .filter(|o| o.range.end < q.range.start && o.range.end >= s)
-            .map(|o| mark_after(text, o.range.end))
+            .map(|o| o.marks.end)
             .max();
         prev_quote.unwrap_or(s).max(s).min(open_pos)
     };
     before_quote(text, head_start..open_pos, q, quotes, resolved)
-}
-
-/// Start of the character before `pos` (the opening mark of a quote).
-fn mark_before(text: &str, pos: usize) -> usize {
-    text[..pos]
-        .chars()
-        .next_back()
-        .map_or(pos, |c| pos - c.len_utf8())
-}
-
-/// End of the character at `pos` (the closing mark of a quote).
-fn mark_after(text: &str, pos: usize) -> usize {
-    text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8())
 }
 
 /// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency said`.

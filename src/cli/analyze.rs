@@ -126,16 +126,13 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn render(&self, decoded: &Decoded, fill: impl FnOnce(&mut Article)) -> Result<Vec<u8>, String> {
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            let mut record = analyze(decoded, &self.options);
-            fill(&mut record);
-            let mut out = Vec::new();
-            self.printer.article(&record, &mut out).map(|()| out)
-        }));
-        match result {
-            Ok(Ok(out)) => Ok(out),
+        let mut record = analyze_safely(decoded, &self.options)?;
+        fill(&mut record);
+        let mut out = Vec::new();
+        match catch_unwind(AssertUnwindSafe(|| self.printer.article(&record, &mut out))) {
+            Ok(Ok(())) => Ok(out),
             Ok(Err(err)) => Err(format!("cannot format record: {err}")),
-            Err(_) => Err("internal error while analyzing (this is a bug in newsscan)".to_string()),
+            Err(_) => Err("internal error while formatting (this is a bug in newsscan)".to_string()),
         }
     }
 
@@ -224,6 +221,27 @@ fn run_files(
     out.flush()?;
     progress.finish();
     Ok(if errors { Outcome::Errors } else { Outcome::Success })
+}
+
+/// Reads and decodes one input; the error is ready to print.
+pub fn load(source: Result<Source, WalkError>, limit: u64) -> Result<(String, Decoded), Done> {
+    let source = source.map_err(|err| Done::Failed(err.to_string()))?;
+    let name = source.display();
+    let decoded = match &source {
+        Source::Stdin => input::read_limited(io::stdin().lock(), limit).and_then(|b| input::decode(&b)),
+        Source::File { path, named } => input::read_path(path, limit, *named),
+    };
+    match decoded {
+        Ok(d) => Ok((name, d)),
+        Err(InputError::NotRegular) => Err(Done::Note(format!("{name}: {}", InputError::NotRegular))),
+        Err(err) => Err(Done::Failed(format!("{name}: {err}"))),
+    }
+}
+
+/// Analyzes a decoded input, turning a panic into an error message.
+pub fn analyze_safely(decoded: &Decoded, options: &Options) -> Result<Article, String> {
+    catch_unwind(AssertUnwindSafe(|| analyze(decoded, options)))
+        .map_err(|_| "internal error while analyzing (this is a bug in newsscan)".to_string())
 }
 
 /// One line of JSON Lines input.

@@ -2,7 +2,9 @@
 //! library options here; the library never sees raw flags.
 
 mod analyze;
+mod check;
 mod progress;
+mod report;
 mod train;
 
 use std::io::{self, IsTerminal};
@@ -35,6 +37,10 @@ pub struct Cli {
 enum Command {
     /// Analyze articles and print one record per article.
     Analyze(analyze::AnalyzeArgs),
+    /// Summarize a corpus: totals, top entities per kind, most quoted speakers.
+    Report(report::ReportArgs),
+    /// Lint article files before publication (exit 1 on findings at deny level).
+    Check(check::CheckArgs),
     /// Train an entity model from CoNLL-format files.
     Train(train::TrainArgs),
     /// Score the entity recognizer against CoNLL-format files (exact span and kind).
@@ -46,6 +52,18 @@ enum Command {
     },
     /// Print the man page (roff) to standard output.
     Man,
+    /// Write a synthetic corpus for benchmarks (FILES articles under DIR).
+    #[command(hide = true)]
+    Generate {
+        /// Folder to write into (created if missing).
+        dir: PathBuf,
+        /// Number of articles.
+        #[arg(long, default_value_t = 1000)]
+        files: usize,
+        /// Seed; the same seed writes the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// When to colour table output.
@@ -225,11 +243,26 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let color = cli.color.enabled();
     match cli.command {
         Command::Analyze(args) => analyze::run(args, color, cli.quiet),
+        Command::Report(args) => report::run(args, color, cli.quiet),
+        Command::Check(args) => check::run(args),
         Command::Train(args) => train::run_train(args, cli.quiet),
         Command::Eval(args) => train::run_eval(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "newsscan", &mut io::stdout());
+            Ok(Outcome::Success)
+        }
+        Command::Generate { dir, files, seed } => {
+            let mut rng = newsscan::synth::Rng::new(seed);
+            for i in 0..files {
+                // A hundred articles per folder, like a dated archive.
+                let sub = dir.join(format!("{:05}", i / 100));
+                std::fs::create_dir_all(&sub)?;
+                std::fs::write(
+                    sub.join(format!("{i:07}.txt")),
+                    newsscan::synth::article(&mut rng),
+                )?;
+            }
             Ok(Outcome::Success)
         }
         Command::Man => {

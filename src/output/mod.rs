@@ -2,7 +2,7 @@
 //! [`Article`] records, never the analysis that produced them.
 
 mod jsonl;
-mod table;
+pub mod table;
 
 use std::io;
 
