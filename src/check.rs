@@ -162,8 +162,8 @@ impl Levels {
             let (key, value) = line
                 .split_once('=')
                 .ok_or_else(|| ConfigError(format!("line {}: expected rule = \"level\"", n + 1)))?;
-            let key = key.trim().trim_matches('"');
-            let value = value.trim().trim_matches('"');
+            let key = key.trim().trim_matches(['"', '\'']);
+            let value = value.trim().trim_matches(['"', '\'']);
             let level = Severity::parse(value).ok_or_else(|| {
                 ConfigError(format!(
                     "line {}: level must be allow, warn or deny, not {value:?}",
