@@ -20,6 +20,7 @@ pub mod check;
 pub mod corpus;
 pub mod entities;
 pub mod input;
+pub mod invariants;
 pub mod layout;
 pub mod output;
 pub mod quote_eval;

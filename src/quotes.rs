@@ -170,6 +170,11 @@ const MIN_UNATTRIBUTED_WORDS: usize = 5;
 /// them. Returns the quotes in text order and the unpaired marks.
 pub fn find(text: &str, blocks: &[Block], resolved: &Resolved) -> (Vec<Quote>, Vec<Unpaired>) {
     let (mut quotes, unpaired) = pair(text, blocks);
+    quotes.retain(|q| {
+        q.pieces
+            .iter()
+            .any(|p| text[p.clone()].chars().any(char::is_alphanumeric))
+    });
     let sentence_cache: Vec<Vec<Range<usize>>> = blocks
         .iter()
         .map(|b| text::sentences(text, b.range.clone()))
@@ -186,7 +191,8 @@ pub fn find(text: &str, blocks: &[Block], resolved: &Resolved) -> (Vec<Quote>, V
 /// Pairs marks into quotes, carrying an open quote into the next paragraph
 /// when that paragraph reopens it.
 fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
-    let mut quotes = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut single_quotes: Vec<Quote> = Vec::new();
     let mut unpaired = Vec::new();
     // An open double quote: its opening mark, the block it started in and the
     // pieces finished so far.
@@ -266,7 +272,7 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
                 None if m.can_open => single_open = Some(m),
                 Some(o) if m.closes(&o) => {
                     let piece = o.end()..m.pos;
-                    quotes.push(make_quote(text, vec![piece], b, o.pos..m.end()));
+                    single_quotes.push(make_quote(text, vec![piece], b, o.pos..m.end()));
                     single_open = None;
                 }
                 Some(_) if m.can_open => single_open = Some(m),
@@ -275,9 +281,13 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
         }
         // A double quote still open at the end of the block.
         if let Some((o, ob, mut pieces, piece_start)) = open.take() {
+            // Only the very next paragraph can continue a quote: nothing but
+            // blank lines may sit between them.
             let next_reopens = block.kind == BlockKind::Paragraph
                 && blocks.get(b + 1).is_some_and(|n| {
                     n.kind == BlockKind::Paragraph
+                        && n.range.start >= block.range.end
+                        && text[block.range.end..n.range.start].trim().is_empty()
                         && text[n.range.clone()]
                             .chars()
                             .next()
@@ -305,6 +315,13 @@ fn pair(text: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Unpaired>) {
             }
         }
     }
+    // Single marks only make a quote where no double-quoted one is.
+    single_quotes.retain(|s| {
+        !quotes
+            .iter()
+            .any(|d| s.marks.start < d.marks.end && d.marks.start < s.marks.end)
+    });
+    quotes.append(&mut single_quotes);
     quotes.sort_by_key(|q| q.range.start);
     unpaired.sort_by_key(|u| u.offset);
     (quotes, unpaired)
@@ -679,10 +696,8 @@ fn cue_text(text: &str, words: &[Word], i: usize, n: usize) -> String {
 
 /// The sentence of `sentences` holding byte `pos`.
 fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
-    sentences
-        .iter()
-        .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
-        .cloned()
+    let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= pos);
+    sentences.get(i).filter(|s| s.start <= pos).cloned()
 }
 
 fn attribute(
@@ -696,21 +711,11 @@ fn attribute(
     let q = &quotes[qi];
     let open_pos = q.marks.start;
     let close_end = q.marks.end;
-    let last_block = blocks
-        .iter()
-        .position(|b| b.range.start <= q.range.end && q.range.end <= b.range.end)
-        .unwrap_or(q.block);
+    // Blocks and sentences are in text order: binary searches keep a text
+    // full of quotation marks linear.
+    let last_block = block_at(blocks, q.range.end).unwrap_or(q.block);
     let block = &blocks[last_block];
     let sents = &sentences[last_block];
-    let same_block_quotes: Vec<&Quote> = quotes
-        .iter()
-        .filter(|o| {
-            o.block == last_block
-                || o.pieces
-                    .iter()
-                    .any(|p| block.range.start <= p.start && p.end <= block.range.end)
-        })
-        .collect();
 
     // After the quote: to the end of its sentence or the next quote.
     let tail_end = {
@@ -719,18 +724,15 @@ fn attribute(
         // `"Are we done?" Park asked.`: a question or exclamation ends the
         // sentence at the closing mark, and the attribution is the next one.
         let sentence_end = if sentence_end <= close_end {
-            sents
-                .iter()
-                .find(|s| s.start >= close_end)
-                .map_or(sentence_end, |s| s.end)
+            let next = sents.partition_point(|s| s.start < close_end);
+            sents.get(next).map_or(sentence_end, |s| s.end)
         } else {
             sentence_end
         };
-        let next_quote = same_block_quotes
-            .iter()
+        let next_quote = quotes
+            .get(qi + 1)
             .map(|o| o.marks.start)
-            .filter(|&s| s >= close_end)
-            .min();
+            .filter(|&s| s >= close_end && s < block.range.end);
         sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
     };
     if let Some(a) = after_quote(text, close_end..tail_end, q, quotes, resolved) {
@@ -740,14 +742,35 @@ fn attribute(
     let first_block = &blocks[q.block];
     let head_start = {
         let s = sentence_at(&sentences[q.block], q.range.start).map_or(first_block.range.start, |s| s.start);
-        let prev_quote = quotes
-            .iter()
-            .filter(|o| o.range.end < q.range.start && o.range.end >= s)
-            .map(|o| o.marks.end)
-            .max();
+        let prev_quote = qi
+            .checked_sub(1)
+            .map(|p| quotes[p].marks.end)
+            .filter(|&e| e <= q.range.start && e >= s);
         prev_quote.unwrap_or(s).max(s).min(open_pos)
     };
     before_quote(text, head_start..open_pos, q, quotes, resolved)
+}
+
+/// Index of the block holding byte `pos`.
+fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
+    let i = blocks.partition_point(|b| b.range.end < pos);
+    blocks
+        .get(i)
+        .filter(|b| b.range.start <= pos && pos <= b.range.end)
+        .map(|_| i)
+}
+
+/// Mentions starting inside `range`, via binary search (mentions are in
+/// text order).
+fn mentions_in<'r>(
+    resolved: &'r Resolved,
+    range: &Range<usize>,
+) -> impl Iterator<Item = &'r crate::entities::resolve::ResolvedMention> {
+    let first = resolved.mentions.partition_point(|m| m.range.start < range.start);
+    let end = range.end;
+    resolved.mentions[first..]
+        .iter()
+        .take_while(move |m| m.range.start < end)
 }
 
 /// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency said`.
@@ -867,9 +890,8 @@ fn choose_segment<'w>(words: &'w [Word], resolved: &Resolved) -> &'w [Word] {
         let (Some(first), Some(last)) = (part.first(), part.last()) else {
             return false;
         };
-        resolved.mentions.iter().any(|m| {
-            m.range.start >= first.range.start
-                && m.range.end <= last.range.end
+        mentions_in(resolved, &(first.range.start..last.range.end)).any(|m| {
+            m.range.end <= last.range.end
                 && resolved.entities[m.entity].kind == kind
                 && !part
                     .iter()
@@ -989,8 +1011,8 @@ fn speaker(
     // A named speaker heads the phrase unless a preposition comes first
     // ("a spokeswoman for the council" is not the council).
     let mut entity_mention = None;
-    for m in &resolved.mentions {
-        if m.range.start < range.start || m.range.end > range.end {
+    for m in mentions_in(resolved, &range) {
+        if m.range.end > range.end {
             continue;
         }
         let before_mention = np.iter().take_while(|w| w.range.start < m.range.start);
@@ -1039,10 +1061,14 @@ fn pronoun_antecedent(pronoun: &str, q: &Quote, quotes: &[Quote], resolved: &Res
     };
     let earliest_block = q.block.saturating_sub(2);
     let _ = quotes;
-    let candidates = resolved
+    // The latest few hundred mentions before the quote are plenty.
+    let before = resolved
         .mentions
+        .partition_point(|m| m.range.start < q.range.start);
+    let candidates = resolved.mentions[..before]
         .iter()
         .rev()
+        .take(500)
         .filter(|m| m.range.end <= q.range.start && m.block >= earliest_block && m.block <= q.block);
     for m in candidates {
         let e = &resolved.entities[m.entity];
@@ -1062,6 +1088,29 @@ fn pronoun_antecedent(pronoun: &str, q: &Quote, quotes: &[Quote], resolved: &Res
 /// before it in the same block, or of the previous paragraph's last quote
 /// when its own paragraph is nothing but the quote.
 fn inherit(text: &str, blocks: &[Block], quotes: &mut [Quote]) {
+    // Whether each block holds nothing but its quotes (and punctuation).
+    let mut only_quotes = vec![true; blocks.len()];
+    let mut at = vec![0usize; blocks.len()];
+    for (b, block) in blocks.iter().enumerate() {
+        at[b] = block.range.start;
+    }
+    for q in quotes.iter() {
+        let b = q.block;
+        let start = q.marks.start.max(at[b]);
+        if text[at[b]..start.min(blocks[b].range.end)]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            only_quotes[b] = false;
+        }
+        at[b] = q.marks.end.max(at[b]).min(blocks[b].range.end.max(at[b]));
+    }
+    for (b, block) in blocks.iter().enumerate() {
+        let from = at[b].min(block.range.end);
+        if text[from..block.range.end].chars().any(char::is_alphanumeric) {
+            only_quotes[b] = false;
+        }
+    }
     for i in 1..quotes.len() {
         if quotes[i].attribution.is_some() {
             continue;
@@ -1070,20 +1119,11 @@ fn inherit(text: &str, blocks: &[Block], quotes: &mut [Quote]) {
         let Some(a) = prev.attribution.clone() else {
             continue;
         };
-        let same_block = prev.block == quotes[i].block;
         let b = quotes[i].block;
-        let stands_alone =
-            blocks[b].kind == BlockKind::Paragraph && (prev.block + 1 == b || prev.pieces.len() > 1) && {
-                let block = &blocks[b];
-                let mut outside = String::new();
-                let mut at = block.range.start;
-                for q in quotes.iter().filter(|q| q.block == b) {
-                    outside.push_str(&text[at..q.range.start.max(at)]);
-                    at = q.range.end.max(at);
-                }
-                outside.push_str(&text[at.min(block.range.end)..block.range.end]);
-                outside.chars().all(|c| !c.is_alphanumeric())
-            };
+        let same_block = prev.block == b;
+        let stands_alone = blocks[b].kind == BlockKind::Paragraph
+            && (prev.block + 1 == b || prev.pieces.len() > 1)
+            && only_quotes[b];
         if same_block || stands_alone {
             quotes[i].attribution = Some(a);
         }

@@ -406,12 +406,14 @@ fn breaks_at(s: &str, start: usize, mark: usize, run: usize, next: usize) -> boo
         return false;
     }
     // Only a lone period can be an abbreviation.
-    if &s[mark..mark + 1] != "." || s[mark..mark + run].starts_with("..") {
+    if !s[mark..].starts_with('.') || s[mark..mark + run].starts_with("..") {
         return true;
     }
     let word_start = s[start..mark]
-        .rfind(char::is_whitespace)
-        .map_or(start, |p| start + p + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(start, |(p, c)| start + p + c.len_utf8());
     let word = s[word_start..mark].trim_start_matches(|c| OPENERS.contains(&c));
     if word.is_empty() {
         return true;

@@ -206,12 +206,12 @@ fn run_files(
                 Done::Failed(msg) => {
                     errors = true;
                     out.flush()?;
-                    progress.message(&format!("newsscan: {msg}"));
+                    progress.message(&format!("newsscan: {}", super::one_line(&msg)));
                 }
                 Done::Note(msg) => {
                     if !quiet {
                         out.flush()?;
-                        progress.message(&format!("newsscan: {msg}"));
+                        progress.message(&format!("newsscan: {}", super::one_line(&msg)));
                     }
                 }
             }
@@ -303,7 +303,7 @@ fn run_lines(
                 Done::Failed(msg) | Done::Note(msg) => {
                     errors = true;
                     out.flush()?;
-                    eprintln!("newsscan: {msg}");
+                    super::report_line(&msg);
                 }
             }
             Ok(())

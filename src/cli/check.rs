@@ -168,11 +168,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             Item::Skip(Done::Failed(msg)) => {
                 errors = true;
                 out.flush()?;
-                eprintln!("newsscan: {msg}");
+                super::report_line(&msg);
             }
             Item::Skip(Done::Note(msg)) => {
                 out.flush()?;
-                eprintln!("newsscan: {msg}");
+                super::report_line(&msg);
             }
             Item::Skip(Done::Output(..)) => {}
         }

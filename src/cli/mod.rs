@@ -219,6 +219,27 @@ impl From<Outcome> for ExitCode {
     }
 }
 
+/// A message made safe for one line of standard error: line breaks and
+/// other control characters in file names are written as escapes.
+pub fn one_line(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    for c in msg.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Prints an error or note on standard error, on one line.
+pub fn report_line(msg: &str) {
+    eprintln!("newsscan: {}", one_line(msg));
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()
@@ -233,7 +254,7 @@ pub fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("newsscan: {err:#}");
+            report_line(&format!("{err:#}"));
             ExitCode::from(2)
         }
     }

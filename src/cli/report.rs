@@ -82,11 +82,11 @@ pub fn run(args: ReportArgs, color: bool, quiet: bool) -> anyhow::Result<Outcome
             Item::Skip(Done::Failed(msg)) => {
                 errors = true;
                 report.add_error();
-                progress.message(&format!("newsscan: {msg}"));
+                progress.message(&format!("newsscan: {}", super::one_line(&msg)));
             }
             Item::Skip(Done::Note(msg)) => {
                 if !quiet {
-                    progress.message(&format!("newsscan: {msg}"));
+                    progress.message(&format!("newsscan: {}", super::one_line(&msg)));
                 }
             }
             Item::Skip(Done::Output(..)) => {}

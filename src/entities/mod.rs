@@ -48,6 +48,32 @@ pub struct Mention {
 /// Tags tokenized sentences of one document, then applies the rules
 /// (unless `rules` is false).
 pub fn tag_tokens(model: &Model, sentences: &[Vec<&str>], rules: bool) -> Vec<Vec<TokenSpan>> {
+    // Very long "sentences" (tables, text without punctuation) are tagged in
+    // pieces so that memory and time stay proportional to the text.
+    if sentences.iter().any(|s| s.len() > MAX_SENTENCE) {
+        let mut pieces: Vec<Vec<&str>> = Vec::new();
+        let mut owner: Vec<(usize, usize)> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            for (k, chunk) in s.chunks(MAX_SENTENCE).enumerate() {
+                pieces.push(chunk.to_vec());
+                owner.push((i, k * MAX_SENTENCE));
+            }
+            if s.is_empty() {
+                pieces.push(Vec::new());
+                owner.push((i, 0));
+            }
+        }
+        let tagged = tag_tokens(model, &pieces, rules);
+        let mut out: Vec<Vec<TokenSpan>> = vec![Vec::new(); sentences.len()];
+        for (spans, (i, offset)) in tagged.into_iter().zip(owner) {
+            out[i].extend(spans.into_iter().map(|s| TokenSpan {
+                start: s.start + offset,
+                end: s.end + offset,
+                kind: s.kind,
+            }));
+        }
+        return out;
+    }
     let tags = model.tag_document(sentences);
     let mut spans: Vec<Vec<TokenSpan>> = tags.iter().map(|t| tags::spans(t)).collect();
     if rules && !model.is_empty() {
@@ -55,6 +81,9 @@ pub fn tag_tokens(model: &Model, sentences: &[Vec<&str>], rules: bool) -> Vec<Ve
     }
     spans
 }
+
+/// Tokens tagged at once, at most.
+const MAX_SENTENCE: usize = 256;
 
 /// A sentence cut into tagger tokens, and the block it belongs to.
 #[derive(Clone, Debug)]

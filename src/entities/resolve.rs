@@ -252,19 +252,23 @@ pub fn resolve(
     // parentheses. Later bare uses of the acronym become mentions.
     let mut defined: Vec<(String, usize)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
+        if defined.len() >= MAX_DEFINITIONS {
+            break;
+        }
         if let Some(acr) = parenthesized_acronym(text, it.range.end) {
             if initials_match(&it.surface, &acr) {
                 defined.push((acr, i));
             }
         }
     }
+    let taken = Taken::new(items.iter().map(|it| it.range.clone()));
     let mut extra: Vec<(Item, usize)> = Vec::new();
+    let mut extra_taken = Taken::default();
     for (acr, owner) in &defined {
         for (block, para) in paragraphs {
             for r in whole_word_occurrences(text, para.clone(), acr) {
-                if !items.iter().any(|m| overlaps(&m.range, &r))
-                    && !extra.iter().any(|(m, _)| overlaps(&m.range, &r))
-                {
+                if !taken.overlaps(&r) && !extra_taken.overlaps(&r) {
+                    extra_taken.insert(r.clone());
                     extra.push((
                         Item {
                             range: r,
@@ -356,18 +360,24 @@ pub fn resolve(
             )
         })
         .collect();
+    let mut by_end: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for &(f, first, last) in &long_ends {
+        by_end.entry(last).or_default().push(f);
+        if first != last {
+            by_end.entry(first).or_default().push(f);
+        }
+    }
     let mut short_form = vec![false; n];
     for i in 0..n {
         if items[i].key.contains(' ') || items[i].derived {
             continue;
         }
-        let owners: Vec<usize> = long_ends
-            .iter()
-            .filter(|(f, first, last)| {
-                (items[*f].kind == Kind::Person || items[i].kind == Kind::Organization)
-                    && (*last == items[i].key || *first == items[i].key)
-            })
-            .map(|(f, _, _)| *f)
+        let owners: Vec<usize> = by_end
+            .get(items[i].key.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&f| items[f].kind == Kind::Person || items[i].kind == Kind::Organization)
             .collect();
         if owners.is_empty() {
             continue;
@@ -497,6 +507,43 @@ pub fn resolve(
     }
 }
 
+/// Acronym definitions looked at per article, at most: enough for any real
+/// article, and a bound on the work a hostile one can cause.
+const MAX_DEFINITIONS: usize = 64;
+
+/// Byte ranges already used by mentions, for overlap tests in O(log n).
+#[derive(Default)]
+struct Taken {
+    /// Disjoint-or-not ranges sorted by start, with the running maximum end.
+    ranges: Vec<(usize, usize, usize)>,
+}
+
+impl Taken {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Taken {
+        let mut t = Taken::default();
+        for r in ranges {
+            t.insert(r);
+        }
+        t
+    }
+
+    fn insert(&mut self, r: Range<usize>) {
+        let i = self.ranges.partition_point(|x| x.0 <= r.start);
+        self.ranges.insert(i, (r.start, r.end, 0));
+        let mut max_end = if i > 0 { self.ranges[i - 1].2 } else { 0 };
+        for x in &mut self.ranges[i..] {
+            max_end = max_end.max(x.1);
+            x.2 = max_end;
+        }
+    }
+
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Ranges starting before r.end; the latest of them reaching past r.start?
+        let i = self.ranges.partition_point(|x| x.0 < r.end);
+        i > 0 && self.ranges[i - 1].2 > r.start
+    }
+}
+
 /// A name the text defines an acronym for (`Parent Teacher Association
 /// (PTA)`) is a name whatever the tagger found: the mention is widened to
 /// the words whose initials make the acronym, or added.
@@ -506,9 +553,13 @@ fn complete_defined_names(
     paragraphs: &[(usize, Range<usize>)],
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = mentions.to_vec();
+    let mut definitions = 0;
     for (block, para) in paragraphs {
         let hay = &text[para.clone()];
         for (p, _) in hay.match_indices('(') {
+            if definitions >= MAX_DEFINITIONS {
+                break;
+            }
             let abs = para.start + p;
             let Some(acr) = parenthesized_acronym(text, abs) else {
                 continue;
@@ -518,7 +569,11 @@ fn complete_defined_names(
             let mut words: Vec<(usize, &str)> = Vec::new();
             let mut end = before.trim_end().len();
             while words.len() < 10 {
-                let start = before[..end].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                let start = before[..end]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 let w = &before[start..end];
                 let small = matches!(w, "of" | "and" | "the" | "for" | "&" | "on" | "in" | "de");
                 if w.is_empty() || !(small || w.chars().next().is_some_and(char::is_uppercase)) {
@@ -539,22 +594,30 @@ fn complete_defined_names(
                 .then(|| words[n - 1].0)
             });
             let Some(start) = found else { continue };
+            definitions += 1;
             let range = para.start + start..para.start + before.trim_end().len();
-            match out.iter_mut().find(|m| overlaps(&m.range, &range)) {
-                Some(m) => {
-                    if m.range.start >= range.start && m.range.end <= range.end {
-                        m.range = range;
-                        if m.kind == Kind::Person || m.kind == Kind::Misc {
-                            m.kind = Kind::Organization;
-                        }
-                    }
-                }
-                None => out.push(Mention {
-                    range,
-                    kind: Kind::Organization,
-                    block: *block,
-                }),
+            // Mentions inside the name give way to it; one reaching outside
+            // means the tagger saw something else, and wins.
+            if out.iter().any(|m| {
+                overlaps(&m.range, &range) && (m.range.start < range.start || m.range.end > range.end)
+            }) {
+                continue;
             }
+            let inside: Vec<Kind> = out
+                .iter()
+                .filter(|m| overlaps(&m.range, &range))
+                .map(|m| m.kind)
+                .collect();
+            out.retain(|m| !overlaps(&m.range, &range));
+            let kind = match inside.first() {
+                Some(Kind::Location) => Kind::Location,
+                _ => Kind::Organization,
+            };
+            out.push(Mention {
+                range,
+                kind,
+                block: *block,
+            });
         }
     }
     out.sort_by_key(|m| (m.range.start, m.range.end));
@@ -731,6 +794,15 @@ fn definite_descriptions(
     if heads.is_empty() {
         return out;
     }
+    // Organizations by noun, in text order.
+    let mut by_noun: FxHashMap<&str, Vec<(usize, bool)>> = FxHashMap::default();
+    for (h, i, exact) in heads {
+        by_noun.entry(h).or_default().push((i, exact));
+    }
+    for list in by_noun.values_mut() {
+        list.sort_by_key(|(i, _)| items[*i].range.start);
+    }
+    let taken = Taken::new(items.iter().map(|it| it.range.clone()));
     for (block, para) in paragraphs {
         let hay = &text[para.clone()];
         let mut starts: Vec<usize> = hay.match_indices("the ").map(|(p, _)| p).collect();
@@ -756,18 +828,22 @@ fn definite_descriptions(
             // A synonym ("the agency" for an "Authority") is trusted only
             // when no other, unnamed body of that noun came up in between
             // ("the state's environmental agency").
-            let owner = heads
+            let Some(list) = by_noun.get(noun_lower.as_str()) else {
+                continue;
+            };
+            let before = list.partition_point(|(i, _)| items[*i].range.start < start);
+            let owner = list[..before]
                 .iter()
-                .filter(|(h, i, exact)| {
-                    *h == noun_lower
-                        && items[*i].range.end <= start
+                .rev()
+                .take(8)
+                .find(|(i, exact)| {
+                    items[*i].range.end <= start
                         && (*exact || !bare_noun_between(text, items[*i].range.end..start, &noun_lower))
                 })
-                .max_by_key(|(_, i, _)| items[*i].range.start)
-                .map(|(_, i, _)| *i);
+                .map(|(i, _)| *i);
             let Some(owner) = owner else { continue };
             let range = start..end;
-            if items.iter().any(|m| overlaps(&m.range, &range)) {
+            if taken.overlaps(&range) {
                 continue;
             }
             out.push((
@@ -786,8 +862,12 @@ fn definite_descriptions(
     out
 }
 
-/// Whether `noun` occurs in `text[range]` other than as "the noun".
+/// Whether `noun` occurs in `text[range]` other than as "the noun" (or the
+/// range is too long to tell).
 fn bare_noun_between(text: &str, range: Range<usize>, noun: &str) -> bool {
+    if range.len() > 20_000 {
+        return true;
+    }
     let hay = text[range].to_lowercase();
     hay.match_indices(noun).any(|(p, _)| {
         let before = hay[..p].trim_end();
@@ -937,6 +1017,18 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "Kingsport City");
+    }
+
+    #[test]
+    fn taken_ranges() {
+        let t = Taken::new([10..20, 0..3, 30..40].into_iter());
+        assert!(t.overlaps(&(15..16)));
+        assert!(t.overlaps(&(19..25)));
+        assert!(!t.overlaps(&(20..30)));
+        assert!(!t.overlaps(&(3..10)));
+        assert!(t.overlaps(&(0..1)));
+        let t = Taken::new([0..100, 10..20].into_iter());
+        assert!(t.overlaps(&(50..60)));
     }
 
     #[test]

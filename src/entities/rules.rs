@@ -298,28 +298,28 @@ fn capitalized(w: &str) -> bool {
 
 /// Applies every rule to a document's tagged sentences.
 pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
-    let mask: u32 = std::env::var("NS_RULES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(31);
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
-        if mask & 16 != 0 {
-            trim(words, spans);
-        }
-        if mask & 1 != 0 {
-            strip_titles(words, spans);
-        }
-        if mask & 2 != 0 {
-            organizations(words, spans);
-        }
-        if mask & 4 != 0 {
-            titled_persons(words, spans);
-        }
-        spans.sort();
+        trim(words, spans);
+        strip_titles(words, spans);
+        organizations(words, spans);
+        titled_persons(words, spans);
+        remove_overlaps(spans);
     }
-    if mask & 8 != 0 {
-        one_kind_per_string(sentences, spans);
-    }
+    one_kind_per_string(sentences, spans);
+}
+
+/// Sorts spans and drops any that overlaps one before it (the rules may
+/// each add a span over the same words).
+fn remove_overlaps(spans: &mut Vec<TokenSpan>) {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.start >= end;
+        if keep {
+            end = s.end;
+        }
+        keep
+    });
 }
 
 /// Names do not end with a lower-case word or stray punctuation ("KeyCorp
