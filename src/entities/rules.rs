@@ -3,6 +3,7 @@
 //! them (and are not part of the name), and one surface string keeps one
 //! kind throughout an article.
 
+use super::gazetteer::Gazetteer;
 use super::hash::FxHashMap;
 use super::tags::{Kind, TokenSpan};
 
@@ -297,9 +298,10 @@ fn capitalized(w: &str) -> bool {
 }
 
 /// Applies every rule to a document's tagged sentences.
-pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
-        trim(words, spans);
+        trim(words, spans, gazetteer);
+        split_listed_pairs(words, spans, gazetteer);
         strip_titles(words, spans);
         organizations(words, spans);
         titled_persons(words, spans);
@@ -325,7 +327,7 @@ fn remove_overlaps(spans: &mut Vec<TokenSpan>) {
 /// Names do not end with a lower-case word or stray punctuation ("KeyCorp
 /// and", "the Gulf ;"), nor start with a lower-case word other than a name
 /// particle.
-fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
+fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
     let loose = |w: &str, at_start: bool| {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_alphabetic() {
@@ -337,18 +339,31 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
                         "de" | "van" | "von" | "da" | "di" | "del" | "della" | "le" | "la" | "al"
                     ))
         } else {
-            !first.is_numeric() && !matches!(w, ")" | "." | "'" | "&")
+            !first.is_numeric() && !matches!(w, ")" | "." | "'") && !(at_start && w == "&")
         }
     };
+    // "McDonald's" keeps its 's: the listed name has it.
+    let listed_with_s = |start: usize, end: usize| {
+        let stem = words[start..end].join(" ").to_lowercase();
+        gazetteer.classes(&format!("{stem}'s")) != 0 || gazetteer.classes(&format!("{stem}s")) != 0
+    };
+    let listed_possessive = |s: &TokenSpan| listed_with_s(s.start, s.end - 1);
     for s in spans.iter_mut() {
         // The possessive is not part of the name: Salesforce's -> Salesforce.
         while s.end > s.start
-            && (loose(words[s.end - 1], false) || matches!(words[s.end - 1], "'s" | "’s" | "'S" | "’S"))
+            && (loose(words[s.end - 1], false)
+                || matches!(words[s.end - 1], "'s" | "’s" | "'S" | "’S") && !listed_possessive(s))
         {
             s.end -= 1;
         }
         while s.start < s.end && loose(words[s.start], true) {
             s.start += 1;
+        }
+        if s.end > s.start
+            && words.get(s.end).is_some_and(|w| matches!(*w, "'s" | "’s"))
+            && listed_with_s(s.start, s.end)
+        {
+            s.end += 1;
         }
         // A sentence-initial "The" is rarely part of the name.
         if s.end - s.start >= 3 && words[s.start] == "The" && !listed(THE_NAMES, words[s.end - 1]) {
@@ -356,6 +371,33 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>) {
         }
     }
     spans.retain(|s| s.start < s.end && !(s.end - s.start == 1 && listed(CALENDAR, words[s.start])));
+}
+
+/// "Procter & Gamble and AT&T": two listed names joined by "and" are two
+/// names, not one.
+fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+    let listed_phrase = |from: usize, to: usize| {
+        let phrase: Vec<String> = words[from..to].iter().map(|w| w.to_lowercase()).collect();
+        from < to && gazetteer.classes(&phrase.join(" ")) != 0
+    };
+    let mut extra = Vec::new();
+    for s in spans.iter_mut() {
+        if s.end - s.start < 3 {
+            continue;
+        }
+        let Some(k) = (s.start + 1..s.end - 1).find(|&i| words[i] == "and" || words[i] == "or") else {
+            continue;
+        };
+        if listed_phrase(s.start, k) && listed_phrase(k + 1, s.end) {
+            extra.push(TokenSpan {
+                start: k + 1,
+                end: s.end,
+                kind: s.kind,
+            });
+            s.end = k;
+        }
+    }
+    spans.extend(extra);
 }
 
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
@@ -513,7 +555,7 @@ mod tests {
     fn run(words: &[&str], spans: Vec<TokenSpan>) -> Vec<(String, Kind)> {
         let sentences = vec![words.to_vec()];
         let mut all = vec![spans];
-        apply(&sentences, &mut all);
+        apply(&sentences, &mut all, Gazetteer::embedded());
         all[0]
             .iter()
             .map(|s| (words[s.start..s.end].join(" "), s.kind))
