@@ -20,7 +20,7 @@ use super::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
 use super::tags::{Kind, Tag};
 
 /// Bumped whenever a feature changes, so old models are refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Number of word slots: offsets -2, -1, 0, +1, +2.
 pub const SLOTS: usize = 5;
@@ -53,6 +53,8 @@ const T_GAZ_SHAPE: u64 = 24;
 const T_GAZ_LEFT: u64 = 25;
 const T_GAZ_RIGHT: u64 = 26;
 const T_CLUSTER: u64 = 27;
+const T_LEFT_WORD_SHAPE: u64 = 28;
+const T_SHAPE_RIGHT_WORD: u64 = 29;
 
 /// Pseudo-words before and after a sentence.
 pub const BOS: &str = "\0<s>";
@@ -400,6 +402,9 @@ impl<'a> Prepared<'a> {
         emit(feature(T_BI_LEFT, &[lower(ii - 1), lower(ii)]));
         emit(feature(T_BI_RIGHT, &[lower(ii), lower(ii + 1)]));
         emit(feature(T_SHAPE3, &[shp(ii - 1), shp(ii), shp(ii + 1)]));
+        // "in Xx", "Mr Xx", "Xx said": the word next to an unknown name.
+        emit(feature(T_LEFT_WORD_SHAPE, &[lower(ii - 1), shp(ii)]));
+        emit(feature(T_SHAPE_RIGHT_WORD, &[shp(ii), lower(ii + 1)]));
         if i == 0 {
             emit(feature(T_INITIAL, &[shp(ii)]));
         }

@@ -339,7 +339,7 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
                         "de" | "van" | "von" | "da" | "di" | "del" | "della" | "le" | "la" | "al"
                     ))
         } else {
-            !first.is_numeric() && !matches!(w, ")" | "." | "'") && !(at_start && w == "&")
+            !(first.is_numeric() || matches!(w, ")" | "." | "'") || at_start && w == "&")
         }
     };
     // "McDonald's" keeps its 's: the listed name has it.
@@ -418,7 +418,7 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
 fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for s in spans.iter_mut() {
         // A legal suffix right after the span joins it.
-        if s.end < words.len() && listed(ORG_SUFFIXES, words[s.end]) && capitalized(words[s.end]) {
+        if s.end < words.len() && capitalized(words[s.end]) && listed(ORG_SUFFIXES, words[s.end]) {
             s.end += 1;
             s.kind = Kind::Organization;
             continue;
@@ -438,7 +438,7 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     }
     // An untagged capitalized run ending in a legal suffix.
     for i in 1..words.len() {
-        if !listed(ORG_SUFFIXES, words[i]) || !capitalized(words[i]) {
+        if !capitalized(words[i]) || !listed(ORG_SUFFIXES, words[i]) {
             continue;
         }
         if spans.iter().any(|s| s.start <= i && i < s.end) {
@@ -465,7 +465,8 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// `Mayor Elena Park`: capitalized words after a strong title are a person.
 fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for i in 0..words.len().saturating_sub(1) {
-        if !listed(STRONG_TITLES, words[i]) {
+        // Only a capitalized word can start the name after a title.
+        if !capitalized(words[i + 1]) || !listed(STRONG_TITLES, words[i]) {
             continue;
         }
         let next = i + 1;
