@@ -166,21 +166,21 @@ fn make_line(text: &str, start: usize, end: usize) -> Line {
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-        advertisement(?:\s*[-:–—].{0,40})? | ad | sponsored(?:\ content)? | paid\ content
-        | story\ continues(?:\ below)?(?:\ (?:the\ )?advertisement)? | continue\ reading.{0,40}
-        | read\ more(?:\s*[:»>|›\-–—].*|\s+(?:here|at|on|about)\b.{0,80})?
-        | (?:also\ read|see\ also|related(?:\ articles|\ stories|\ coverage|\ content|\ reading)?|more\ on\ this(?:\ story)?|watch|listen|more)\s*[:»>|›\-–—].{0,120}
+        advertisement(?:\s*[-:–—].*)? | ad | sponsored(?:\ content)? | paid\ content
+        | story\ continues(?:\ below)?(?:\ (?:the\ )?advertisement)? | continue\ reading.*
+        | read\ more(?:\s*[:»>|›\-–—].*|\s+(?:here|at|on|about)\b.*)?
+        | (?:also\ read|see\ also|related(?:\ articles|\ stories|\ coverage|\ content|\ reading)?|more\ on\ this(?:\ story)?|watch|listen|more)\s*[:»>|›\-–—].*
         | related(?:\ articles|\ stories|\ coverage|\ content)?
-        | share(?:\ this(?:\ article|\ story|\ page|\ post)?)?(?:\ (?:on|via)\ .{1,30})?
+        | share(?:\ this(?:\ article|\ story|\ page|\ post)?)?(?:\ (?:on|via)\ .+)?
         | (?:tweet|email|e-mail|print|copy\ link|save|comments?|\d+\ comments?|reply|like|follow)
-        | sign\ up\b.{0,100} | subscribe\b.{0,100} | click\ here\b.{0,100} | follow\ us\b.{0,80}
+        | sign\ up\b.* | subscribe\b.* | click\ here\b.* | follow\ us\b.*
         | skip\ to\ (?:main\ )?content | most\ (?:read|popular|viewed|shared) | recommended(?:\ for\ you)?
-        | listen\ to\ (?:this\ )?(?:article|story).{0,40} | \d+\s*min(?:ute)?s?\ read | reading\ time.{0,40}
+        | listen\ to\ (?:this\ )?(?:article|story).* | \d+\s*min(?:ute)?s?\ read | reading\ time.*
         | supported\ by | loading\.* | image\ \d+\ of\ \d+ | photo\ gallery | back\ to\ top
-        | trending(?:\ now)? | you\ (?:may|might)\ also\ like | all\ rights\ reserved.{0,80}
-        | ©.{0,120} | copyright\s+(?:©\s*)?\d{4}.{0,120}
-        | this\ (?:article|story)\ (?:was|is|has\ been)\ (?:originally\ )?(?:published|updated|produced).{0,200}
-        | \(?(?:reporting|writing|editing|additional\ reporting|compiled)\ by\ [^()]{1,200}\)?
+        | trending(?:\ now)? | you\ (?:may|might)\ also\ like | all\ rights\ reserved.*
+        | ©.* | copyright\s+(?:©\s*)?\d{4}.*
+        | this\ (?:article|story)\ (?:was|is|has\ been)\ (?:originally\ )?(?:published|updated|produced).*
+        | \(?(?:reporting|writing|editing|additional\ reporting|compiled)\ by\ [^()]+\)?
         | purchase\ licensing\ rights | open\ in\ app | view\ comments | toggle\ caption
         | enlarge\ this\ image | hide\ caption | (?:close|expand)
         )$",
@@ -190,7 +190,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static CREDIT_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:photo(?:graph)?s?|image|images|picture|pictures|illustration|credit|photo\s+credit|image\s+credit|image\s+source|video|graphic|photo\s+illustration|courtesy)\s*(?:[:,]|by\b|of\b|\.{2,}|…)\s*(\S.{0,90})$",
+        r"(?i)^(?:photo(?:graph)?s?|image|images|picture|pictures|illustration|credit|photo\s+credit|image\s+credit|image\s+source|video|graphic|photo\s+illustration|courtesy)\s*(?:[:,]|by\b|of\b|\.{2,}|…)\s*(\S.*)$",
     )
     .expect("credit pattern")
 });
@@ -199,15 +199,13 @@ static CREDIT_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:\p{Lu}[\p{L}\p{M}.'’&-]*|\p{Ll}\p{Lu}[\p{L}.'’&-]*)";
     let joiner = r"(?:for|of|the|via|and|de|van|von|da)";
     let phrase = format!(r"{word}(?:\s+(?:{word}|{joiner}))*");
-    Regex::new(&format!(
-        r"^{phrase}(?:\s*/\s*{phrase}){{1,3}}(?:,\s*(?:File|Pool))?$"
-    ))
-    .expect("slash credit pattern")
+    Regex::new(&format!(r"^{phrase}(?:\s*/\s*{phrase})+(?:,\s*(?:File|Pool))?$"))
+        .expect("slash credit pattern")
 });
 
 static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:\p{Lu}[\p{L}.'’&-]*|via|for)\s+){0,5}(?:Images|Photos?|Pictures|Photography|Stock\s+Photo|Photo\s+Agency|Archives?|Shutterstock|Alamy|iStock(?:photo)?)$",
+        r"^(?:(?:\p{Lu}[\p{L}.'’&-]*|via|for)\s+)*(?:Images|Photos?|Pictures|Photography|Stock\s+Photo|Photo\s+Agency|Archives?|Shutterstock|Alamy|iStock(?:photo)?)$",
     )
     .expect("agency credit pattern")
 });
@@ -1123,13 +1121,13 @@ fn is_time_or_number(w: &str) -> bool {
 }
 
 static WIRE_DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$")
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]+\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$")
         .expect("wire dateline line")
 });
 
 /// A line holding only a place in capitals and a date: `BRUSSELS 1996-08-22`.
 fn wire_dateline_line(line: &str) -> bool {
-    WIRE_DATELINE_LINE.is_match(line)
+    line.len() <= 64 && WIRE_DATELINE_LINE.is_match(line)
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1138,7 +1136,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!(r"{month}\s+\d{{1,2}}(?:,\s*\d{{4}})?");
     let region = r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}";
     Regex::new(&format!(
-        r"^(?P<place>{place})(?P<extra>(?:,\s*(?:(?P<date>{date})|{region}))*)(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?\s*(?:-{{1,3}}|—|–|_)\s+\S"
+        r"^(?P<place>{place})(?P<extra>(?:,\s*(?:(?P<date>{date})|{region}))*)(?:\s*\((?P<agency>[^()\n]+)\))?\s*(?:-{{1,3}}|—|–|_)\s+\S"
     ))
     .expect("dateline pattern")
 });
@@ -1149,6 +1147,9 @@ fn dateline(para: &str) -> Option<(String, Option<String>, Range<usize>)> {
     let c = DATELINE.captures(para)?;
     let place_match = c.name("place")?;
     let place = place_match.as_str();
+    if c.name("agency").is_some_and(|a| a.as_str().chars().count() > 40) {
+        return None;
+    }
     let has_agency = c.name("agency").is_some();
     let date = c.name("date").map(|m| m.as_str().to_string());
     if !(is_all_caps(place) || has_agency || date.is_some()) {

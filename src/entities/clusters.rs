@@ -7,7 +7,7 @@
 //! predictive exchange algorithm (Uszkoreit and Brants, 2008), run at a few
 //! granularities; it is deterministic, so a rebuilt model is identical.
 
-use super::hash::FxHashMap;
+use super::hash::{str_hash, FxHashMap};
 
 /// Cluster ids of a word, one per granularity.
 pub type Ids = [u16; MAX_LEVELS];
@@ -15,18 +15,20 @@ pub type Ids = [u16; MAX_LEVELS];
 /// Granularities at most.
 pub const MAX_LEVELS: usize = 3;
 
-/// Learned clusters.
+/// Learned clusters. Kept as their text (for saving) and an index from the
+/// hash of each word to its ids, so loading allocates nothing per word.
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
     /// Number of clusters at each level (0 for an unused level).
     pub sizes: [u16; MAX_LEVELS],
-    map: FxHashMap<Box<str>, Ids>,
+    map: FxHashMap<u64, Ids>,
+    text: String,
 }
 
 impl Clusters {
     /// Cluster ids of a word form, if it was clustered.
     pub fn get(&self, form: &str) -> Option<&Ids> {
-        self.map.get(form)
+        self.map.get(&str_hash(form))
     }
 
     /// Number of clustered words.
@@ -39,15 +41,10 @@ impl Clusters {
         self.map.is_empty()
     }
 
-    /// Serializes as text: a header line of sizes, then `word<TAB>id id id`.
+    /// Serializes as text: a header line of sizes, then `word<TAB>id id id`
+    /// lines sorted by word.
     pub fn to_text(&self) -> String {
-        let mut out = format!("{} {} {}\n", self.sizes[0], self.sizes[1], self.sizes[2]);
-        let mut entries: Vec<(&str, &Ids)> = self.map.iter().map(|(k, v)| (&**k, v)).collect();
-        entries.sort_unstable();
-        for (w, ids) in entries {
-            out.push_str(&format!("{w}\t{} {} {}\n", ids[0], ids[1], ids[2]));
-        }
-        out
+        self.text.clone()
     }
 
     /// Parses [`Clusters::to_text`] output; `None` when malformed.
@@ -60,9 +57,13 @@ impl Clusters {
         let mut map = FxHashMap::default();
         for line in lines {
             let (w, ids) = line.split_once('\t')?;
-            map.insert(w.into(), parse_ids(ids)?);
+            map.insert(str_hash(w), parse_ids(ids)?);
         }
-        Some(Clusters { sizes, map })
+        Some(Clusters {
+            sizes,
+            map,
+            text: text.to_string(),
+        })
     }
 
     /// Learns clusters from sentences of word forms. `sizes` gives the
@@ -124,15 +125,17 @@ impl Clusters {
                 assignment[w][level] = c as u16;
             }
         }
-        let map = vocab
+        let mut entries: Vec<(&str, Ids)> = vocab
             .iter()
             .enumerate()
-            .map(|(i, (w, _))| (Box::<str>::from(*w), assignment[i + 2]))
+            .map(|(i, (w, _))| (*w, assignment[i + 2]))
             .collect();
-        Clusters {
-            sizes: sizes_arr,
-            map,
+        entries.sort_unstable();
+        let mut text = format!("{} {} {}\n", sizes_arr[0], sizes_arr[1], sizes_arr[2]);
+        for (w, ids) in &entries {
+            text.push_str(&format!("{w}\t{} {} {}\n", ids[0], ids[1], ids[2]));
         }
+        Clusters::from_text(&text).unwrap_or_default()
     }
 }
 

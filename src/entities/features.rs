@@ -65,24 +65,48 @@ pub const EOS: &str = "\0</s>";
 /// form, for words whose usual form is not simply capitalized ("the",
 /// "EU", "McDonald"). Learned from training text; used to recase ALL CAPS
 /// headlines and to tell common words from names.
+///
+/// The table is kept as its text (`lower<TAB>form` lines, sorted) with an
+/// index of hashes into it, so loading a model allocates nothing per word.
 #[derive(Clone, Debug, Default)]
 pub struct Casing {
-    forms: FxHashMap<Box<str>, Box<str>>,
+    text: String,
+    /// Hash of the lower-cased word to the byte range of its form in `text`.
+    index: FxHashMap<u64, (u32, u32)>,
 }
 
 impl Casing {
     /// Builds from `(lower, form)` pairs.
     pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Casing {
-        Casing {
-            forms: pairs.into_iter().map(|(l, f)| (l.into(), f.into())).collect(),
-        }
+        let mut v: Vec<(String, String)> = pairs.into_iter().collect();
+        v.sort_unstable();
+        v.dedup_by(|a, b| a.0 == b.0);
+        let text: String = v.iter().map(|(l, f)| format!("{l}\t{f}\n")).collect();
+        Casing::from_text(text)
     }
 
-    /// The pairs, sorted (for saving).
-    pub fn pairs(&self) -> Vec<(&str, &str)> {
-        let mut v: Vec<(&str, &str)> = self.forms.iter().map(|(l, f)| (&**l, &**f)).collect();
-        v.sort_unstable();
-        v
+    /// Reads the table written by [`Casing::text`].
+    pub fn from_text(text: String) -> Casing {
+        let mut index = FxHashMap::default();
+        let mut at = 0usize;
+        for line in text.split_inclusive('\n') {
+            if let Some(tab) = line.find('\t') {
+                let form = &line[tab + 1..].trim_end_matches('\n');
+                index.insert(str_hash(&line[..tab]), ((at + tab + 1) as u32, form.len() as u32));
+            }
+            at += line.len();
+        }
+        Casing { text, index }
+    }
+
+    /// The table as text, `lower<TAB>form` per line, sorted (for saving).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn form(&self, lower: &str) -> Option<&str> {
+        let &(start, len) = self.index.get(&str_hash(lower))?;
+        self.text.get(start as usize..(start + len) as usize)
     }
 
     /// The usual form of an ALL CAPS word.
@@ -91,7 +115,7 @@ impl Casing {
             return Cow::Borrowed(word);
         }
         let lower = word.to_lowercase();
-        if let Some(form) = self.forms.get(lower.as_str()) {
+        if let Some(form) = self.form(&lower) {
             return Cow::Owned(form.to_string());
         }
         let mut chars = lower.chars();
@@ -103,17 +127,17 @@ impl Casing {
 
     /// True when the word is usually written in lower case.
     pub fn is_common_word(&self, lower: &str) -> bool {
-        self.forms.get(lower).is_some_and(|f| **f == *lower)
+        self.form(lower).is_some_and(|f| f == lower)
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.forms.len()
+        self.index.len()
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.index.is_empty()
     }
 }
 
@@ -312,18 +336,8 @@ impl<'a> Prepared<'a> {
         } else {
             words.iter().map(|w| Cow::Borrowed(*w)).collect()
         };
-        let lowers: Vec<Cow<str>> = forms
-            .iter()
-            .map(|f| {
-                if f.chars().any(char::is_uppercase) {
-                    Cow::Owned(f.to_lowercase())
-                } else {
-                    Cow::Borrowed(f.as_ref())
-                }
-            })
-            .collect();
-        let lower_h: Vec<u64> = lowers.iter().map(|l| str_hash(l)).collect();
-        let shape_h = forms.iter().map(|f| str_hash(&shape(f))).collect();
+        let lower_h: Vec<u64> = forms.iter().map(|f| lower_hash(f)).collect();
+        let shape_h = forms.iter().map(|f| shape_hash(f)).collect();
         let capitalized: Vec<bool> = forms
             .iter()
             .map(|f| {
@@ -332,8 +346,8 @@ impl<'a> Prepared<'a> {
                     .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             })
             .collect();
-        let lower_refs: Vec<&str> = lowers.iter().map(|l| l.as_ref()).collect();
-        let gaz = res.gazetteer.mark(&lower_refs, &capitalized);
+        let form_refs: Vec<&str> = forms.iter().map(|f| f.as_ref()).collect();
+        let gaz = res.gazetteer.mark(&form_refs, &capitalized);
         let doc_lower = forms
             .iter()
             .zip(&lower_h)

@@ -16,16 +16,17 @@ pub const PHRASE_CLASSES: [&str; 4] = ["loc", "country", "org", "gov"];
 /// The longest phrase matched, in tokens.
 const MAX_TOKENS: usize = 8;
 
-/// Compiled gazetteer lists.
+/// Compiled gazetteer lists. Every table is keyed by the hash of the
+/// lower-cased text, so parsing the lists allocates nothing per entry.
 pub struct Gazetteer {
     /// Lower-cased phrase (tokens joined by one space) to class bits.
-    phrases: FxHashMap<Box<str>, u8>,
+    phrases: FxHashMap<u64, u8>,
     /// Every proper token prefix of a phrase, so matching stops early.
-    prefixes: FxHashSet<Box<str>>,
+    prefixes: FxHashSet<u64>,
     /// Lower-cased first names: 1 for common, 2 for rarer ones.
-    first: FxHashMap<Box<str>, u8>,
+    first: FxHashMap<u64, u8>,
     /// First names given almost only to girls (true) or to boys (false).
-    gender: FxHashMap<Box<str>, bool>,
+    gender: FxHashMap<u64, bool>,
     /// A hash of the source text; models record the one they were trained with.
     pub fingerprint: u64,
 }
@@ -54,13 +55,13 @@ impl Gazetteer {
             };
             match class {
                 "first" => {
-                    g.first.insert(phrase.into(), 1);
+                    g.first.insert(str_hash(phrase), 1);
                 }
                 "first2" => {
-                    g.first.entry(phrase.into()).or_insert(2);
+                    g.first.entry(str_hash(phrase)).or_insert(2);
                 }
                 "female" | "male" => {
-                    g.gender.insert(phrase.into(), class == "female");
+                    g.gender.insert(str_hash(phrase), class == "female");
                 }
                 _ => {
                     let Some(bit) = PHRASE_CLASSES.iter().position(|c| *c == class) else {
@@ -69,11 +70,11 @@ impl Gazetteer {
                     if phrase.split(' ').count() > MAX_TOKENS {
                         continue;
                     }
-                    *g.phrases.entry(phrase.into()).or_insert(0) |= 1 << bit;
+                    *g.phrases.entry(str_hash(phrase)).or_insert(0) |= 1 << bit;
                     let mut end = 0;
                     while let Some(sp) = phrase[end..].find(' ') {
                         end += sp;
-                        g.prefixes.insert(phrase[..end].into());
+                        g.prefixes.insert(str_hash(&phrase[..end]));
                         end += 1;
                     }
                 }
@@ -84,18 +85,18 @@ impl Gazetteer {
 
     /// 1 when `lower` is a common first name, 2 for a rarer one, else 0.
     pub fn first_name(&self, lower: &str) -> u8 {
-        self.first.get(lower).copied().unwrap_or(0)
+        self.first.get(&str_hash(lower)).copied().unwrap_or(0)
     }
 
     /// `Some(true)` for a first name given almost only to girls,
     /// `Some(false)` for one given almost only to boys.
     pub fn female(&self, lower: &str) -> Option<bool> {
-        self.gender.get(lower).copied()
+        self.gender.get(&str_hash(lower)).copied()
     }
 
     /// Class bits (see [`PHRASE_CLASSES`]) of a lower-cased phrase.
     pub fn classes(&self, lower_phrase: &str) -> u8 {
-        self.phrases.get(lower_phrase).copied().unwrap_or(0)
+        self.phrases.get(&str_hash(lower_phrase)).copied().unwrap_or(0)
     }
 
     /// Marks every token inside a listed phrase. Bit `class * 4 + pos` of a
@@ -116,7 +117,8 @@ impl Gazetteer {
                     key.push(' ');
                 }
                 key.extend(words[j].chars().flat_map(char::to_lowercase));
-                if let Some(&bits) = self.phrases.get(key.as_str()) {
+                let h = str_hash(&key);
+                if let Some(&bits) = self.phrases.get(&h) {
                     for class in 0..PHRASE_CLASSES.len() {
                         if bits & (1 << class) == 0 {
                             continue;
@@ -133,7 +135,7 @@ impl Gazetteer {
                         }
                     }
                 }
-                if !self.prefixes.contains(key.as_str()) {
+                if !self.prefixes.contains(&h) {
                     break;
                 }
             }
@@ -169,7 +171,7 @@ mod tests {
     #[test]
     fn embedded_lists_load() {
         let g = Gazetteer::embedded();
-        assert!(g.phrases.get("germany").is_some_and(|b| b & 0b11 == 0b11));
+        assert_eq!(g.classes("germany") & 0b11, 0b11);
         assert!(g.first_name("maria") > 0);
     }
 }

@@ -334,13 +334,7 @@ impl Model {
                 out.extend_from_slice(&q.to_le_bytes());
             }
         }
-        let casing: String = self
-            .casing
-            .pairs()
-            .into_iter()
-            .map(|(l, f)| format!("{l}\t{f}\n"))
-            .collect();
-        put_bytes(&mut out, casing.as_bytes());
+        put_bytes(&mut out, self.casing.text().as_bytes());
         put_bytes(&mut out, self.clusters.to_text().as_bytes());
         put_bytes(&mut out, self.info.as_bytes());
         out
@@ -381,10 +375,7 @@ impl Model {
             entries.push((key, row));
         }
         let casing_text = std::str::from_utf8(r.bytes_field()?).map_err(|_| ModelError::Corrupt("casing"))?;
-        let casing = Casing::from_pairs(casing_text.lines().filter_map(|l| {
-            let (a, b) = l.split_once('\t')?;
-            Some((a.to_string(), b.to_string()))
-        }));
+        let casing = Casing::from_text(casing_text.to_string());
         let clusters = std::str::from_utf8(r.bytes_field()?)
             .ok()
             .and_then(Clusters::from_text)
