@@ -138,8 +138,43 @@ pub fn read_path(path: &Path, limit: u64, allow_special: bool) -> Result<Decoded
         return Err(InputError::TooLarge { limit });
     }
     let file = File::open(path)?;
-    let bytes = read_limited(file, limit)?;
-    decode(&bytes)
+    // Size the buffer once from the metadata, so reading never doubles it.
+    let expected = if meta.is_file() {
+        meta.len().min(limit) as usize + 1
+    } else {
+        0
+    };
+    let mut bytes = Vec::with_capacity(expected);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge { limit });
+    }
+    decode_owned(bytes)
+}
+
+/// Decodes raw bytes, reusing the buffer for UTF-8 text instead of copying.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, InputError> {
+    let total = bytes.len();
+    let utf8_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if utf16 || std::str::from_utf8(&bytes[if utf8_bom { 3 } else { 0 }..]).is_err() {
+        return decode(&bytes);
+    }
+    if utf8_bom {
+        bytes.drain(..3);
+    }
+    if let Some(offset) = memchr0(&bytes) {
+        return Err(InputError::Binary {
+            offset: offset + if utf8_bom { 3 } else { 0 },
+        });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| InputError::Io(io::Error::new(io::ErrorKind::InvalidData, e)))?;
+    Ok(Decoded {
+        text,
+        encoding: Encoding::Utf8,
+        bytes: total,
+    })
 }
 
 /// Reads everything from `reader`, failing once more than `limit` bytes arrive.
@@ -268,6 +303,27 @@ mod tests {
         assert_eq!((be.text.as_str(), be.encoding), ("Hi", Encoding::Utf16Be));
         let odd = decode(b"\xFF\xFEH\0i").unwrap();
         assert_eq!(odd.text, "H\u{FFFD}");
+    }
+
+    #[test]
+    fn owned_and_borrowed_decoding_agree() {
+        let samples: [&[u8]; 6] = [
+            b"plain",
+            b"\xEF\xBB\xBFbom",
+            b"caf\xe9",
+            b"\xFF\xFEH\0",
+            b"a\0b",
+            b"\xEF\xBB\xBFa\0",
+        ];
+        for s in samples {
+            let a = decode(s)
+                .map(|d| (d.text, d.encoding, d.bytes))
+                .map_err(|e| e.to_string());
+            let b = decode_owned(s.to_vec())
+                .map(|d| (d.text, d.encoding, d.bytes))
+                .map_err(|e| e.to_string());
+            assert_eq!(a, b, "{s:?}");
+        }
     }
 
     #[test]
