@@ -434,15 +434,22 @@ fn find_headline(text: &str, lines: &[Line], kinds: &mut [LineKind], from: usize
                 kinds[i] = LineKind::Used;
                 let mut end = l.end;
                 let next = i + 1;
+                // A headline wrapped onto a second line: both in capitals, or
+                // the second going on in lower case and ending its block.
                 if next < lines.len()
                     && kinds[next] == LineKind::Text
-                    && is_all_caps(content)
-                    && is_all_caps(&text[lines[next].start..lines[next].end])
-                    && !wire_dateline_line(&text[lines[next].start..lines[next].end])
-                    && !content.ends_with(['.', '!', '?'])
+                    && !content.ends_with(['.', '!', '?', ':'])
                 {
-                    kinds[next] = LineKind::Used;
-                    end = lines[next].end;
+                    let second = &text[lines[next].start..lines[next].end];
+                    let ends_block = lines.get(next + 1).is_none_or(|l| l.start == l.end);
+                    let caps = is_all_caps(content) && is_all_caps(second);
+                    let continues =
+                        second.starts_with(char::is_lowercase) && ends_block && second.chars().count() < 60;
+                    let other = byline(second).is_some() || date_line(second) || wire_dateline_line(second);
+                    if (caps || continues) && !other {
+                        kinds[next] = LineKind::Used;
+                        end = lines[next].end;
+                    }
                 }
                 return Some(l.start..end);
             }
@@ -1364,6 +1371,24 @@ mod tests {
         for no in ["March is a month for change.", "Published by the council"] {
             assert!(!date_line(no), "{no}");
         }
+    }
+
+    #[test]
+    fn headline_wrapped_or_followed_by_a_capitals_byline() {
+        let text = "HARBOR TUNNEL VOTE\nBY DANA WHITFIELD\n\nThe council voted.\n";
+        let l = parse(text);
+        assert_eq!(&text[l.headline.clone().unwrap()], "HARBOR TUNNEL VOTE");
+        assert_eq!(l.authors, ["DANA WHITFIELD"]);
+        let text = "City council approves harbor tunnel after a decade of\ndebate over costs\n\nThe council voted on Tuesday.\n";
+        let l = parse(text);
+        assert_eq!(
+            fold_lines(&text[l.headline.clone().unwrap()]),
+            "City council approves harbor tunnel after a decade of debate over costs"
+        );
+        let text = "Title line\nThe first paragraph follows without a blank line.\n";
+        let l = parse(text);
+        assert_eq!(&text[l.headline.clone().unwrap()], "Title line");
+        assert_eq!(l.paragraphs.len(), 1);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::tags::{Kind, TokenSpan};
 /// Legal-form suffixes that end company names.
 const ORG_SUFFIXES: &[&str] = &[
     "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "co", "co.", "plc", "ag", "gmbh", "s.a.", "n.v.",
-    "l.p.", "lp", "llp", "bhd", "pty",
+    "l.p.", "lp", "llp", "bhd", "pty", "bros", "bros.",
 ];
 
 /// Head nouns that make the name they end an organization. Only nouns that
