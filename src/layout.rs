@@ -1004,13 +1004,6 @@ const MONTHS: &[&str] = &[
 ];
 
 const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "tues",
@@ -1087,7 +1080,8 @@ fn date_line(line: &str) -> bool {
         }
         if MONTHS.contains(&w.as_str()) || is_iso_date(&w) || is_slash_date(&w) {
             signal = true;
-        } else if !(DATE_WORDS.contains(&w.as_str()) || is_time_or_number(&w)) {
+        } else if !(DATE_WORDS.contains(&w.as_str()) || crate::text::is_weekday(&w) || is_time_or_number(&w))
+        {
             return false;
         }
     }

@@ -577,13 +577,6 @@ const NP_STOP: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "and",
     "but",
     "than",
@@ -935,7 +928,7 @@ fn noun_phrase_after(words: &[Word]) -> usize {
         if is_punct(w) && !matches!(w.lower.as_str(), "'" | "’" | "-" | "&" | ".") {
             break;
         }
-        if n > 0 && NP_STOP.contains(&w.lower.as_str()) {
+        if n > 0 && (NP_STOP.contains(&w.lower.as_str()) || text::is_weekday(&w.lower)) {
             break;
         }
         n += 1;

@@ -232,6 +232,26 @@ pub fn count_words(text: &str, range: Range<usize>) -> usize {
     words(text, range).count()
 }
 
+/// Names of the days of the week, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a day name, in any case, singular or plural ("Tuesdays").
+pub fn is_weekday(word: &str) -> bool {
+    let w = word
+        .strip_suffix(['s', 'S'])
+        .filter(|w| w.len() >= 6)
+        .unwrap_or(word);
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
 const TERMINALS: [char; 4] = ['.', '!', '?', '…'];
 const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', ']', '»', '›', '*'];
 const OPENERS: [char; 8] = ['"', '“', '‘', '\'', '(', '[', '«', '‹'];
@@ -561,6 +581,12 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(split(text), *want, "case {name}");
         }
+    }
+
+    #[test]
+    fn weekdays() {
+        assert!(is_weekday("Tuesday") && is_weekday("SUNDAYS") && is_weekday("monday"));
+        assert!(!is_weekday("Tues") && !is_weekday("Mondayx") && !is_weekday("s"));
     }
 
     #[test]

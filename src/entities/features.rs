@@ -153,61 +153,45 @@ pub struct Resources<'a> {
 }
 
 /// Word shape: upper case `X`, lower case `x`, digits `d`, other characters
-/// as themselves, runs collapsed (`McDonald` -> `XxXx`, `U.S.` -> `X.X.`).
+/// as themselves, runs collapsed (`McDonald` -> `XxXx`, `U.S.` -> `X.X.`),
+/// at most ten characters.
 pub fn shape(word: &str) -> String {
-    let mut out = String::new();
-    let mut last = '\0';
-    let mut n = 0;
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if s != last {
-            out.push(s);
-            last = s;
-            n += 1;
-            if n >= 10 {
-                break;
-            }
-        }
-    }
-    out
+    shape_chars(word).collect()
 }
 
 /// `str_hash(&shape(word))` without building the shape.
 pub fn shape_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut last = '\0';
-    let mut n = 0;
     let mut buf = [0u8; 4];
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if s != last {
-            for &b in s.encode_utf8(&mut buf).as_bytes() {
-                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-            }
-            last = s;
-            n += 1;
-            if n >= 10 {
-                break;
-            }
+    for c in shape_chars(word) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
         }
     }
     super::hash::mix(h) | 1
+}
+
+/// The characters of a word's shape.
+fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = '\0';
+    word.chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .filter(move |&s| {
+            let new = s != last;
+            last = s;
+            new
+        })
+        .take(10)
 }
 
 /// True when the sentence is written in capitals (a wire headline).

@@ -75,22 +75,8 @@ const NON_PERSON_ORG_HEADS: &[&str] = &[
     "press",
 ];
 
-/// Day and month names: never entities on their own.
+/// Month names (besides day names): never entities on their own.
 const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mondays",
-    "tuesdays",
-    "wednesdays",
-    "thursdays",
-    "fridays",
-    "saturdays",
-    "sundays",
     "january",
     "february",
     "september",
@@ -165,84 +151,7 @@ const LOC_HEADS: &[&str] = &[
     "ridge",
 ];
 
-/// Titles that precede a person's name and are not part of it.
-const PERSON_TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sen",
-    "sen.",
-    "senator",
-    "rep",
-    "rep.",
-    "gov",
-    "gov.",
-    "governor",
-    "president",
-    "mayor",
-    "judge",
-    "justice",
-    "minister",
-    "chancellor",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "councilor",
-    "ceo",
-    "chairman",
-    "chairwoman",
-    "prof",
-    "prof.",
-    "professor",
-    "gen",
-    "gen.",
-    "general",
-    "lt",
-    "lt.",
-    "col",
-    "col.",
-    "sgt",
-    "sgt.",
-    "capt",
-    "capt.",
-    "captain",
-    "rev",
-    "rev.",
-    "reverend",
-    "sir",
-    "dame",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "ayatollah",
-    "cardinal",
-    "bishop",
-    "archbishop",
-    "coach",
-    "officer",
-    "detective",
-    "det.",
-    "inspector",
-    "secretary",
-    "ambassador",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "director",
-    "superintendent",
-    "commissioner",
-];
-
-/// Titles strong enough to turn a following name into a person.
+/// Titles strong enough to turn the name after them into a person's.
 const STRONG_TITLES: &[&str] = &[
     "mr",
     "mr.",
@@ -275,6 +184,59 @@ const STRONG_TITLES: &[&str] = &[
     "det.",
     "detective",
 ];
+
+/// Other titles that precede a person's name; like the strong ones, they
+/// are not part of the name.
+const OTHER_TITLES: &[&str] = &[
+    "justice",
+    "minister",
+    "chancellor",
+    "councillor",
+    "councilor",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "gen",
+    "gen.",
+    "general",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "capt",
+    "capt.",
+    "captain",
+    "reverend",
+    "sir",
+    "dame",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "coach",
+    "officer",
+    "inspector",
+    "secretary",
+    "ambassador",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "superintendent",
+    "commissioner",
+];
+
+/// Whether `w` is a title that precedes a person's name.
+fn person_title(w: &str) -> bool {
+    listed(STRONG_TITLES, w) || listed(OTHER_TITLES, w)
+}
 
 fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
@@ -370,7 +332,11 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
             s.start += 1;
         }
     }
-    spans.retain(|s| s.start < s.end && !(s.end - s.start == 1 && listed(CALENDAR, words[s.start])));
+    spans.retain(|s| {
+        s.start < s.end
+            && !(s.end - s.start == 1
+                && (listed(CALENDAR, words[s.start]) || crate::text::is_weekday(words[s.start])))
+    });
 }
 
 /// "Procter & Gamble and AT&T": two listed names joined by "and" are two
@@ -407,7 +373,7 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
         if s.end - s.start > 1 && listed(STRONG_TITLES, words[s.start]) {
             s.kind = Kind::Person;
         }
-        while s.kind == Kind::Person && s.end - s.start > 1 && listed(PERSON_TITLES, words[s.start]) {
+        while s.kind == Kind::Person && s.end - s.start > 1 && person_title(words[s.start]) {
             s.start += 1;
         }
     }
