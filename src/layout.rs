@@ -75,6 +75,8 @@ enum LineKind {
     Rule,
     /// A wrapped line continuing the bullet above it.
     BulletCont,
+    /// A byline or date line near the top, kept apart from the text around it.
+    Meta,
     /// Consumed by front matter or the headline.
     Used,
 }
@@ -111,6 +113,7 @@ pub fn parse(text: &str) -> Layout {
         layout.headline = find_headline(text, &lines, &mut kinds, body_start);
     }
     mark_bullet_continuations(text, &lines, &mut kinds);
+    mark_top_meta(text, &lines, &mut kinds);
     let mut items = build_items(text, &lines, &kinds, body_start);
     assign_roles(text, &mut items, &mut layout);
     layout
@@ -177,7 +180,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         | skip\ to\ (?:main\ )?content | most\ (?:read|popular|viewed|shared) | recommended(?:\ for\ you)?
         | listen\ to\ (?:this\ )?(?:article|story).* | \d+\s*min(?:ute)?s?\ read | reading\ time.*
         | supported\ by | loading\.* | image\ \d+\ of\ \d+ | photo\ gallery | back\ to\ top
-        | trending(?:\ now)? | you\ (?:may|might)\ also\ like | all\ rights\ reserved.*
+        | more\ (?:from|in|on)\ [^.!?]+ | trending(?:\ now)? | you\ (?:may|might)\ also\ like | all\ rights\ reserved.*
         | ©.* | copyright\s+(?:©\s*)?\d{4}.*
         | this\ (?:article|story)\ (?:was|is|has\ been)\ (?:originally\ )?(?:published|updated|produced).*
         | \(?(?:reporting|writing|editing|additional\ reporting|compiled)\ by\ [^()]+\)?
@@ -212,7 +215,7 @@ static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Inner text of a parenthesized credit: `(AP Photo/Evan Vucci)`, `(Getty Images)`.
 static CREDIT_PAREN_INNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/|\b(?:photo|photos|photograph|image|images|credit|courtesy|pool|shutterstock|alamy)\b|^(?:AP|Reuters|AFP|EPA|Xinhua|PA|Bloomberg)$")
+    Regex::new(r"(?i)/|\b(?:photo|photos|photograph|image|images|credit|courtesy|pool|shutterstock|alamy|via)\b|^(?:AP|Reuters|AFP|EPA|Xinhua|PA|Bloomberg)$")
         .expect("paren credit pattern")
 });
 
@@ -235,7 +238,7 @@ fn classify(line: &str) -> LineKind {
     if let Some(n) = bullet_marker(line) {
         return LineKind::Bullet(n);
     }
-    if line.chars().count() <= 130 && BOILERPLATE.is_match(line) {
+    if line.chars().count() <= 130 && (BOILERPLATE.is_match(line) || navigation(line)) {
         return LineKind::Boilerplate;
     }
     if CAPTION_LABEL
@@ -248,6 +251,16 @@ fn classify(line: &str) -> LineKind {
         return LineKind::Credit;
     }
     LineKind::Text
+}
+
+/// A menu line: three or more short items between bars or bullets
+/// ("Home | News | Sport | Business").
+fn navigation(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['|', '·', '•', '›', '»']).map(str::trim).collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= 3 && !p.ends_with(['.', '!', '?']))
 }
 
 fn heading_marker(line: &str) -> Option<usize> {
@@ -473,6 +486,23 @@ pub fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 
+/// Bylines and date lines above the body stand alone even when no blank
+/// line separates them from their neighbours ("Published ..." then "By ...").
+fn mark_top_meta(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
+    for (l, k) in lines.iter().zip(kinds.iter_mut()) {
+        if *k != LineKind::Text {
+            continue;
+        }
+        let content = &text[l.start..l.end];
+        if content.chars().count() > 100 {
+            break;
+        }
+        if byline(content).is_some() || date_line(content) {
+            *k = LineKind::Meta;
+        }
+    }
+}
+
 /// Text lines under a bullet that are indented past its marker, or that
 /// continue its unfinished sentence in lower case, belong to the bullet.
 fn mark_bullet_continuations(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
@@ -552,6 +582,14 @@ fn build_items(text: &str, lines: &[Line], kinds: &[LineKind], from: usize) -> V
                 i = j;
             }
             LineKind::BulletCont => i += 1,
+            LineKind::Meta => {
+                items.push(Item {
+                    role: Role::Paragraph,
+                    range: l.start..l.end,
+                    lines: 1,
+                });
+                i += 1;
+            }
             LineKind::Credit => {
                 let r = credit_range(&text[l.start..l.end]).unwrap_or(0..l.end - l.start);
                 items.push(Item {
@@ -932,6 +970,10 @@ fn byline(line: &str) -> Option<Vec<String>> {
         if is_role(part) {
             roles += 1;
         } else if let Some(name) = person_name(part) {
+            // Without "By", a lone word ("Home | News") is not a name.
+            if !has_by && !name.contains(' ') {
+                return None;
+            }
             names.push(name);
         } else {
             return None;
@@ -1383,6 +1425,18 @@ mod tests {
         let l = parse(text);
         assert_eq!(&text[l.headline.clone().unwrap()], "Title line");
         assert_eq!(l.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn navigation_and_stacked_meta_lines() {
+        let text = "Skip to main content\nHome | News | Sport | Business\n\nFerry operator fined\n\nPublished 10:14 AM EDT, Thu June 6, 2024\nBy Priya Shah, Maritime Correspondent\n\nThe drifting ferry was towed home. (Coast Guard via AP)\n\nA judge fined the company on Wednesday for failing to repair an engine that broke down last August.\n\nMore from News\n";
+        let l = parse(text);
+        assert_eq!(&text[l.headline.clone().unwrap()], "Ferry operator fined");
+        assert_eq!(l.byline.as_deref(), Some("By Priya Shah, Maritime Correspondent"));
+        assert_eq!(l.authors, ["Priya Shah"]);
+        assert_eq!(l.date.as_deref(), Some("10:14 AM EDT, Thu June 6, 2024"));
+        assert_eq!(l.captions.len(), 1);
+        assert_eq!(l.paragraphs.len(), 1, "{:?}", texts(text, &l.paragraphs));
     }
 
     #[test]

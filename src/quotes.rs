@@ -650,14 +650,22 @@ struct Word {
     lower: String,
 }
 
+/// Words of a clause, cut like the entity tagger's tokens so that "U.S."
+/// and "Mr." keep their periods and do not read as sentence ends.
 fn clause_words(text: &str, range: Range<usize>) -> Vec<Word> {
-    text::segments(text, range)
+    crate::entities::tokenize::tokens_from_segments(text, &text::segments(text, range))
         .into_iter()
         .map(|r| Word {
             lower: text[r.clone()].to_lowercase(),
             range: r,
         })
         .collect()
+}
+
+/// A quotation mark on its own (not the apostrophe of "'s").
+fn is_mark(w: &Word) -> bool {
+    let mut chars = w.lower.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if is_quote_char(c))
 }
 
 fn is_punct(w: &Word) -> bool {
@@ -850,7 +858,7 @@ fn before_quote(
         if matches!(
             w.lower.as_str(),
             ";" | ":" | "." | "that" | "which" | "and" | "but" | "—" | "–" | "(" | ")"
-        ) || is_quote_char(w.lower.chars().next().unwrap_or(' '))
+        ) || is_mark(w)
         {
             break;
         }
@@ -966,10 +974,7 @@ fn speaker(
     }
     let first = np.first()?;
     let last = np.last()?;
-    if np
-        .iter()
-        .any(|w| is_quote_char(w.lower.chars().next().unwrap_or(' ')))
-    {
+    if np.iter().any(|w| is_mark(w)) {
         return None;
     }
     let range = first.range.start..last.range.end;
@@ -1330,6 +1335,10 @@ mod tests {
             (
                 "\"Nobody believes it,\" he said. \"Nobody.\"",
                 &[("Nobody believes it,", Some("he")), ("Nobody.", Some("he"))],
+            ),
+            (
+                "\"This was not bad luck. It was a choice,\" Assistant U.S. Attorney Lena Hoffmann told the court.",
+                &[("This was not bad luck. It was a choice,", Some("Assistant U.S. Attorney Lena Hoffmann"))],
             ),
             (
                 "\"It will not pass this year at all,\" Park also said.",
