@@ -108,6 +108,7 @@ pub fn parse(text: &str) -> Layout {
     let mut layout = Layout::default();
 
     let body_start = front_matter(text, &lines, &mut kinds, &mut layout);
+    labelled_fields(text, &lines, &mut kinds, &mut layout, body_start);
     mark_setext(text, &lines, &mut kinds);
     if layout.headline.is_none() {
         layout.headline = find_headline(text, &lines, &mut kinds, body_start);
@@ -180,7 +181,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         | skip\ to\ (?:main\ )?content | most\ (?:read|popular|viewed|shared) | recommended(?:\ for\ you)?
         | listen\ to\ (?:this\ )?(?:article|story).* | \d+\s*min(?:ute)?s?\ read | reading\ time.*
         | supported\ by | loading\.* | image\ \d+\ of\ \d+ | photo\ gallery | back\ to\ top
-        | more\ (?:from|in|on)\ [^.!?]+ | trending(?:\ now)? | you\ (?:may|might)\ also\ like | all\ rights\ reserved.*
+        | more\ (?:from|in|on)\ [^.!?]+ | \d+\ of\ \d+\ documents | trending(?:\ now)? | you\ (?:may|might)\ also\ like | all\ rights\ reserved.*
         | ©.* | copyright\s+(?:©\s*)?\d{4}.*
         | this\ (?:article|story)\ (?:was|is|has\ been)\ (?:originally\ )?(?:published|updated|produced).*
         | \(?(?:reporting|writing|editing|additional\ reporting|compiled)\ by\ [^()]+\)?
@@ -415,6 +416,118 @@ fn unquote(text: &str, start: usize, end: usize) -> (usize, usize) {
         }
     }
     (start, end)
+}
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z][A-Z-]{1,24}):(?:\s+|$)").expect("label pattern"));
+
+/// Labels of archive exports (LexisNexis and the like) that carry no text.
+const META_LABELS: &[&str] = &[
+    "SECTION",
+    "LENGTH",
+    "LOAD-DATE",
+    "LANGUAGE",
+    "PUBLICATION-TYPE",
+    "DOCUMENT-TYPE",
+    "JOURNAL-CODE",
+    "ACC-NO",
+    "BODY",
+    "GRAPHIC",
+    "HIGHLIGHT",
+    "CORRECTION-DATE",
+    "NOTES",
+    "SOURCE",
+    "TYPE",
+    "SUBJECT",
+    "ORGANIZATION",
+    "PERSON",
+    "GEOGRAPHIC",
+    "COMPANY",
+    "TICKER",
+    "INDUSTRY",
+    "COUNTRY",
+    "CITY",
+    "STATE",
+    "URL",
+    "PUBLICATION",
+    "EDITION",
+    "COPYRIGHT",
+    "DISTRIBUTION",
+    "SERIES",
+    "DESK",
+    "WORD-COUNT",
+];
+
+/// Archive exports label their fields: `HEADLINE: ...`, `BYLINE: ...`,
+/// `DATELINE: ...`, then metadata such as `SECTION:` and `LOAD-DATE:`. A
+/// labelled headline means the lines above the first label are the
+/// export's header (publication name, date), not article text.
+fn labelled_fields(text: &str, lines: &[Line], kinds: &mut [LineKind], layout: &mut Layout, from: usize) {
+    let mut first_label = None;
+    let mut i = from;
+    while i < lines.len() {
+        let l = lines[i];
+        let content = &text[l.start..l.end];
+        let Some(c) = (kinds[i] == LineKind::Text)
+            .then(|| LABEL.captures(content))
+            .flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let label = c.get(1).map_or("", |m| m.as_str());
+        let value_start = l.start + c.get(0).map_or(0, |m| m.end());
+        let known = matches!(label, "HEADLINE" | "TITLE" | "BYLINE" | "AUTHOR" | "DATELINE")
+            || META_LABELS.contains(&label);
+        if !known {
+            i += 1;
+            continue;
+        }
+        first_label.get_or_insert(i);
+        // The value runs on over the following lines of its block.
+        let mut end = i + 1;
+        while end < lines.len()
+            && kinds[end] == LineKind::Text
+            && !LABEL.is_match(&text[lines[end].start..lines[end].end])
+        {
+            end += 1;
+        }
+        let value = value_start..lines[end - 1].end.max(value_start);
+        let folded = fold_lines(&text[value.clone()]).trim().to_string();
+        match label {
+            "HEADLINE" | "TITLE" if layout.headline.is_none() && !folded.is_empty() => {
+                layout.headline = Some(value)
+            }
+            "BYLINE" | "AUTHOR" if layout.byline.is_none() && !folded.is_empty() => {
+                let with_by = if folded.to_lowercase().starts_with("by ") {
+                    folded.clone()
+                } else {
+                    format!("By {folded}")
+                };
+                layout.authors = byline(&with_by).unwrap_or_default();
+                layout.byline = Some(folded);
+            }
+            "DATELINE" if layout.dateline.is_none() && !folded.is_empty() => layout.dateline = Some(folded),
+            _ => {}
+        }
+        for k in kinds.iter_mut().take(end).skip(i) {
+            *k = LineKind::Used;
+        }
+        i = end;
+    }
+    // Above the first label: the export's header. Keep a date, drop the rest.
+    if let (Some(first), Some(_)) = (first_label, &layout.headline) {
+        for j in from..first {
+            if kinds[j] != LineKind::Text {
+                continue;
+            }
+            let content = &text[lines[j].start..lines[j].end];
+            if date_line(content) && layout.date.is_none() {
+                layout.date = Some(strip_date_label(content).to_string());
+            }
+            kinds[j] = LineKind::Used;
+        }
+    }
 }
 
 /// A `===` line under a text line makes that line a level-one heading.
