@@ -257,6 +257,9 @@ fn classify(line: &str) -> LineKind {
 /// A menu line: three or more short items between bars or bullets
 /// ("Home | News | Sport | Business").
 fn navigation(line: &str) -> bool {
+    if !line.contains(['|', '·', '•', '›', '»']) {
+        return false;
+    }
     let parts: Vec<&str> = line.split(['|', '·', '•', '›', '»']).map(str::trim).collect();
     parts.len() >= 3
         && parts
@@ -418,8 +421,18 @@ fn unquote(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start, end)
 }
 
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z][A-Z-]{1,24}):(?:\s+|$)").expect("label pattern"));
+/// The label of a labelled field line (`HEADLINE: ...`) and where its value
+/// starts.
+fn label_of(line: &str) -> Option<(&str, usize)> {
+    let colon = line.as_bytes().iter().take(26).position(|&b| b == b':')?;
+    let label = &line[..colon];
+    let ok = label.len() >= 2
+        && label.as_bytes()[0].is_ascii_uppercase()
+        && label.bytes().all(|b| b.is_ascii_uppercase() || b == b'-');
+    let rest = &line[colon + 1..];
+    (ok && (rest.is_empty() || rest.starts_with(char::is_whitespace)))
+        .then(|| (label, colon + 1 + (rest.len() - rest.trim_start().len())))
+}
 
 /// Labels of archive exports (LexisNexis and the like) that carry no text.
 const META_LABELS: &[&str] = &[
@@ -468,15 +481,12 @@ fn labelled_fields(text: &str, lines: &[Line], kinds: &mut [LineKind], layout: &
     while i < lines.len() {
         let l = lines[i];
         let content = &text[l.start..l.end];
-        let Some(c) = (kinds[i] == LineKind::Text)
-            .then(|| LABEL.captures(content))
-            .flatten()
+        let Some((label, value_offset)) = (kinds[i] == LineKind::Text).then(|| label_of(content)).flatten()
         else {
             i += 1;
             continue;
         };
-        let label = c.get(1).map_or("", |m| m.as_str());
-        let value_start = l.start + c.get(0).map_or(0, |m| m.end());
+        let value_start = l.start + value_offset;
         let known = matches!(label, "HEADLINE" | "TITLE" | "BYLINE" | "AUTHOR" | "DATELINE")
             || META_LABELS.contains(&label);
         if !known {
@@ -488,7 +498,7 @@ fn labelled_fields(text: &str, lines: &[Line], kinds: &mut [LineKind], layout: &
         let mut end = i + 1;
         while end < lines.len()
             && kinds[end] == LineKind::Text
-            && !LABEL.is_match(&text[lines[end].start..lines[end].end])
+            && label_of(&text[lines[end].start..lines[end].end]).is_none()
         {
             end += 1;
         }
@@ -602,7 +612,8 @@ pub fn is_all_caps(s: &str) -> bool {
 /// Bylines and date lines above the body stand alone even when no blank
 /// line separates them from their neighbours ("Published ..." then "By ...").
 fn mark_top_meta(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
-    for (l, k) in lines.iter().zip(kinds.iter_mut()) {
+    // The top of an article is its first couple of dozen lines.
+    for (l, k) in lines.iter().zip(kinds.iter_mut()).take(25) {
         if *k != LineKind::Text {
             continue;
         }
@@ -1062,6 +1073,15 @@ const NAME_PARTICLES: &[&str] = &[
 /// Recognizes a byline and returns its author names.
 fn byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
+    // Cheap refusal first: a byline opens with "By" (or a label) or names
+    // a role after a separator.
+    let opens = line.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("by"))
+        || ["written", "words", "author", "reporting", "story"]
+            .iter()
+            .any(|w| line.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)));
+    if !opens && !line.contains([',', '|', '-', '–', '—', ';', '/']) {
+        return None;
+    }
     if line.chars().count() > 140 || line.contains(['\n', '\r']) && line.lines().count() > 2 {
         return None;
     }
@@ -1224,7 +1244,12 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A short line that is only a date and time, possibly with a label such as
 /// `Published:`.
 fn date_line(line: &str) -> bool {
-    if line.chars().count() > 80 || line.contains(['\n', '\r']) {
+    // Every date line has a digit.
+    if line.len() > 240
+        || !line.bytes().any(|b| b.is_ascii_digit())
+        || line.chars().count() > 80
+        || line.contains(['\n', '\r'])
+    {
         return false;
     }
     let mut signal = false;
