@@ -736,7 +736,7 @@ fn attribute(
             .filter(|&s| s >= close_end && s < block.range.end);
         sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
     };
-    if let Some(a) = after_quote(text, close_end..tail_end, q, quotes, resolved) {
+    if let Some(a) = after_quote(text, close_end..tail_end, q, resolved) {
         return Some(a);
     }
     // Before the quote: from the sentence start (or the previous quote) to the mark.
@@ -749,7 +749,7 @@ fn attribute(
             .filter(|&e| e <= q.range.start && e >= s);
         prev_quote.unwrap_or(s).max(s).min(open_pos)
     };
-    before_quote(text, head_start..open_pos, q, quotes, resolved)
+    before_quote(text, head_start..open_pos, q, resolved)
 }
 
 /// Index of the block holding byte `pos`.
@@ -775,13 +775,7 @@ fn mentions_in<'r>(
 }
 
 /// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency said`.
-fn after_quote(
-    text: &str,
-    tail: Range<usize>,
-    q: &Quote,
-    quotes: &[Quote],
-    resolved: &Resolved,
-) -> Option<Attribution> {
+fn after_quote(text: &str, tail: Range<usize>, q: &Quote, resolved: &Resolved) -> Option<Attribution> {
     if tail.is_empty() {
         return None;
     }
@@ -812,24 +806,18 @@ fn after_quote(
     if subject_end == 0 {
         // Cue first: "said Park", "according to Reuters".
         let np = noun_phrase_after(&words[k + n..]);
-        return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
+        return speaker(text, &words[k + n..k + n + np], cue, q, resolved);
     }
     let subject = &words[..subject_end];
     if subject.len() > 12 {
         return None;
     }
-    speaker(text, choose_segment(subject, resolved), cue, q, quotes, resolved)
+    speaker(text, choose_segment(subject, resolved), cue, q, resolved)
 }
 
 /// `Park said: "..."`, `Park told reporters, "..."`, `according to Reuters, "..."`,
 /// `the federation wrote that the plan would "..."`.
-fn before_quote(
-    text: &str,
-    head: Range<usize>,
-    q: &Quote,
-    quotes: &[Quote],
-    resolved: &Resolved,
-) -> Option<Attribution> {
+fn before_quote(text: &str, head: Range<usize>, q: &Quote, resolved: &Resolved) -> Option<Attribution> {
     if head.is_empty() {
         return None;
     }
@@ -845,7 +833,7 @@ fn before_quote(
     let cue = cue_text(text, &words, k, n);
     if words[k].lower == "according" {
         let np = noun_phrase_after(&words[k + n..]);
-        return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
+        return speaker(text, &words[k + n..k + n + np], cue, q, resolved);
     }
     // The subject is the clause before the cue (adverbs aside).
     let mut end = k;
@@ -867,10 +855,10 @@ fn before_quote(
     if from == end {
         // Inverted: `Said Councilwoman Joyce Whitman: "..."`.
         let np = noun_phrase_after(&words[k + n..]);
-        return speaker(text, &words[k + n..k + n + np], cue, q, quotes, resolved);
+        return speaker(text, &words[k + n..k + n + np], cue, q, resolved);
     }
     let subject = choose_segment(&words[from..end], resolved);
-    speaker(text, subject, cue, q, quotes, resolved)
+    speaker(text, subject, cue, q, resolved)
 }
 
 /// Picks the speaker out of a subject made of comma-separated parts:
@@ -945,14 +933,7 @@ fn noun_phrase_after(words: &[Word]) -> usize {
 }
 
 /// Builds the attribution for a speaker phrase.
-fn speaker(
-    text: &str,
-    np: &[Word],
-    cue: String,
-    q: &Quote,
-    quotes: &[Quote],
-    resolved: &Resolved,
-) -> Option<Attribution> {
+fn speaker(text: &str, np: &[Word], cue: String, q: &Quote, resolved: &Resolved) -> Option<Attribution> {
     let mut np: Vec<&Word> = np
         .iter()
         .skip_while(|w| matches!(w.lower.as_str(), "and" | "but" | "so" | "," | "as"))
@@ -980,7 +961,7 @@ fn speaker(
     let range = first.range.start..last.range.end;
     // A pronoun: the nearest fitting person or organization before the quote.
     if np.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
-        let entity = pronoun_antecedent(&first.lower, q, quotes, resolved);
+        let entity = pronoun_antecedent(&first.lower, q, resolved);
         return Some(Attribution {
             speaker: range,
             cue,
@@ -996,8 +977,8 @@ fn speaker(
             n.chars().all(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= 1
         });
     if age {
-        if let Some(entity) = pronoun_antecedent("i", q, quotes, resolved)
-            .filter(|&e| resolved.entities[e].kind == Kind::Person)
+        if let Some(entity) =
+            pronoun_antecedent("i", q, resolved).filter(|&e| resolved.entities[e].kind == Kind::Person)
         {
             return Some(Attribution {
                 speaker: range,
@@ -1050,7 +1031,7 @@ fn speaker(
 /// The person (he, she, I) or organization (it, they, we) a pronoun most
 /// likely refers to: the latest fitting mention before the quote, in its
 /// paragraph or the two before.
-fn pronoun_antecedent(pronoun: &str, q: &Quote, quotes: &[Quote], resolved: &Resolved) -> Option<usize> {
+fn pronoun_antecedent(pronoun: &str, q: &Quote, resolved: &Resolved) -> Option<usize> {
     let wants_person = matches!(pronoun, "he" | "she" | "i");
     let female = match pronoun {
         "she" => Some(true),
@@ -1058,7 +1039,6 @@ fn pronoun_antecedent(pronoun: &str, q: &Quote, quotes: &[Quote], resolved: &Res
         _ => None,
     };
     let earliest_block = q.block.saturating_sub(2);
-    let _ = quotes;
     // The latest few hundred mentions before the quote are plenty.
     let before = resolved
         .mentions
