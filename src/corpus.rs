@@ -217,7 +217,7 @@ pub fn shard<T>(items: impl Iterator<Item = T>, k: usize, n: usize) -> impl Iter
 
 /// Items handed to a worker at once: fewer hand-offs between threads
 /// (each costs a wake-up), while a slow file still holds back only a few.
-const BATCH: usize = 8;
+const BATCH: usize = 16;
 
 /// Applies `work` to every item on `threads` threads and passes the results
 /// to `sink` in input order. At most `window` items are in flight, so memory
