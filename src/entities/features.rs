@@ -56,6 +56,10 @@ const T_CLUSTER: u64 = 27;
 const T_LEFT_WORD_SHAPE: u64 = 28;
 const T_SHAPE_RIGHT_WORD: u64 = 29;
 
+/// Hashes of [`BOS`] and [`EOS`], computed once.
+static BOUNDARIES: std::sync::LazyLock<(u64, u64)> =
+    std::sync::LazyLock::new(|| (str_hash(BOS), str_hash(EOS)));
+
 /// Pseudo-words before and after a sentence.
 pub const BOS: &str = "\0<s>";
 /// See [`BOS`].
@@ -375,26 +379,19 @@ impl<'a> Prepared<'a> {
     /// Calls `emit` with the context features of token `i`.
     pub fn context_features(&self, i: usize, emit: &mut impl FnMut(u64)) {
         let n = self.len();
-        let bos = str_hash(BOS);
-        let eos = str_hash(EOS);
-        let lower = |j: isize| {
+        let (bos, eos) = *BOUNDARIES;
+        // The hash at position j, or a boundary pseudo-word outside the sentence.
+        let at = |values: &[u64], j: isize| {
             if j < 0 {
                 bos
             } else if j as usize >= n {
                 eos
             } else {
-                self.lower_h[j as usize]
+                values[j as usize]
             }
         };
-        let shp = |j: isize| {
-            if j < 0 {
-                bos
-            } else if j as usize >= n {
-                eos
-            } else {
-                self.shape_h[j as usize]
-            }
-        };
+        let lower = |j: isize| at(&self.lower_h, j);
+        let shp = |j: isize| at(&self.shape_h, j);
         let ii = i as isize;
         emit(feature(T_BIAS, &[]));
         emit(feature(T_BI_LEFT, &[lower(ii - 1), lower(ii)]));
