@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::tags::{encode, Kind, Tag, TokenSpan};
+use super::tags::{self, encode, spans, Kind, Pos, Tag, O};
 
 /// One annotated sentence.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -40,22 +40,22 @@ impl std::error::Error for ConllError {}
 pub fn parse(text: &str) -> Result<Vec<Document>, ConllError> {
     let mut docs: Vec<Document> = vec![Vec::new()];
     let mut words: Vec<String> = Vec::new();
-    let mut labels: Vec<(char, Option<Kind>)> = Vec::new();
-    let finish =
-        |docs: &mut Vec<Document>, words: &mut Vec<String>, labels: &mut Vec<(char, Option<Kind>)>| {
-            if words.is_empty() {
-                return;
-            }
-            let spans = decode(labels);
-            let tags = encode(&spans, words.len());
-            if let Some(doc) = docs.last_mut() {
-                doc.push(Sentence {
-                    words: std::mem::take(words),
-                    tags,
-                });
-            }
-            labels.clear();
-        };
+    let mut labels: Vec<Tag> = Vec::new();
+    let finish = |docs: &mut Vec<Document>, words: &mut Vec<String>, labels: &mut Vec<Tag>| {
+        if words.is_empty() {
+            return;
+        }
+        // Decoding as BILOU accepts IOB1, IOB2 and BIOES alike: an I
+        // that continues nothing starts an entity, E and S end one.
+        let tags = encode(&spans(labels), words.len());
+        if let Some(doc) = docs.last_mut() {
+            doc.push(Sentence {
+                words: std::mem::take(words),
+                tags,
+            });
+        }
+        labels.clear();
+    };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
@@ -86,67 +86,26 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ConllError> {
     Ok(docs)
 }
 
-fn parse_label(tag: &str) -> Option<(char, Option<Kind>)> {
+/// Reads one label as a BILOU tag (`E` as `L`, `S` as `U`); kinds other
+/// than PER, ORG, LOC and MISC read as outside.
+fn parse_label(tag: &str) -> Option<Tag> {
     if tag == "O" {
-        return Some(('O', None));
+        return Some(O);
     }
     let (prefix, kind) = tag.split_once('-')?;
-    let p = match prefix {
-        "B" | "I" | "E" | "S" | "L" | "U" => prefix.chars().next()?,
+    let pos = match prefix {
+        "B" => Pos::B,
+        "I" => Pos::I,
+        "E" | "L" => Pos::L,
+        "S" | "U" => Pos::U,
         _ => return None,
     };
-    Some((p, Kind::from_conll(kind)))
-}
-
-/// Turns IOB1, IOB2, BIOES or BILOU labels into spans.
-fn decode(labels: &[(char, Option<Kind>)]) -> Vec<TokenSpan> {
-    let mut spans = Vec::new();
-    let mut open: Option<(usize, Kind)> = None;
-    for (i, &(p, kind)) in labels.iter().enumerate() {
-        let Some(kind) = kind else {
-            if let Some((s, k)) = open.take() {
-                spans.push(TokenSpan {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
-            }
-            continue;
-        };
-        let continues = matches!(p, 'I' | 'E' | 'L') && open.is_some_and(|(_, k)| k == kind);
-        if !continues {
-            if let Some((s, k)) = open.take() {
-                spans.push(TokenSpan {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
-            }
-            open = Some((i, kind));
-        }
-        if matches!(p, 'E' | 'L' | 'S' | 'U') {
-            if let Some((s, k)) = open.take() {
-                spans.push(TokenSpan {
-                    start: s,
-                    end: i + 1,
-                    kind: k,
-                });
-            }
-        }
-    }
-    if let Some((s, k)) = open {
-        spans.push(TokenSpan {
-            start: s,
-            end: labels.len(),
-            kind: k,
-        });
-    }
-    spans
+    Some(Kind::from_conll(kind).map_or(O, |k| tags::tag(pos, k)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tags::spans;
+    use super::super::tags::TokenSpan;
     use super::*;
 
     #[test]
