@@ -4,8 +4,9 @@
 #   thread scaling and identical output on 20,000 generated files,
 #   peak memory for 2,000 and 20,000 files,
 #   entity scores on the CoNLL-2003 development set (if ../shared/data exists),
-#   quote scores on the annotated fixtures.
-# Usage: scripts/bench.sh [WORK_DIR]
+#   quote scores on the annotated fixtures, start-up time,
+#   and with HOSTILE=1 the 200 MB single-line file.
+# Usage: [HOSTILE=1] scripts/bench.sh [WORK_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-target/bench-corpus}
@@ -27,6 +28,16 @@ cmp "$WORK/out-1.jsonl" "$WORK/out-2.jsonl" && echo "output with 1 and 2 threads
 for n in 2000 20000; do
   /usr/bin/time -f "$n files, --threads 2: %e s wall, %M KB peak" $BIN analyze --threads 2 "$WORK/$n" > /dev/null
 done
+
+echo "== start-up on one small file"
+/usr/bin/time -f "start-up: %e s wall, %M KB peak" $BIN analyze fixtures/articles/title_first_dump.txt > /dev/null
+
+if [ "${HOSTILE:-0}" = 1 ]; then
+  echo "== a 200 MB single-line file (HOSTILE=1)"
+  python3 -c "import sys; s='The council met in Harbor City and \"voted\" on Tuesday, Elena Park said. '; sys.stdout.write(s * (200 * 1024 * 1024 // len(s)))" > "$WORK/big.txt"
+  /usr/bin/time -f "default limit: %e s wall" $BIN analyze "$WORK/big.txt" > /dev/null || true
+  /usr/bin/time -f "--max-file-size 300M: %e s wall, %M KB peak" $BIN analyze --max-file-size 300M "$WORK/big.txt" | wc -c | sed 's/$/ bytes of JSON/'
+fi
 
 echo "== quotes (hand-annotated fixtures, then the held-out set)"
 $BIN eval --quotes fixtures/quotes/gold.jsonl | head -4

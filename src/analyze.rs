@@ -119,8 +119,13 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
     // the --tokens list and the entity tagger's tokens.
     let mut tagged: Vec<entities::TokenizedSentence> = Vec::new();
     let mut segments = Vec::new();
-    for (b, block) in blocks.iter().enumerate() {
-        for s in text::sentences(text, block.range.clone()) {
+    // Sentences per block, split once and shared with quote attribution.
+    let block_sentences: Vec<Vec<Range<usize>>> = blocks
+        .iter()
+        .map(|b| text::sentences(text, b.range.clone()))
+        .collect();
+    for (b, block_sents) in block_sentences.iter().enumerate() {
+        for s in block_sents.iter().cloned() {
             sentence_count += 1;
             if let Some(out) = sentences.as_mut() {
                 out.push(span(&s));
@@ -165,7 +170,7 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
         &block_ranges,
         options.model.resources().gazetteer,
     );
-    let (found, unpaired) = quotes::find(text, &blocks, &resolved);
+    let (found, unpaired) = quotes::find(text, &blocks, &block_sentences, &resolved);
 
     let mut entity_list: Vec<Entity> = resolved
         .entities

@@ -167,20 +167,22 @@ fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
 const MIN_UNATTRIBUTED_WORDS: usize = 5;
 
 /// Finds the quotes of an article's blocks (in text order) and attributes
-/// them. Returns the quotes in text order and the unpaired marks.
-pub fn find(text: &str, blocks: &[Block], resolved: &Resolved) -> (Vec<Quote>, Vec<Unpaired>) {
+/// them, given each block's sentences (see [`text::sentences`]). Returns
+/// the quotes in text order and the unpaired marks.
+pub fn find(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Vec<Range<usize>>],
+    resolved: &Resolved,
+) -> (Vec<Quote>, Vec<Unpaired>) {
     let (mut quotes, unpaired) = pair(text, blocks);
     quotes.retain(|q| {
         q.pieces
             .iter()
             .any(|p| text[p.clone()].chars().any(char::is_alphanumeric))
     });
-    let sentence_cache: Vec<Vec<Range<usize>>> = blocks
-        .iter()
-        .map(|b| text::sentences(text, b.range.clone()))
-        .collect();
     for qi in 0..quotes.len() {
-        let attribution = attribute(text, blocks, &sentence_cache, &quotes, qi, resolved);
+        let attribution = attribute(text, blocks, sentences, &quotes, qi, resolved);
         quotes[qi].attribution = attribution;
     }
     inherit(text, blocks, &mut quotes);
@@ -1127,15 +1129,22 @@ mod tests {
         out
     }
 
+    fn sentences_of(text: &str, blocks: &[Block]) -> Vec<Vec<Range<usize>>> {
+        blocks
+            .iter()
+            .map(|b| text::sentences(text, b.range.clone()))
+            .collect()
+    }
+
     fn quote_texts(text: &str) -> Vec<String> {
         let blocks = paragraphs(text);
-        let (quotes, _) = find(text, &blocks, &Resolved::default());
+        let (quotes, _) = find(text, &blocks, &sentences_of(text, &blocks), &Resolved::default());
         quotes.iter().map(|q| q.text(text)).collect()
     }
 
     fn speakers(text: &str) -> Vec<(String, Option<String>)> {
         let blocks = paragraphs(text);
-        let (quotes, _) = find(text, &blocks, &Resolved::default());
+        let (quotes, _) = find(text, &blocks, &sentences_of(text, &blocks), &Resolved::default());
         quotes
             .iter()
             .map(|q| {
@@ -1223,7 +1232,7 @@ mod tests {
     fn continued_across_paragraphs() {
         let text = "\"We will build it this year and pay for it in full.\n\n\"Nobody will have to wait any longer,\" Park said.";
         let blocks = paragraphs(text);
-        let (quotes, unpaired) = find(text, &blocks, &Resolved::default());
+        let (quotes, unpaired) = find(text, &blocks, &sentences_of(text, &blocks), &Resolved::default());
         assert!(unpaired.is_empty());
         assert_eq!(quotes.len(), 1);
         assert_eq!(
@@ -1237,7 +1246,7 @@ mod tests {
     fn unpaired_marks_are_reported() {
         let text = "He said \"we will win the case in the end and more.\n\nThe hearing ended.";
         let blocks = paragraphs(text);
-        let (quotes, unpaired) = find(text, &blocks, &Resolved::default());
+        let (quotes, unpaired) = find(text, &blocks, &sentences_of(text, &blocks), &Resolved::default());
         assert_eq!(unpaired.len(), 1);
         assert_eq!(unpaired[0].offset, 8);
         assert!(unpaired[0].opening);
@@ -1248,7 +1257,7 @@ mod tests {
     fn typos_in_marks_are_recovered_and_reported() {
         let text = "\"We got it wrong and we are sorry, said Aisha Bello on Sunday.\n\nFans were unimpressed.\" Three hours in the sun is a choice,\" said Liam Walsh.";
         let blocks = paragraphs(text);
-        let (quotes, unpaired) = find(text, &blocks, &Resolved::default());
+        let (quotes, unpaired) = find(text, &blocks, &sentences_of(text, &blocks), &Resolved::default());
         let got: Vec<(String, Option<String>)> = quotes
             .iter()
             .map(|q| {

@@ -106,6 +106,12 @@ pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<&'static Model> {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
             let model = Model::from_bytes(&bytes).with_context(|| format!("{}", p.display()))?;
+            if model.gazetteer_mismatch() {
+                super::report_line(&format!(
+                    "{}: trained with other gazetteer lists than this build's; entity scores may be lower",
+                    p.display()
+                ));
+            }
             // One model per process: leaking it gives it the same lifetime
             // as the built-in one.
             Ok(Box::leak(Box::new(model)))

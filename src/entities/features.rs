@@ -275,27 +275,47 @@ pub fn word_features(form: &str, slot: usize, res: &Resources, emit: &mut impl F
     }
 }
 
-/// Per-document facts: which words the document also writes in lower case.
-#[derive(Debug, Default)]
-pub struct DocContext {
+/// What the document knows before its sentences are prepared one by one:
+/// which capitalized words it also writes in lower case, and each
+/// sentence's capitals flag and lower-case hashes (computed once here and
+/// handed to [`Prepared`], so no token is hashed twice).
+pub struct DocFeatures {
     lower_seen: FxHashSet<u64>,
+    /// Per sentence: written in capitals, and the lower-case hashes of its
+    /// words (empty for capitals lines, which are recased first).
+    sentences: Vec<(bool, Vec<u64>)>,
 }
 
-impl DocContext {
-    /// Collects facts from every token of a document.
-    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocContext {
+impl DocFeatures {
+    /// Reads the document's sentences of tokens.
+    pub fn new(sentences: &[&[&str]]) -> DocFeatures {
         let mut lower_seen = FxHashSet::default();
-        for words in sentences {
-            if is_caps_line(words) {
-                continue;
-            }
-            for w in words {
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower_seen.insert(lower_hash(w));
+        let sentences = sentences
+            .iter()
+            .map(|words| {
+                let caps = is_caps_line(words);
+                if caps {
+                    return (true, Vec::new());
                 }
-            }
+                let hashes: Vec<u64> = words.iter().map(|w| lower_hash(w)).collect();
+                for (w, h) in words.iter().zip(&hashes) {
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        lower_seen.insert(*h);
+                    }
+                }
+                (false, hashes)
+            })
+            .collect();
+        DocFeatures {
+            lower_seen,
+            sentences,
         }
-        DocContext { lower_seen }
+    }
+
+    /// Prepares sentence `i` (whose tokens are `words`) for tagging.
+    pub fn prepare<'a>(&mut self, i: usize, words: &[&'a str], res: &Resources) -> Prepared<'a> {
+        let (caps, hashes) = std::mem::take(&mut self.sentences[i]);
+        Prepared::build(words, caps, hashes, &self.lower_seen, res)
     }
 }
 
@@ -316,15 +336,24 @@ pub struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Prepares one sentence.
-    pub fn new(words: &[&'a str], doc: &DocContext, res: &Resources) -> Prepared<'a> {
-        let caps_line = is_caps_line(words);
+    /// Prepares one sentence of its document (see [`DocFeatures::prepare`]).
+    fn build(
+        words: &[&'a str],
+        caps_line: bool,
+        lower_h: Vec<u64>,
+        lower_seen: &FxHashSet<u64>,
+        res: &Resources,
+    ) -> Prepared<'a> {
         let forms: Vec<Cow<'a, str>> = if caps_line {
             words.iter().map(|w| res.casing.recase(w)).collect()
         } else {
             words.iter().map(|w| Cow::Borrowed(*w)).collect()
         };
-        let lower_h: Vec<u64> = forms.iter().map(|f| lower_hash(f)).collect();
+        let lower_h: Vec<u64> = if lower_h.len() == forms.len() {
+            lower_h
+        } else {
+            forms.iter().map(|f| lower_hash(f)).collect()
+        };
         let shape_h = forms.iter().map(|f| shape_hash(f)).collect();
         let capitalized: Vec<bool> = forms
             .iter()
@@ -341,7 +370,7 @@ impl<'a> Prepared<'a> {
             .zip(&lower_h)
             .enumerate()
             .map(|(i, (f, h))| {
-                i > 0 && f.chars().next().is_some_and(char::is_uppercase) && doc.lower_seen.contains(h)
+                i > 0 && f.chars().next().is_some_and(char::is_uppercase) && lower_seen.contains(h)
             })
             .collect();
         Prepared {

@@ -12,7 +12,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::clusters::Clusters;
-use super::features::{Casing, DocContext, Memory, Prepared, Resources, FEATURE_VERSION, SLOTS};
+use super::features::{Casing, DocFeatures, Memory, Prepared, Resources, FEATURE_VERSION, SLOTS};
 use super::gazetteer::Gazetteer;
 use super::hash::FxHashMap;
 use super::tags::{allowed, may_end, split, Pos, Tag, NTAGS, O};
@@ -223,7 +223,8 @@ impl Model {
             return sentences.iter().map(|s| vec![O; s.len()]).collect();
         }
         let res = self.resources();
-        let doc = DocContext::new(sentences.iter().map(|s| s.as_slice()));
+        let slices: Vec<&[&str]> = sentences.iter().map(|s| s.as_slice()).collect();
+        let mut doc = DocFeatures::new(&slices);
         let mut memory = Memory::default();
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
@@ -231,11 +232,13 @@ impl Model {
                 cache.map.clear();
                 cache.model = self.id;
             }
+            // One sentence prepared at a time keeps memory small on huge inputs.
             sentences
                 .iter()
-                .map(|words| {
-                    let prepared = Prepared::new(words, &doc, &res);
-                    self.tag_sentence(&prepared, &mut memory, &mut cache)
+                .enumerate()
+                .map(|(i, words)| {
+                    let p = doc.prepare(i, words, &res);
+                    self.tag_sentence(&p, &mut memory, &mut cache)
                 })
                 .collect()
         })

@@ -6,9 +6,7 @@
 use super::clusters::Clusters;
 use super::conll::Document;
 use super::eval::{evaluate, Scores};
-use super::features::{
-    history_features, word_features, Casing, DocContext, Memory, Prepared, Resources, SLOTS,
-};
+use super::features::{history_features, word_features, Casing, DocFeatures, Memory, Resources, SLOTS};
 use super::gazetteer::Gazetteer;
 use super::hash::FxHashMap;
 use super::model::{choose, starts_upper, Model, Row, Weights};
@@ -186,10 +184,11 @@ pub fn train(
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let ctx = DocContext::new(words.iter().map(|w| w.as_slice()));
+        let slices: Vec<&[&str]> = words.iter().map(|w| w.as_slice()).collect();
+        let mut prepared = DocFeatures::new(&slices);
         let mut sentences = Vec::new();
-        for (s, w) in doc.iter().zip(&words) {
-            let p = Prepared::new(w, &ctx, &res);
+        for (k, (s, w)) in doc.iter().zip(&words).enumerate() {
+            let p = prepared.prepare(k, w, &res);
             let first = raw.len();
             for i in 0..p.len() {
                 let mut f = Vec::with_capacity(48);
