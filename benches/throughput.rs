@@ -5,9 +5,10 @@
 
 use std::time::Instant;
 
-use newsscan::analyze::{analyze, blocks, Options};
 use newsscan::input::decode;
+use newsscan::layout::blocks;
 use newsscan::output::{JsonLines, Printer};
+use newsscan::{analyze, Options};
 use newsscan::{layout, synth, text};
 
 fn main() {

@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::record::Article;
+use crate::record::{Article, WarningCode};
 use crate::text::fold_lines;
 
 /// How much a finding matters.
@@ -52,53 +52,128 @@ impl Severity {
     }
 }
 
-/// The rules, with their ids, default severities and descriptions.
-pub const RULES: &[(&str, Severity, &str)] = &[
-    ("missing-headline", Severity::Deny, "the article has no headline"),
-    ("empty-body", Severity::Deny, "the article has no body paragraphs"),
-    (
-        "unbalanced-quotes",
-        Severity::Deny,
-        "a quotation mark has no partner",
-    ),
-    (
-        "mixed-quotes",
-        Severity::Warn,
-        "straight and curly double quotation marks are mixed",
-    ),
-    ("unattributed-quote", Severity::Warn, "a quote has no speaker"),
-    (
-        "caption-without-credit",
-        Severity::Warn,
-        "a photo caption has no credit",
-    ),
-    (
-        "byline-job-title",
-        Severity::Warn,
-        "the byline names a job title, not a person",
-    ),
-    (
-        "duplicate-paragraph",
-        Severity::Warn,
-        "a paragraph appears twice in the article",
-    ),
-    (
-        "duplicate-article",
-        Severity::Warn,
-        "the same article appears earlier in the batch",
-    ),
-];
+/// A lint rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The article has no headline.
+    MissingHeadline,
+    /// The article has no body paragraphs.
+    EmptyBody,
+    /// A quotation mark has no partner.
+    UnbalancedQuotes,
+    /// Straight and curly double quotation marks are mixed.
+    MixedQuotes,
+    /// A quote has no speaker.
+    UnattributedQuote,
+    /// A photo caption has no credit.
+    CaptionWithoutCredit,
+    /// The byline names a job title, not a person.
+    BylineJobTitle,
+    /// A paragraph appears twice in the article.
+    DuplicateParagraph,
+    /// The same article appears earlier in the batch.
+    DuplicateArticle,
+}
+
+impl Rule {
+    /// Every rule, in the order they are listed.
+    pub const ALL: [Rule; 9] = [
+        Rule::MissingHeadline,
+        Rule::EmptyBody,
+        Rule::UnbalancedQuotes,
+        Rule::MixedQuotes,
+        Rule::UnattributedQuote,
+        Rule::CaptionWithoutCredit,
+        Rule::BylineJobTitle,
+        Rule::DuplicateParagraph,
+        Rule::DuplicateArticle,
+    ];
+
+    /// The rule id: `missing-headline`, ...
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::MissingHeadline => "missing-headline",
+            Rule::EmptyBody => "empty-body",
+            Rule::UnbalancedQuotes => "unbalanced-quotes",
+            Rule::MixedQuotes => "mixed-quotes",
+            Rule::UnattributedQuote => "unattributed-quote",
+            Rule::CaptionWithoutCredit => "caption-without-credit",
+            Rule::BylineJobTitle => "byline-job-title",
+            Rule::DuplicateParagraph => "duplicate-paragraph",
+            Rule::DuplicateArticle => "duplicate-article",
+        }
+    }
+
+    /// The rule with id `id`.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// The level a rule has unless configured otherwise.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::MissingHeadline | Rule::EmptyBody | Rule::UnbalancedQuotes => Severity::Deny,
+            _ => Severity::Warn,
+        }
+    }
+
+    /// What the rule finds.
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::MissingHeadline => "the article has no headline",
+            Rule::EmptyBody => "the article has no body paragraphs",
+            Rule::UnbalancedQuotes => "a quotation mark has no partner",
+            Rule::MixedQuotes => "straight and curly double quotation marks are mixed",
+            Rule::UnattributedQuote => "a quote has no speaker",
+            Rule::CaptionWithoutCredit => "a photo caption has no credit",
+            Rule::BylineJobTitle => "the byline names a job title, not a person",
+            Rule::DuplicateParagraph => "a paragraph appears twice in the article",
+            Rule::DuplicateArticle => "the same article appears earlier in the batch",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Which rules a level applies to: one rule, or all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleSelector {
+    /// Every rule.
+    All,
+    /// One rule.
+    One(Rule),
+}
+
+impl RuleSelector {
+    /// Parses a rule id or `all`.
+    pub fn parse(s: &str) -> Result<RuleSelector, ConfigError> {
+        if s == "all" {
+            return Ok(RuleSelector::All);
+        }
+        Rule::from_id(s).map(RuleSelector::One).ok_or_else(|| {
+            ConfigError(format!(
+                "unknown rule {s:?} (rules: {})",
+                Rule::ALL.map(Rule::id).join(", ")
+            ))
+        })
+    }
+}
 
 /// Rule levels in force.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Levels {
-    levels: Vec<(String, Severity)>,
+    levels: [Severity; Rule::ALL.len()],
 }
 
 impl Default for Levels {
     fn default() -> Self {
         Levels {
-            levels: RULES.iter().map(|(id, s, _)| (id.to_string(), *s)).collect(),
+            levels: Rule::ALL.map(Rule::default_severity),
         }
     }
 }
@@ -117,30 +192,15 @@ impl std::error::Error for ConfigError {}
 
 impl Levels {
     /// The level of a rule.
-    pub fn get(&self, rule: &str) -> Severity {
-        self.levels
-            .iter()
-            .find(|(r, _)| r == rule)
-            .map_or(Severity::Allow, |(_, s)| *s)
+    pub fn get(&self, rule: Rule) -> Severity {
+        self.levels[rule as usize]
     }
 
-    /// Sets the level of a rule (`all` sets every rule).
-    pub fn set(&mut self, rule: &str, level: Severity) -> Result<(), ConfigError> {
-        if rule == "all" {
-            for (_, s) in self.levels.iter_mut() {
-                *s = level;
-            }
-            return Ok(());
-        }
-        match self.levels.iter_mut().find(|(r, _)| r == rule) {
-            Some((_, s)) => {
-                *s = level;
-                Ok(())
-            }
-            None => Err(ConfigError(format!(
-                "unknown rule {rule:?} (rules: {})",
-                RULES.iter().map(|r| r.0).collect::<Vec<_>>().join(", ")
-            ))),
+    /// Sets the level of one rule or of all.
+    pub fn set(&mut self, rules: RuleSelector, level: Severity) {
+        match rules {
+            RuleSelector::All => self.levels = [level; Rule::ALL.len()],
+            RuleSelector::One(rule) => self.levels[rule as usize] = level,
         }
     }
 
@@ -170,8 +230,8 @@ impl Levels {
                     n + 1
                 ))
             })?;
-            self.set(key, level)
-                .map_err(|e| ConfigError(format!("line {}: {e}", n + 1)))?;
+            let rules = RuleSelector::parse(key).map_err(|e| ConfigError(format!("line {}: {e}", n + 1)))?;
+            self.set(rules, level);
         }
         Ok(())
     }
@@ -180,8 +240,8 @@ impl Levels {
 /// One problem found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Rule id.
-    pub rule: &'static str,
+    /// The rule.
+    pub rule: Rule,
     /// Level.
     pub severity: Severity,
     /// File.
@@ -229,7 +289,7 @@ impl LineIndex {
 pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) -> Vec<Finding> {
     let lines = LineIndex::new(text);
     let mut out = Vec::new();
-    let mut add = |rule: &'static str, offset: usize, message: String| {
+    let mut add = |rule: Rule, offset: usize, message: String| {
         let severity = levels.get(rule);
         if severity == Severity::Allow {
             return;
@@ -245,14 +305,14 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
         });
     };
     if record.headline.is_none() {
-        add("missing-headline", 0, "no headline found".into());
+        add(Rule::MissingHeadline, 0, "no headline found".into());
     }
     if record.paragraphs.is_empty() {
-        add("empty-body", 0, "no body paragraphs found".into());
+        add(Rule::EmptyBody, 0, "no body paragraphs found".into());
     }
     for w in &record.warnings {
-        if w.code == "unpaired-quote" {
-            add("unbalanced-quotes", w.offset, w.message.clone());
+        if w.code == WarningCode::UnpairedQuote {
+            add(Rule::UnbalancedQuotes, w.offset, w.message.clone());
         }
     }
     // Straight and curly double quotes in the same body.
@@ -269,7 +329,7 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
     }
     if let (Some(s), Some(c)) = (straight, curly) {
         add(
-            "mixed-quotes",
+            Rule::MixedQuotes,
             s.max(c),
             "straight and curly double quotation marks are mixed".into(),
         );
@@ -277,7 +337,7 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
     for q in &record.quotes {
         if q.speaker.is_none() {
             add(
-                "unattributed-quote",
+                Rule::UnattributedQuote,
                 q.start,
                 format!("no speaker for the quote {:?}", short(&q.text)),
             );
@@ -287,7 +347,7 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
         if c.credit.is_none() && !c.text.is_empty() {
             let offset = find_chars(text, &c.text).unwrap_or(0);
             add(
-                "caption-without-credit",
+                Rule::CaptionWithoutCredit,
                 offset,
                 format!("no photo credit for the caption {:?}", short(&c.text)),
             );
@@ -297,7 +357,7 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
         if record.authors.is_empty() {
             let offset = find_chars(text, byline).unwrap_or(0);
             add(
-                "byline-job-title",
+                Rule::BylineJobTitle,
                 offset,
                 format!("the byline {byline:?} names no person"),
             );
@@ -313,7 +373,7 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
             Some((_, first)) => {
                 let (line, _) = lines.position(*first);
                 add(
-                    "duplicate-paragraph",
+                    Rule::DuplicateParagraph,
                     p.start,
                     format!("this paragraph repeats the one on line {line}"),
                 );
@@ -326,9 +386,9 @@ pub fn check_article(path: &str, record: &Article, text: &str, levels: &Levels) 
 
 /// A finding for an article whose text repeats an earlier one in the batch.
 pub fn duplicate_article(path: &str, first: &str, levels: &Levels) -> Option<Finding> {
-    let severity = levels.get("duplicate-article");
+    let severity = levels.get(Rule::DuplicateArticle);
     (severity != Severity::Allow).then(|| Finding {
-        rule: "duplicate-article",
+        rule: Rule::DuplicateArticle,
         severity,
         path: path.to_string(),
         line: 1,
@@ -348,7 +408,7 @@ pub fn fingerprint(record: &Article) -> Option<u64> {
         body.push(' ');
         body.push_str(&normalize(&p.text));
     }
-    (!body.trim().is_empty()).then(|| crate::entities::hash::str_hash(&body))
+    (!body.trim().is_empty()).then(|| crate::hash::str_hash(&body))
 }
 
 fn normalize(s: &str) -> String {
@@ -384,11 +444,22 @@ fn find_chars(text: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Renders findings in the `text`, `json` or `github` format.
-pub fn render(f: &Finding, format: &str) -> String {
+/// How findings are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindingFormat {
+    /// `path:line:col: level[rule] message`.
+    Text,
+    /// One JSON object per finding.
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// Renders a finding in one of the formats.
+pub fn render(f: &Finding, format: FindingFormat) -> String {
     match format {
-        "json" => serde_json::to_string(f).unwrap_or_default(),
-        "github" => {
+        FindingFormat::Json => serde_json::to_string(f).unwrap_or_default(),
+        FindingFormat::Github => {
             let kind = if f.severity == Severity::Deny {
                 "error"
             } else {
@@ -403,7 +474,7 @@ pub fn render(f: &Finding, format: &str) -> String {
                 escape_data(&f.message)
             )
         }
-        _ => format!(
+        FindingFormat::Text => format!(
             "{}:{}:{}: {}[{}] {}",
             f.path,
             f.line,
@@ -428,10 +499,10 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{analyze, Options};
     use crate::input::decode;
+    use crate::{analyze, Options};
 
-    fn findings(text: &str) -> Vec<(&'static str, usize, usize)> {
+    fn findings(text: &str) -> Vec<(Rule, usize, usize)> {
         let record = analyze(&decode(text.as_bytes()).unwrap(), &Options::default());
         check_article("a.txt", &record, text, &Levels::default())
             .into_iter()
@@ -443,16 +514,16 @@ mod tests {
     fn rules_land_on_the_right_lines() {
         let text = "Headline\n\nBy Staff Writer\n\nThe council \"met on Tuesday and voted.\n\nThe council met on Tuesday and voted again.\n\nThe council met on Tuesday and voted again.\n";
         let got = findings(text);
-        assert!(got.contains(&("unbalanced-quotes", 5, 13)), "{got:?}");
-        assert!(got.contains(&("byline-job-title", 3, 1)), "{got:?}");
-        assert!(got.contains(&("duplicate-paragraph", 9, 1)), "{got:?}");
+        assert!(got.contains(&(Rule::UnbalancedQuotes, 5, 13)), "{got:?}");
+        assert!(got.contains(&(Rule::BylineJobTitle, 3, 1)), "{got:?}");
+        assert!(got.contains(&(Rule::DuplicateParagraph, 9, 1)), "{got:?}");
     }
 
     #[test]
     fn empty_article() {
         let got = findings("");
-        assert!(got.contains(&("missing-headline", 1, 1)));
-        assert!(got.contains(&("empty-body", 1, 1)));
+        assert!(got.contains(&(Rule::MissingHeadline, 1, 1)));
+        assert!(got.contains(&(Rule::EmptyBody, 1, 1)));
     }
 
     #[test]
@@ -462,12 +533,16 @@ mod tests {
             "# comment\n[rules]\nunattributed-quote = \"allow\"\nmixed-quotes = 'deny'\n[other]\nx = 1\n",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(l.get("unattributed-quote"), Severity::Allow);
-        assert_eq!(l.get("mixed-quotes"), Severity::Deny);
+        assert_eq!(l.get(Rule::UnattributedQuote), Severity::Allow);
+        assert_eq!(l.get(Rule::MixedQuotes), Severity::Deny);
         assert!(l.apply_toml("[rules]\nno-such-rule = \"deny\"\n").is_err());
         assert!(l.apply_toml("[rules]\nmixed-quotes = \"loud\"\n").is_err());
-        l.set("all", Severity::Warn).unwrap();
-        assert_eq!(l.get("missing-headline"), Severity::Warn);
+        l.set(RuleSelector::parse("all").unwrap(), Severity::Warn);
+        assert_eq!(l.get(Rule::MissingHeadline), Severity::Warn);
+        assert!(
+            RuleSelector::parse("mixed-quote").is_err(),
+            "a typo is an error, not a rule switched off"
+        );
     }
 
     #[test]
@@ -482,7 +557,7 @@ mod tests {
     #[test]
     fn github_annotations_are_escaped() {
         let f = Finding {
-            rule: "empty-body",
+            rule: Rule::EmptyBody,
             severity: Severity::Deny,
             path: "a,b:c.txt".into(),
             line: 2,
@@ -490,11 +565,11 @@ mod tests {
             message: "50% done\nnext".into(),
         };
         assert_eq!(
-            render(&f, "github"),
+            render(&f, FindingFormat::Github),
             "::error file=a%2Cb%3Ac.txt,line=2,col=3,title=empty-body::50%25 done%0Anext"
         );
         assert_eq!(
-            render(&f, "text"),
+            render(&f, FindingFormat::Text),
             "a,b:c.txt:2:3: error[empty-body] 50% done next"
         );
     }

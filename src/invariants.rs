@@ -9,26 +9,56 @@
 //!   there the words must agree, quotation marks aside);
 //! - spans within one list are in order and do not overlap.
 
-use crate::record::{Article, Span};
+use crate::record::{Article, Quote, Span};
 use crate::text::fold_lines;
 
 /// Checks `record` against `text` (the decoded text, BOM removed).
 pub fn verify(text: &str, record: &Article) -> Result<(), String> {
-    let chars: Vec<char> = text.chars().collect();
-    let slice = |start: usize, end: usize, what: &str| -> Result<String, String> {
-        if start > end || end > chars.len() {
+    let c = Checker {
+        chars: text.chars().collect(),
+    };
+    c.spans(&record.paragraphs, "paragraph", true)?;
+    if let Some(t) = &record.tokens {
+        c.spans(t, "token", true)?;
+    }
+    if let Some(s) = &record.sentences {
+        c.spans(s, "sentence", true)?;
+    }
+    c.quotes(&record.quotes)?;
+    c.entities(record)?;
+    for w in &record.warnings {
+        if w.offset > c.chars.len() {
+            return Err(format!("warning offset {} outside the text", w.offset));
+        }
+    }
+    if record.stats.paragraphs != record.paragraphs.len() {
+        return Err("stats.paragraphs disagrees with paragraphs".into());
+    }
+    Ok(())
+}
+
+/// The text as code points, which record offsets count.
+struct Checker {
+    chars: Vec<char>,
+}
+
+impl Checker {
+    /// The folded text of `start..end`, or an error when it is out of range.
+    fn slice(&self, start: usize, end: usize, what: &str) -> Result<String, String> {
+        if start > end || end > self.chars.len() {
             return Err(format!(
                 "{what}: offsets {start}..{end} outside 0..{}",
-                chars.len()
+                self.chars.len()
             ));
         }
-        let raw: String = chars[start..end].iter().collect();
+        let raw: String = self.chars[start..end].iter().collect();
         Ok(fold_lines(&raw).into_owned())
-    };
-    let spans = |list: &[Span], what: &str, ordered: bool| -> Result<(), String> {
+    }
+
+    fn spans(&self, list: &[Span], what: &str, ordered: bool) -> Result<(), String> {
         let mut last_end = 0;
         for s in list {
-            let got = slice(s.start, s.end, what)?;
+            let got = self.slice(s.start, s.end, what)?;
             if got != s.text {
                 return Err(format!(
                     "{what} at {}..{}: text {:?} but slice {:?}",
@@ -44,17 +74,9 @@ pub fn verify(text: &str, record: &Article) -> Result<(), String> {
             last_end = s.end;
         }
         Ok(())
-    };
-    spans(&record.paragraphs, "paragraph", true)?;
-    if let Some(t) = &record.tokens {
-        spans(t, "token", true)?;
     }
-    if let Some(s) = &record.sentences {
-        spans(s, "sentence", true)?;
-    }
-    let mut last_end = 0;
-    for q in &record.quotes {
-        let got = slice(q.start, q.end, "quote")?;
+
+    fn quotes(&self, quotes: &[Quote]) -> Result<(), String> {
         let strip = |s: &str| -> Vec<String> {
             s.chars()
                 .filter(|c| !"\"“”„«»‹›'‘’‚".contains(*c))
@@ -63,69 +85,71 @@ pub fn verify(text: &str, record: &Article) -> Result<(), String> {
                 .map(String::from)
                 .collect()
         };
-        // A quote over several paragraphs leaves out the reopening marks.
-        let multi = chars[q.start..q.end].iter().any(|c| *c == '\n' || *c == '\r');
-        let same = if multi {
-            strip(&got) == strip(&q.text)
-        } else {
-            got == q.text
-        };
-        if !same {
-            return Err(format!(
-                "quote at {}..{}: text {:?} but slice {:?}",
-                q.start, q.end, q.text, got
-            ));
-        }
-        if q.start < last_end {
-            return Err(format!("quote at {}..{} overlaps the one before", q.start, q.end));
-        }
-        last_end = q.end;
-        if let (Some(s), Some(e), Some(t)) = (q.speaker_start, q.speaker_end, &q.speaker_text) {
-            let got = slice(s, e, "speaker")?;
-            if &got != t {
-                return Err(format!("speaker at {s}..{e}: text {t:?} but slice {got:?}"));
-            }
-        }
-    }
-    let mut all_mentions: Vec<(usize, usize)> = Vec::new();
-    for e in &record.entities {
-        if e.count != e.mentions.len() {
-            return Err(format!(
-                "entity {:?}: count {} but {} mentions",
-                e.name,
-                e.count,
-                e.mentions.len()
-            ));
-        }
-        let mut last = 0;
-        for m in &e.mentions {
-            let got = slice(m.start, m.end, "mention")?;
-            if got != m.text {
+        let mut last_end = 0;
+        for q in quotes {
+            let got = self.slice(q.start, q.end, "quote")?;
+            // A quote over several paragraphs leaves out the reopening marks.
+            let multi = self.chars[q.start..q.end]
+                .iter()
+                .any(|c| *c == '\n' || *c == '\r');
+            let same = if multi {
+                strip(&got) == strip(&q.text)
+            } else {
+                got == q.text
+            };
+            if !same {
                 return Err(format!(
-                    "mention at {}..{}: text {:?} but slice {:?}",
-                    m.start, m.end, m.text, got
+                    "quote at {}..{}: text {:?} but slice {:?}",
+                    q.start, q.end, q.text, got
                 ));
             }
-            if m.start < last {
-                return Err(format!("mentions of {:?} out of order", e.name));
+            if q.start < last_end {
+                return Err(format!("quote at {}..{} overlaps the one before", q.start, q.end));
             }
-            last = m.end;
-            all_mentions.push((m.start, m.end));
+            last_end = q.end;
+            if let (Some(s), Some(e), Some(t)) = (q.speaker_start, q.speaker_end, &q.speaker_text) {
+                let got = self.slice(s, e, "speaker")?;
+                if &got != t {
+                    return Err(format!("speaker at {s}..{e}: text {t:?} but slice {got:?}"));
+                }
+            }
         }
+        Ok(())
     }
-    all_mentions.sort_unstable();
-    for w in all_mentions.windows(2) {
-        if w[1].0 < w[0].1 {
-            return Err(format!("mentions {:?} and {:?} overlap", w[0], w[1]));
+
+    fn entities(&self, record: &Article) -> Result<(), String> {
+        let mut all_mentions: Vec<(usize, usize)> = Vec::new();
+        for e in &record.entities {
+            if e.count != e.mentions.len() {
+                return Err(format!(
+                    "entity {:?}: count {} but {} mentions",
+                    e.name,
+                    e.count,
+                    e.mentions.len()
+                ));
+            }
+            let mut last = 0;
+            for m in &e.mentions {
+                let got = self.slice(m.start, m.end, "mention")?;
+                if got != m.text {
+                    return Err(format!(
+                        "mention at {}..{}: text {:?} but slice {:?}",
+                        m.start, m.end, m.text, got
+                    ));
+                }
+                if m.start < last {
+                    return Err(format!("mentions of {:?} out of order", e.name));
+                }
+                last = m.end;
+                all_mentions.push((m.start, m.end));
+            }
         }
-    }
-    for w in &record.warnings {
-        if w.offset > chars.len() {
-            return Err(format!("warning offset {} outside the text", w.offset));
+        all_mentions.sort_unstable();
+        for w in all_mentions.windows(2) {
+            if w[1].0 < w[0].1 {
+                return Err(format!("mentions {:?} and {:?} overlap", w[0], w[1]));
+            }
         }
+        Ok(())
     }
-    if record.stats.paragraphs != record.paragraphs.len() {
-        return Err("stats.paragraphs disagrees with paragraphs".into());
-    }
-    Ok(())
 }

@@ -1,5 +1,7 @@
 //! The `newsscan` command line: parses flags and hands over to the library.
 
+#![warn(clippy::too_many_lines)]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -205,7 +205,7 @@ mod tests {
             start: 0,
             end: 0,
             paragraph: None,
-            block: "paragraph".into(),
+            block: crate::record::BlockKind::Paragraph,
             speaker: speaker.map(String::from),
             speaker_kind: None,
             speaker_text: None,

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::document::Kind;
 use crate::output::table::{display_width, pad, sanitize, truncate};
 use crate::output::Style;
 use crate::record::Article;
@@ -25,9 +26,9 @@ pub struct ArticleSummary {
     /// Whether it has a headline.
     pub has_headline: bool,
     /// Entities: name, kind, mentions.
-    pub entities: Vec<(String, String, usize)>,
+    pub entities: Vec<(String, Kind, usize)>,
     /// Quote speakers: name and kind (null speakers left out), one per quote.
-    pub speakers: Vec<(String, Option<String>)>,
+    pub speakers: Vec<(String, Option<Kind>)>,
     /// Number of quotes.
     pub quotes: usize,
 }
@@ -46,12 +47,12 @@ impl ArticleSummary {
             entities: article
                 .entities
                 .iter()
-                .map(|e| (e.name.clone(), e.kind.clone(), e.count))
+                .map(|e| (e.name.clone(), e.kind, e.count))
                 .collect(),
             speakers: article
                 .quotes
                 .iter()
-                .filter_map(|q| q.speaker.clone().map(|s| (s, q.speaker_kind.clone())))
+                .filter_map(|q| q.speaker.clone().map(|s| (s, q.speaker_kind)))
                 .collect(),
             quotes: article.quotes.len(),
         }
@@ -62,7 +63,7 @@ impl ArticleSummary {
 struct Tally {
     count: usize,
     articles: usize,
-    kind: Option<String>,
+    kind: Option<Kind>,
 }
 
 /// Paths listed at most, per list, in a report.
@@ -75,7 +76,7 @@ pub struct Report {
     words: usize,
     quotes: usize,
     errors: usize,
-    entities: HashMap<(String, String), Tally>,
+    entities: HashMap<(Kind, String), Tally>,
     speakers: HashMap<String, Tally>,
     without_headline: (usize, Vec<String>),
     without_quotes: (usize, Vec<String>),
@@ -92,7 +93,7 @@ pub struct Ranked {
     pub articles: usize,
     /// Kind of the speaker's entity (speakers only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<Kind>,
 }
 
 /// Articles lacking something.
@@ -145,7 +146,7 @@ impl Report {
         self.words += s.words;
         self.quotes += s.quotes;
         for (name, kind, count) in &s.entities {
-            let t = self.entities.entry((kind.clone(), name.clone())).or_default();
+            let t = self.entities.entry((*kind, name.clone())).or_default();
             t.count += count;
             t.articles += 1;
         }
@@ -158,7 +159,7 @@ impl Report {
                 seen.push(name);
             }
             if t.kind.is_none() {
-                t.kind = kind.clone();
+                t.kind = *kind;
             }
         }
         let note = |list: &mut (usize, Vec<String>)| {
@@ -187,7 +188,7 @@ impl Report {
                 name: name.clone(),
                 count: t.count,
                 articles: t.articles,
-                kind: t.kind.clone(),
+                kind: t.kind,
             })
             .collect();
         // Ties by name, so the report never depends on hashing order.
@@ -201,11 +202,11 @@ impl Report {
         v
     }
 
-    fn entities_of(&self, kind: &str, top: usize) -> Vec<Ranked> {
+    fn entities_of(&self, kind: Kind, top: usize) -> Vec<Ranked> {
         let items = self
             .entities
             .iter()
-            .filter(|((k, _), _)| k == kind)
+            .filter(|((k, _), _)| *k == kind)
             .map(|((_, n), t)| (n, t))
             .collect();
         let mut v = Self::ranked(items, top);
@@ -223,10 +224,10 @@ impl Report {
             quotes: self.quotes,
             errors: self.errors,
             entities: EntityLists {
-                person: self.entities_of("person", top),
-                organization: self.entities_of("organization", top),
-                location: self.entities_of("location", top),
-                misc: self.entities_of("misc", top),
+                person: self.entities_of(Kind::Person, top),
+                organization: self.entities_of(Kind::Organization, top),
+                location: self.entities_of(Kind::Location, top),
+                misc: self.entities_of(Kind::Misc, top),
             },
             speakers: Self::ranked(self.speakers.iter().collect(), top),
             without_headline: Missing {
@@ -265,7 +266,7 @@ impl Report {
             row(
                 &mut s,
                 "speaker",
-                r.kind.as_deref().unwrap_or(""),
+                r.kind.map_or("", Kind::name),
                 &r.name,
                 r.count,
                 r.articles,
@@ -397,18 +398,15 @@ fn csv_field(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn summary(path: &str, speakers: &[&str], entities: &[(&str, &str, usize)]) -> ArticleSummary {
+    fn summary(path: &str, speakers: &[&str], entities: &[(&str, Kind, usize)]) -> ArticleSummary {
         ArticleSummary {
             path: path.into(),
             words: 100,
             has_headline: path != "c",
-            entities: entities
-                .iter()
-                .map(|(n, k, c)| (n.to_string(), k.to_string(), *c))
-                .collect(),
+            entities: entities.iter().map(|(n, k, c)| (n.to_string(), *k, *c)).collect(),
             speakers: speakers
                 .iter()
-                .map(|s| (s.to_string(), Some("person".into())))
+                .map(|s| (s.to_string(), Some(Kind::Person)))
                 .collect(),
             quotes: speakers.len(),
         }
@@ -420,12 +418,12 @@ mod tests {
         r.add(&summary(
             "a",
             &["Elena Park", "Elena Park"],
-            &[("Elena Park", "person", 3), ("Acme", "organization", 1)],
+            &[("Elena Park", Kind::Person, 3), ("Acme", Kind::Organization, 1)],
         ));
         r.add(&summary(
             "b",
             &["David Ortiz"],
-            &[("Elena Park", "person", 1), ("David Ortiz", "person", 2)],
+            &[("Elena Park", Kind::Person, 1), ("David Ortiz", Kind::Person, 2)],
         ));
         r.add(&summary("c", &[], &[]));
         let j = r.json(10);

@@ -6,136 +6,30 @@
 //! that the same seed always gives the same corpus. The text is nonsense
 //! to a reader but has the statistics the analysis cares about.
 
-const FIRST: &[&str] = &[
-    "Elena", "David", "Maria", "Omar", "Lucia", "Tomas", "Priya", "Marcus", "Harriet", "Felix", "Grace",
-    "Simon", "Carla", "Owen", "Ilse", "Renata", "Alan", "Sara", "Jordan", "Hugh", "Anneli", "Dana", "Robert",
-    "Nadia", "Kwame", "Mei", "Javier", "Ingrid", "Yusuf", "Chloe",
-];
-const LAST: &[&str] = &[
-    "Park",
-    "Ortiz",
-    "Castillo",
-    "Haddad",
-    "Brennan",
-    "Varga",
-    "Raman",
-    "Bell",
-    "Okafor",
-    "Adeyemi",
-    "Whitaker",
-    "Achebe",
-    "Mendes",
-    "Fairley",
-    "Brandt",
-    "Sousa",
-    "Cho",
-    "Lindgren",
-    "Miles",
-    "Hill",
-    "Sorensen",
-    "Whitfield",
-    "Lindqvist",
-    "Petrov",
-    "Mensah",
-    "Tanaka",
-    "Moreno",
-    "Dahl",
-    "Demir",
-    "Laurent",
-];
-const ORGS: &[&str] = &[
-    "Harbor City Council",
-    "Coastline Transit Authority",
-    "Valley Growers Cooperative",
-    "Eastern Grid Power",
-    "Northern Line Rail",
-    "Halden Rolling Stock",
-    "National Retail Federation",
-    "Calder Art Museum",
-    "Hollis Family Foundation",
-    "Federal Aviation Administration",
-    "Westbrook School Board",
-    "Ministry of Finance",
-    "Brookfield Courier",
-    "Meridian Bank",
-    "Atlas Mining Corp.",
-    "Union of Dockworkers",
-];
-const PLACES: &[&str] = &[
-    "Harbor City",
-    "Brookfield",
-    "Westbrook",
-    "Pine Ridge",
-    "Melk",
-    "Kessaly",
-    "London",
-    "Washington",
-    "New York",
-    "Hamburg",
-    "Carver",
-    "Millbrook",
-    "Northfield",
-    "Eastgate",
-    "Juniper Falls",
-    "Lagos",
-];
-const VERBS: &[&str] = &[
-    "said",
-    "told reporters",
-    "added",
-    "warned",
-    "explained",
-    "insisted",
-    "noted",
-    "argued",
-];
-const NOUNS: &[&str] = &[
-    "council", "plan", "budget", "vote", "tunnel", "project", "report", "agency", "market", "school",
-    "bridge", "storm", "election", "program", "contract", "hospital", "court", "union", "price", "fund",
-];
-const WORDS: &[&str] = &[
-    "the",
-    "a",
-    "of",
-    "to",
-    "in",
-    "and",
-    "on",
-    "for",
-    "with",
-    "that",
-    "after",
-    "before",
-    "would",
-    "could",
-    "new",
-    "last",
-    "year",
-    "week",
-    "officials",
-    "residents",
-    "workers",
-    "million",
-    "percent",
-    "expected",
-    "approved",
-    "rejected",
-    "announced",
-    "increase",
-    "decline",
-    "support",
-    "against",
-    "public",
-    "local",
-    "federal",
-    "state",
-    "city",
-    "costs",
-    "people",
-    "months",
-    "since",
-    "during",
-];
+/// Vocabulary of the generator, one entry per line in `data/synth/`, in the
+/// order the seeded generator picks from (so it is not sorted).
+struct Vocabulary {
+    first: Vec<&'static str>,
+    last: Vec<&'static str>,
+    orgs: Vec<&'static str>,
+    places: Vec<&'static str>,
+    verbs: Vec<&'static str>,
+    nouns: Vec<&'static str>,
+    words: Vec<&'static str>,
+}
+
+static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
+    let list = |src: &'static str| src.lines().filter(|l| !l.is_empty()).collect();
+    Vocabulary {
+        first: list(include_str!("../data/synth/first-names.txt")),
+        last: list(include_str!("../data/synth/surnames.txt")),
+        orgs: list(include_str!("../data/synth/organizations.txt")),
+        places: list(include_str!("../data/synth/places.txt")),
+        verbs: list(include_str!("../data/synth/reporting-phrases.txt")),
+        nouns: list(include_str!("../data/synth/nouns.txt")),
+        words: list(include_str!("../data/synth/words.txt")),
+    }
+});
 
 /// A small deterministic random number generator (xorshift64*).
 #[derive(Clone, Debug)]
@@ -167,17 +61,17 @@ impl Rng {
 }
 
 fn person(r: &mut Rng) -> String {
-    format!("{} {}", r.pick(FIRST), r.pick(LAST))
+    format!("{} {}", r.pick(&VOCABULARY.first), r.pick(&VOCABULARY.last))
 }
 
 fn clause(r: &mut Rng, words: usize) -> String {
     let mut out = Vec::with_capacity(words);
     for i in 0..words {
         let w = match r.below(10) {
-            0 => r.pick(NOUNS),
-            1 if i > 2 => r.pick(PLACES),
-            2 if i > 2 && r.below(3) == 0 => r.pick(ORGS),
-            _ => r.pick(WORDS),
+            0 => r.pick(&VOCABULARY.nouns),
+            1 if i > 2 => r.pick(&VOCABULARY.places),
+            2 if i > 2 && r.below(3) == 0 => r.pick(&VOCABULARY.orgs),
+            _ => r.pick(&VOCABULARY.words),
         };
         out.push(w);
     }
@@ -201,9 +95,12 @@ fn quote_paragraph(r: &mut Rng, speaker: &str) -> String {
     let surname = speaker.rsplit(' ').next().unwrap_or(speaker).to_string();
     let q = sentence(r).trim_end_matches('.').to_string();
     match r.below(4) {
-        0 => format!("\"{q},\" {surname} {}.", r.pick(VERBS)),
-        1 => format!("“{q},” said {speaker}, a spokesperson for the {}.", r.pick(ORGS)),
-        2 => format!("{speaker} {} on Tuesday: \"{q}.\"", r.pick(VERBS)),
+        0 => format!("\"{q},\" {surname} {}.", r.pick(&VOCABULARY.verbs)),
+        1 => format!(
+            "“{q},” said {speaker}, a spokesperson for the {}.",
+            r.pick(&VOCABULARY.orgs)
+        ),
+        2 => format!("{speaker} {} on Tuesday: \"{q}.\"", r.pick(&VOCABULARY.verbs)),
         _ => format!(
             "{} {} \"{q},\" {surname} said, \"and {}.\"",
             sentence(r),
@@ -224,9 +121,9 @@ fn paragraph(r: &mut Rng, people: &[String]) -> String {
         let who = &people[r.below(people.len())];
         p.push(format!(
             "{who}, who leads the {}, {} the {} would {}.",
-            r.pick(ORGS),
-            r.pick(VERBS),
-            r.pick(NOUNS),
+            r.pick(&VOCABULARY.orgs),
+            r.pick(&VOCABULARY.verbs),
+            r.pick(&VOCABULARY.nouns),
             clause(r, 5)
         ));
     }
@@ -267,12 +164,12 @@ pub fn article(r: &mut Rng) -> String {
                 "{headline}\n\n{headline}\n\n{}\n\n{} / {}\n\n",
                 people[0],
                 person(r),
-                r.pick(ORGS)
+                r.pick(&VOCABULARY.orgs)
             ));
             out.push_str(&format!(
                 "{} spoke on Tuesday in {}.\n\n",
                 people[0],
-                r.pick(PLACES)
+                r.pick(&VOCABULARY.places)
             ));
             for _ in 0..3 {
                 out.push_str(&format!("  • {}\n", sentence(r)));
@@ -294,7 +191,10 @@ pub fn article(r: &mut Rng) -> String {
                 person(r),
                 person(r)
             ));
-            out.push_str(&format!("{} (Reuters) - ", r.pick(PLACES).to_uppercase()));
+            out.push_str(&format!(
+                "{} (Reuters) - ",
+                r.pick(&VOCABULARY.places).to_uppercase()
+            ));
             for p in &paragraphs {
                 out.push_str(p);
                 out.push_str("\n\n");

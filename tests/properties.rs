@@ -3,9 +3,9 @@
 //! quotes and mentions, spans are ordered and do not overlap, analysis is
 //! deterministic, and the JSON record reads back as the same record.
 
-use newsscan::analyze::{analyze, Options};
 use newsscan::input::decode;
 use newsscan::record::Article;
+use newsscan::{analyze, Options};
 use proptest::prelude::*;
 
 const NAMES: &[&str] = &[

@@ -1,7 +1,7 @@
 //! Inputs the fuzzer once broke, kept so they stay fixed: each must analyze
 //! without a panic into a record consistent with its text.
 
-use newsscan::analyze::{analyze, Options};
+use newsscan::{analyze, Options};
 
 #[test]
 fn fuzz_regressions_hold_their_invariants() {

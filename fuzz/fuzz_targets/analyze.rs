@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsscan::analyze::{analyze, Options};
+use newsscan::{analyze, Options};
 use newsscan::output::{JsonLines, Printer, Style, Table};
 
 fuzz_target!(|data: &[u8]| {

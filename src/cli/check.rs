@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
-use newsscan::analyze::Options;
-use newsscan::check::{self, Finding, Levels, Severity};
-use newsscan::corpus::{self, for_each_ordered};
-use newsscan::entities::hash::FxHashMap;
+use newsscan::check::{self, Finding, Levels, RuleSelector, Severity};
+use newsscan::corpus::for_each_ordered;
+use newsscan::hash::FxHashMap;
+use newsscan::Options;
 
-use super::analyze::{analyze_safely, load, Done};
-use super::{InputArgs, Outcome};
+use super::analyze::analyze_safely;
+use super::inputs::{InputArgs, Skipped};
+use super::Outcome;
 
 /// Output format of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -26,11 +27,11 @@ pub enum CheckFormat {
 }
 
 impl CheckFormat {
-    fn name(self) -> &'static str {
+    fn format(self) -> check::FindingFormat {
         match self {
-            CheckFormat::Text => "text",
-            CheckFormat::Json => "json",
-            CheckFormat::Github => "github",
+            CheckFormat::Text => check::FindingFormat::Text,
+            CheckFormat::Json => check::FindingFormat::Json,
+            CheckFormat::Github => check::FindingFormat::Github,
         }
     }
 }
@@ -66,10 +67,16 @@ pub struct CheckArgs {
     pub list_rules: bool,
 }
 
-enum Item {
-    /// Findings, the file, its text fingerprint and the index of its root.
-    Findings(Vec<Finding>, String, Option<u64>, usize),
-    Skip(Done),
+/// One file checked.
+struct Checked {
+    /// What was found, sorted by position.
+    findings: Vec<Finding>,
+    /// The file's name.
+    name: String,
+    /// Its text fingerprint, for finding the same article twice.
+    fingerprint: Option<u64>,
+    /// Index of the path argument it came from (its rule levels).
+    root: usize,
 }
 
 /// Rule levels for files under `root`: defaults, then the configuration
@@ -93,7 +100,7 @@ fn levels_for(root: Option<&Path>, args: &CheckArgs) -> anyhow::Result<Levels> {
         (&args.deny, Severity::Deny),
     ] {
         for r in rules {
-            levels.set(r, level)?;
+            levels.set(RuleSelector::parse(r)?, level);
         }
     }
     Ok(levels)
@@ -102,79 +109,78 @@ fn levels_for(root: Option<&Path>, args: &CheckArgs) -> anyhow::Result<Levels> {
 pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     if args.list_rules {
         let mut out = io::stdout().lock();
-        for (id, level, what) in check::RULES {
+        for rule in check::Rule::ALL {
             writeln!(
                 out,
-                "{id:<24}{:<8}{what}",
-                level.name().replace("error", "deny").replace("warning", "warn")
+                "{:<24}{:<8}{}",
+                rule.id(),
+                rule.default_severity()
+                    .name()
+                    .replace("error", "deny")
+                    .replace("warning", "warn"),
+                rule.description()
             )?;
         }
         return Ok(Outcome::Success);
     }
-    let paths = args.files.resolved_paths()?;
-    let walk = args.files.walk_options()?;
+    let inputs = args.files.inputs()?;
     // One set of levels per path argument: a folder's newsscan.toml applies
     // to the files under it.
     let mut levels = Vec::new();
-    for p in &paths {
+    for p in &inputs.paths {
         let root = p.is_dir().then_some(p.as_path());
         levels.push(levels_for(root, &args)?);
     }
     let options = Options::default();
-    let limit = args.files.max_file_size;
-    let (k, n) = args.files.shard.unwrap_or((0, 1));
-    let items = paths
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| corpus::sources(std::slice::from_ref(p), &walk).map(move |s| (i, s)));
-    let items = corpus::shard(items, k, n);
     let levels = &levels;
-    let work = |(i, source): (usize, _)| match load(source, limit) {
-        Err(done) => Item::Skip(done),
-        Ok((name, decoded)) => match analyze_safely(&decoded, &options) {
-            Ok(record) => {
-                let mut found = check::check_article(&name, &record, &decoded.text, &levels[i]);
-                found.sort_by_key(|f| (f.line, f.column));
-                Item::Findings(found, name, check::fingerprint(&record), i)
-            }
-            Err(err) => Item::Skip(Done::Failed(format!("{name}: {err}"))),
-        },
+    let work = |(root, source)| -> Result<Checked, Skipped> {
+        let loaded = inputs.load(source)?;
+        let name = loaded.name;
+        let record = analyze_safely(&loaded.decoded, &options)
+            .map_err(|err| Skipped::Failed(format!("{name}: {err}")))?;
+        let mut findings = check::check_article(&name, &record, &loaded.decoded.text, &levels[root]);
+        findings.sort_by_key(|f| (f.line, f.column));
+        Ok(Checked {
+            findings,
+            name,
+            fingerprint: check::fingerprint(&record),
+            root,
+        })
     };
     let mut seen: FxHashMap<u64, String> = FxHashMap::default();
     let (mut denied, mut errors) = (false, false);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let format = args.format.name();
-    let threads = args.files.thread_count();
-    for_each_ordered(items, threads, threads * 16, work, |item| {
+    let format = args.format.format();
+    let threads = inputs.threads;
+    for_each_ordered(inputs.sources_by_root(), threads, threads * 16, work, |item| {
         match item {
-            Item::Findings(mut found, name, print, root) => {
-                if let Some(p) = print {
+            Ok(mut file) => {
+                if let Some(p) = file.fingerprint {
                     match seen.get(&p) {
                         Some(first) => {
-                            if let Some(f) = check::duplicate_article(&name, first, &levels[root]) {
-                                found.insert(0, f);
+                            if let Some(f) = check::duplicate_article(&file.name, first, &levels[file.root]) {
+                                file.findings.insert(0, f);
                             }
                         }
                         None => {
-                            seen.insert(p, name.clone());
+                            seen.insert(p, file.name.clone());
                         }
                     }
                 }
-                for f in found {
+                for f in file.findings {
                     denied |= f.severity == Severity::Deny;
                     writeln!(out, "{}", check::render(&f, format))?;
                 }
             }
-            Item::Skip(Done::Failed(msg)) => {
+            Err(Skipped::Failed(msg)) => {
                 errors = true;
                 out.flush()?;
                 super::report_line(&msg);
             }
-            Item::Skip(Done::Note(msg)) => {
+            Err(Skipped::Note(msg)) => {
                 out.flush()?;
                 super::report_line(&msg);
             }
-            Item::Skip(Done::Output(..)) => {}
         }
         Ok(())
     })?;

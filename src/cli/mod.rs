@@ -3,6 +3,7 @@
 
 mod analyze;
 mod check;
+mod inputs;
 mod progress;
 mod report;
 mod train;
@@ -11,9 +12,7 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-
-use newsscan::corpus::WalkOptions;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Turns plain-text news articles into structured records: headline, byline,
 /// dateline, bullets, captions, paragraphs, quotes with speakers, and named
@@ -87,115 +86,6 @@ impl ColorChoice {
             }
         }
     }
-}
-
-/// Flags that choose and read input files, shared by every corpus command.
-#[derive(Debug, Args, Clone)]
-pub struct InputArgs {
-    /// Files or folders to read; `-` is standard input. With none, standard
-    /// input is read when it is not a terminal.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
-    /// Worker threads (default: the number of cores). Output is identical for any value.
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
-
-    /// Only files matching this glob (repeatable; `!GLOB` excludes). Replaces the extension filter.
-    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
-    pub globs: Vec<String>,
-
-    /// File extensions taken from folders, comma separated.
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "txt,text,md"
-    )]
-    pub ext: Vec<String>,
-
-    /// Walk into hidden files and folders.
-    #[arg(long)]
-    pub hidden: bool,
-
-    /// Do not follow symbolic links while walking folders.
-    #[arg(long)]
-    pub no_follow: bool,
-
-    /// Refuse files larger than this (suffixes K, M, G).
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    pub max_file_size: u64,
-
-    /// Only the files whose index in sorted order is K modulo N (for splitting a folder across jobs).
-    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
-    pub shard: Option<(usize, usize)>,
-}
-
-impl InputArgs {
-    /// The walk options these flags describe.
-    pub fn walk_options(&self) -> anyhow::Result<WalkOptions> {
-        let options = WalkOptions {
-            extensions: self
-                .ext
-                .iter()
-                .map(|e| e.trim_start_matches('.').to_string())
-                .collect(),
-            hidden: self.hidden,
-            follow_links: !self.no_follow,
-            ..WalkOptions::default()
-        };
-        Ok(options.with_globs(&self.globs)?)
-    }
-
-    /// Paths to read, standard input when none was given and it is piped.
-    pub fn resolved_paths(&self) -> anyhow::Result<Vec<PathBuf>> {
-        if !self.paths.is_empty() {
-            return Ok(self.paths.clone());
-        }
-        if io::stdin().is_terminal() {
-            anyhow::bail!("no input: give files or folders, or pipe an article to standard input");
-        }
-        Ok(vec![PathBuf::from("-")])
-    }
-
-    /// The thread count to use.
-    pub fn thread_count(&self) -> usize {
-        self.threads
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-    }
-}
-
-fn parse_size(s: &str) -> Result<u64, String> {
-    let s = s.trim();
-    let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
-        Some(i) => (&s[..i], s[i..].trim()),
-        None => (s, ""),
-    };
-    let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
-    let mult: u64 = match unit
-        .to_ascii_uppercase()
-        .trim_end_matches("IB")
-        .trim_end_matches('B')
-    {
-        "" => 1,
-        "K" => 1 << 10,
-        "M" => 1 << 20,
-        "G" => 1 << 30,
-        _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
-    };
-    n.checked_mul(mult)
-        .ok_or_else(|| format!("size too large: {s:?}"))
-}
-
-fn parse_shard(s: &str) -> Result<(usize, usize), String> {
-    let (k, n) = s.split_once('/').ok_or("expected K/N, such as 0/4")?;
-    let k: usize = k.trim().parse().map_err(|_| "K must be a number")?;
-    let n: usize = n.trim().parse().map_err(|_| "N must be a number")?;
-    if n == 0 || k >= n {
-        return Err(format!("need 0 <= K < N, got {k}/{n}"));
-    }
-    Ok((k, n))
 }
 
 /// What a run ended with, turned into the process exit code.
@@ -296,22 +186,6 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("64M"), Ok(64 << 20));
-        assert_eq!(parse_size("10"), Ok(10));
-        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
-        assert!(parse_size("x").is_err());
-        assert!(parse_size("5Q").is_err());
-    }
-
-    #[test]
-    fn shards() {
-        assert_eq!(parse_shard("1/4"), Ok((1, 4)));
-        assert!(parse_shard("4/4").is_err());
-        assert!(parse_shard("1").is_err());
-    }
 
     #[test]
     fn cli_definition_is_valid() {

@@ -5,14 +5,15 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use newsscan::analyze::Options;
-use newsscan::corpus::{self, for_each_ordered};
+use newsscan::corpus::for_each_ordered;
 use newsscan::output::Style;
 use newsscan::report::{ArticleSummary, Report};
+use newsscan::Options;
 
-use super::analyze::{analyze_safely, load, terminal_width, Done};
+use super::analyze::{analyze_safely, terminal_width};
+use super::inputs::{InputArgs, Skipped};
 use super::progress::Progress;
-use super::{InputArgs, Outcome};
+use super::Outcome;
 
 /// Output format of `report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,52 +45,53 @@ pub struct ReportArgs {
     pub model: Option<PathBuf>,
 }
 
-enum Item {
-    Summary(ArticleSummary, u64),
-    Skip(Done),
+/// One article reduced to what the report needs.
+struct Summarized {
+    summary: ArticleSummary,
+    /// Size of the input, for the progress line.
+    input_bytes: u64,
 }
 
 pub fn run(args: ReportArgs, color: bool, quiet: bool) -> anyhow::Result<Outcome> {
-    let paths = args.files.resolved_paths()?;
-    let walk = args.files.walk_options()?;
+    let inputs = args.files.inputs()?;
     let options = Options {
         model: super::train::load_model(args.model.as_ref())?,
         ..Options::default()
     };
-    let limit = args.files.max_file_size;
-    let (k, n) = args.files.shard.unwrap_or((0, 1));
-    let items = corpus::shard(corpus::sources(&paths, &walk), k, n);
     let mut report = Report::default();
     let mut errors = false;
     let mut progress = Progress::new(!quiet);
-    let work = |source| match load(source, limit) {
-        Err(done) => Item::Skip(done),
-        Ok((name, decoded)) => match analyze_safely(&decoded, &options) {
-            Ok(mut record) => {
-                record.path = Some(name);
-                Item::Summary(ArticleSummary::of(&record), decoded.bytes as u64)
-            }
-            Err(err) => Item::Skip(Done::Failed(format!("{name}: {err}"))),
-        },
+    if progress.enabled() {
+        inputs.count_in_background(progress.totals.clone());
+    }
+    let work = |source| -> Result<Summarized, Skipped> {
+        let loaded = inputs.load(source)?;
+        let name = loaded.name;
+        let mut record = analyze_safely(&loaded.decoded, &options)
+            .map_err(|err| Skipped::Failed(format!("{name}: {err}")))?;
+        record.path = Some(name);
+        Ok(Summarized {
+            summary: ArticleSummary::of(&record),
+            input_bytes: loaded.decoded.bytes as u64,
+        })
     };
-    let threads = args.files.thread_count();
-    for_each_ordered(items, threads, threads * 16, work, |item| {
+    let threads = inputs.threads;
+    for_each_ordered(inputs.sources(), threads, threads * 16, work, |item| {
         match item {
-            Item::Summary(s, bytes) => {
-                report.add(&s);
-                progress.tick(bytes);
+            Ok(s) => {
+                report.add(&s.summary);
+                progress.tick(s.input_bytes);
             }
-            Item::Skip(Done::Failed(msg)) => {
+            Err(Skipped::Failed(msg)) => {
                 errors = true;
                 report.add_error();
                 progress.message(&format!("newsscan: {}", super::one_line(&msg)));
             }
-            Item::Skip(Done::Note(msg)) => {
+            Err(Skipped::Note(msg)) => {
                 if !quiet {
                     progress.message(&format!("newsscan: {}", super::one_line(&msg)));
                 }
             }
-            Item::Skip(Done::Output(..)) => {}
         }
         Ok(())
     })?;

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::Args;
 
-use newsscan::analyze::{analyze, Options};
-use newsscan::entities::conll::{self, Document};
+use newsscan::entities::conll::{self, AnnotatedDoc};
 use newsscan::entities::eval::evaluate_with;
 use newsscan::entities::tags::{self, Pos, Tag};
 use newsscan::entities::train::{train, TrainOptions};
 use newsscan::entities::{default_model, tag_tokens, Model};
 use newsscan::quote_eval::{GoldArticle, QuoteScores};
+use newsscan::{analyze, Options};
 
 use super::Outcome;
 
@@ -90,7 +90,7 @@ pub struct EvalArgs {
     pub output: Option<PathBuf>,
 }
 
-fn read_docs(paths: &[PathBuf]) -> anyhow::Result<Vec<Document>> {
+fn read_docs(paths: &[PathBuf]) -> anyhow::Result<Vec<AnnotatedDoc>> {
     let mut docs = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;

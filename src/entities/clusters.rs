@@ -7,7 +7,7 @@
 //! predictive exchange algorithm (Uszkoreit and Brants, 2008), run at a few
 //! granularities; it is deterministic, so a rebuilt model is identical.
 
-use super::hash::{str_hash, FxHashMap};
+use crate::hash::{str_hash, FxHashMap};
 
 /// Cluster ids of a word, one per granularity.
 pub type Ids = [u16; MAX_LEVELS];

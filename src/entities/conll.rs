@@ -9,7 +9,7 @@ use super::tags::{self, encode, spans, Kind, Pos, Tag, O};
 
 /// One annotated sentence.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Sentence {
+pub struct AnnotatedSentence {
     /// Tokens.
     pub words: Vec<String>,
     /// Gold BILOU tags, one per token.
@@ -17,7 +17,7 @@ pub struct Sentence {
 }
 
 /// Sentences of one document, in order.
-pub type Document = Vec<Sentence>;
+pub type AnnotatedDoc = Vec<AnnotatedSentence>;
 
 /// A malformed line.
 #[derive(Debug)]
@@ -37,11 +37,11 @@ impl fmt::Display for ConllError {
 impl std::error::Error for ConllError {}
 
 /// Parses CoNLL text into documents.
-pub fn parse(text: &str) -> Result<Vec<Document>, ConllError> {
-    let mut docs: Vec<Document> = vec![Vec::new()];
+pub fn parse(text: &str) -> Result<Vec<AnnotatedDoc>, ConllError> {
+    let mut docs: Vec<AnnotatedDoc> = vec![Vec::new()];
     let mut words: Vec<String> = Vec::new();
     let mut labels: Vec<Tag> = Vec::new();
-    let finish = |docs: &mut Vec<Document>, words: &mut Vec<String>, labels: &mut Vec<Tag>| {
+    let finish = |docs: &mut Vec<AnnotatedDoc>, words: &mut Vec<String>, labels: &mut Vec<Tag>| {
         if words.is_empty() {
             return;
         }
@@ -49,7 +49,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ConllError> {
         // that continues nothing starts an entity, E and S end one.
         let tags = encode(&spans(labels), words.len());
         if let Some(doc) = docs.last_mut() {
-            doc.push(Sentence {
+            doc.push(AnnotatedSentence {
                 words: std::mem::take(words),
                 tags,
             });

@@ -125,12 +125,12 @@ impl Scores {
 
 /// Tags the documents with `model` (rules included) and scores the result
 /// against their gold tags.
-pub fn evaluate(model: &super::Model, docs: &[super::conll::Document]) -> Scores {
+pub fn evaluate(model: &super::Model, docs: &[super::conll::AnnotatedDoc]) -> Scores {
     evaluate_with(model, docs, true)
 }
 
 /// Like [`evaluate`], with the post-tagger rules switched on or off.
-pub fn evaluate_with(model: &super::Model, docs: &[super::conll::Document], rules: bool) -> Scores {
+pub fn evaluate_with(model: &super::Model, docs: &[super::conll::AnnotatedDoc], rules: bool) -> Scores {
     let mut scores = Scores::default();
     for doc in docs {
         let words: Vec<Vec<&str>> = doc

@@ -16,8 +16,9 @@ use std::borrow::Cow;
 
 use super::clusters::{Clusters, MAX_LEVELS};
 use super::gazetteer::Gazetteer;
-use super::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
 use super::tags::{Kind, Tag};
+use crate::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
+use crate::text::is_caps_line;
 
 /// Bumped whenever a feature changes, so old models are refused.
 pub const FEATURE_VERSION: u32 = 2;
@@ -172,7 +173,7 @@ pub fn shape_hash(word: &str) -> u64 {
             h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
         }
     }
-    super::hash::mix(h) | 1
+    crate::hash::mix(h) | 1
 }
 
 /// The characters of a word's shape.
@@ -196,22 +197,6 @@ fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
             new
         })
         .take(10)
-}
-
-/// True when the sentence is written in capitals (a wire headline).
-pub fn is_caps_line(words: &[&str]) -> bool {
-    let mut letters = 0;
-    for w in words {
-        for c in w.chars() {
-            if c.is_lowercase() {
-                return false;
-            }
-            if c.is_alphabetic() {
-                letters += 1;
-            }
-        }
-    }
-    letters >= 2
 }
 
 /// Calls `emit` with every word feature of `form` in `slot` (0..SLOTS,
@@ -569,7 +554,5 @@ mod tests {
         assert_eq!(casing.recase("BRUSSELS"), "Brussels");
         assert!(casing.is_common_word("the"));
         assert!(!casing.is_common_word("eu"));
-        assert!(is_caps_line(&["FLOODS", "HIT", "-", "2024"]));
-        assert!(!is_caps_line(&["Floods", "HIT"]));
     }
 }

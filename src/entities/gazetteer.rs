@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::hash::{str_hash, FxHashMap, FxHashSet};
+use crate::hash::{str_hash, FxHashMap, FxHashSet};
 
 /// Classes of multi-token phrases, in bit order.
 pub const PHRASE_CLASSES: [&str; 4] = ["loc", "country", "org", "gov"];

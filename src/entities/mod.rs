@@ -1,6 +1,8 @@
-//! Named entities: a trained sequence tagger finds people, organizations,
-//! places and other names, rules fix what they reliably can, and mentions
-//! are grouped into entities.
+//! Named entities: pass 3 ([`tag`]) finds people, organizations, places and
+//! other names with a trained sequence tagger ([`model`], [`features`],
+//! [`gazetteer`], [`clusters`]) and fixes what rules reliably can
+//! ([`rules`]); pass 4 ([`resolve`]) groups the mentions into entities.
+//! [`train`], [`conll`] and [`eval`] build and score models.
 //!
 //! The default model is embedded in the binary (`data/model.bin`, rebuilt
 //! by `scripts/build-model.sh`) and parsed once, on first use.
@@ -10,16 +12,15 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
-pub mod hash;
 pub mod model;
 pub mod resolve;
-mod rules;
+pub mod rules;
 pub mod tags;
-pub mod tokenize;
 pub mod train;
 
-use std::ops::Range;
 use std::sync::LazyLock;
+
+use crate::document::{Document, Sentence, TaggedMention};
 
 pub use model::{Model, ModelError};
 pub use tags::{Kind, TokenSpan};
@@ -32,17 +33,6 @@ static DEFAULT_MODEL: LazyLock<Model> = LazyLock::new(|| {
 /// The model embedded in the binary.
 pub fn default_model() -> &'static Model {
     &DEFAULT_MODEL
-}
-
-/// One mention found in the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    /// Byte range into the decoded text.
-    pub range: Range<usize>,
-    /// What it names.
-    pub kind: Kind,
-    /// Index of the block it sits in.
-    pub block: usize,
 }
 
 /// Tags tokenized sentences of one document, then applies the rules
@@ -85,31 +75,40 @@ pub fn tag_tokens(model: &Model, sentences: &[Vec<&str>], rules: bool) -> Vec<Ve
 /// Tokens tagged at once, at most.
 const MAX_SENTENCE: usize = 256;
 
-/// A sentence cut into tagger tokens, and the block it belongs to.
-#[derive(Clone, Debug)]
-pub struct TokenizedSentence {
-    /// Index of the block (see [`crate::analyze::blocks`]).
-    pub block: usize,
-    /// Token byte ranges into the text.
-    pub tokens: Vec<Range<usize>>,
-}
-
-/// Finds entity mentions in an article's sentences (in text order).
-pub fn find_mentions(model: &Model, text: &str, sentences: &[TokenizedSentence]) -> Vec<Mention> {
-    let words: Vec<Vec<&str>> = sentences
+/// Pass 3: tags the sentences of the document, applies the rules, and
+/// makes the dateline's place a location (it names where the story was
+/// filed).
+pub fn tag(doc: &mut Document, model: &Model) {
+    let text = doc.text;
+    // Sentences without tokens are left out; the tagger never sees them.
+    let tagged: Vec<&Sentence> = doc.sentences.iter().filter(|s| !s.tokens.is_empty()).collect();
+    let words: Vec<Vec<&str>> = tagged
         .iter()
-        .map(|s| s.tokens.iter().map(|r| &text[r.clone()]).collect())
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .map(|r| &text[r.clone()])
+                .collect()
+        })
         .collect();
     let spans = tag_tokens(model, &words, true);
     let mut out = Vec::new();
-    for (sentence, ss) in sentences.iter().zip(&spans) {
+    for (sentence, ss) in tagged.iter().zip(&spans) {
+        let tokens = &doc.tokens[sentence.tokens.clone()];
         for s in ss {
-            out.push(Mention {
-                range: sentence.tokens[s.start].start..sentence.tokens[s.end - 1].end,
+            out.push(TaggedMention {
+                range: tokens[s.start].start..tokens[s.end - 1].end,
                 kind: s.kind,
                 block: sentence.block,
             });
         }
     }
-    out
+    if let Some(place) = &doc.layout.dateline_place {
+        for m in out.iter_mut() {
+            if m.range.start < place.end && place.start < m.range.end {
+                m.kind = Kind::Location;
+            }
+        }
+    }
+    doc.mentions = out;
 }

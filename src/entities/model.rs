@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::clusters::Clusters;
 use super::features::{Casing, DocFeatures, Memory, Prepared, Resources, FEATURE_VERSION, SLOTS};
 use super::gazetteer::Gazetteer;
-use super::hash::FxHashMap;
 use super::tags::{allowed, may_end, split, Pos, Tag, NTAGS, O};
+use crate::hash::FxHashMap;
 
 /// Weights of one feature, one per tag.
 pub type Row = [f32; NTAGS];

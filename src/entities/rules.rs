@@ -4,256 +4,14 @@
 //! kind throughout an article.
 
 use super::gazetteer::Gazetteer;
-use super::hash::FxHashMap;
-use super::tags::{Kind, TokenSpan};
-
-/// Legal-form suffixes that end company names.
-const ORG_SUFFIXES: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "co", "co.", "plc", "ag", "gmbh", "s.a.", "n.v.",
-    "l.p.", "lp", "llp", "bhd", "pty", "bros", "bros.",
-];
-
-/// Head nouns that make the name they end an organization. Only nouns that
-/// never end a place or an event are listed ("Union", "Bank", "League" and
-/// "Federation" do: Soviet Union, West Bank, Premier League).
-const ORG_HEADS: &[&str] = &[
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "company",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "agency",
-    "university",
-    "council",
-    "committee",
-    "commission",
-    "ministry",
-    "department",
-    "association",
-    "institute",
-    "foundation",
-    "authority",
-    "board",
-    "bureau",
-    "organisation",
-    "organization",
-    "party",
-    "college",
-    "airlines",
-    "airways",
-    "holdings",
-    "industries",
-    "club",
-];
-
-/// Head nouns that end an organization's name and never a person's: a name
-/// tagged as a person that ends with one becomes an organization.
-const NON_PERSON_ORG_HEADS: &[&str] = &[
-    "museum",
-    "library",
-    "school",
-    "hospital",
-    "church",
-    "center",
-    "centre",
-    "cooperative",
-    "railway",
-    "railways",
-    "rail",
-    "stock",
-    "bank",
-    "union",
-    "league",
-    "times",
-    "post",
-    "network",
-    "press",
-];
-
-/// Month names (besides day names): never entities on their own.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Names that keep a leading "The".
-const THE_NAMES: &[&str] = &[
-    "times",
-    "post",
-    "hague",
-    "netherlands",
-    "oval",
-    "sun",
-    "guardian",
-    "economist",
-    "telegraph",
-    "independent",
-    "statesman",
-    "journal",
-    "atlantic",
-    "beatles",
-    "bronx",
-    "gambia",
-    "bahamas",
-];
-
-/// Head nouns that end place names and never a person's name.
-const LOC_HEADS: &[&str] = &[
-    "street",
-    "st.",
-    "avenue",
-    "ave.",
-    "road",
-    "rd.",
-    "boulevard",
-    "blvd.",
-    "lane",
-    "square",
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "island",
-    "islands",
-    "bay",
-    "valley",
-    "county",
-    "province",
-    "peninsula",
-    "sea",
-    "ocean",
-    "strait",
-    "canyon",
-    "heights",
-    "hills",
-    "falls",
-    "creek",
-    "desert",
-    "forest",
-    "airport",
-    "highway",
-    "plaza",
-    "bridge",
-    "tunnel",
-    "station",
-    "gulch",
-    "flat",
-    "flats",
-    "ridge",
-];
-
-/// Titles strong enough to turn the name after them into a person's.
-const STRONG_TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sen",
-    "sen.",
-    "senator",
-    "rep",
-    "rep.",
-    "gov",
-    "gov.",
-    "governor",
-    "president",
-    "mayor",
-    "judge",
-    "councilman",
-    "councilwoman",
-    "prof",
-    "prof.",
-    "professor",
-    "rev",
-    "rev.",
-    "sgt",
-    "sgt.",
-    "det.",
-    "detective",
-];
-
-/// Other titles that precede a person's name; like the strong ones, they
-/// are not part of the name.
-const OTHER_TITLES: &[&str] = &[
-    "justice",
-    "minister",
-    "chancellor",
-    "councillor",
-    "councilor",
-    "ceo",
-    "chairman",
-    "chairwoman",
-    "gen",
-    "gen.",
-    "general",
-    "lt",
-    "lt.",
-    "col",
-    "col.",
-    "capt",
-    "capt.",
-    "captain",
-    "reverend",
-    "sir",
-    "dame",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "ayatollah",
-    "cardinal",
-    "bishop",
-    "archbishop",
-    "coach",
-    "officer",
-    "inspector",
-    "secretary",
-    "ambassador",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "director",
-    "superintendent",
-    "commissioner",
-];
-
-/// Whether `w` is a title that precedes a person's name.
-fn person_title(w: &str) -> bool {
-    listed(STRONG_TITLES, w) || listed(OTHER_TITLES, w)
-}
-
-fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
-}
-
-/// Whether `w`, lower-cased, is in `list` (without allocating for ASCII).
-fn listed(list: &[&str], w: &str) -> bool {
-    if w.is_ascii() {
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
-    } else {
-        list.contains(&w.to_lowercase().as_str())
-    }
-}
+use super::tags::TokenSpan;
+use crate::document::Kind;
+use crate::hash::{mix, str_hash, FxHashMap};
+use crate::lexicon::{
+    is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
+    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS,
+};
+use crate::text::is_caps_line;
 
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -328,14 +86,15 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
             s.end += 1;
         }
         // A sentence-initial "The" is rarely part of the name.
-        if s.end - s.start >= 3 && words[s.start] == "The" && !listed(THE_NAMES, words[s.end - 1]) {
+        if s.end - s.start >= 3 && words[s.start] == "The" && !NAMES_WITH_THE.contains_lower(words[s.end - 1])
+        {
             s.start += 1;
         }
     }
     spans.retain(|s| {
         s.start < s.end
             && !(s.end - s.start == 1
-                && (listed(CALENDAR, words[s.start]) || crate::text::is_weekday(words[s.start])))
+                && (MONTHS_NEVER_NAMES.contains_lower(words[s.start]) || is_weekday(words[s.start])))
     });
 }
 
@@ -370,10 +129,10 @@ fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
 fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
     for s in spans.iter_mut() {
         // An honorific makes the rest a person whatever the tagger said.
-        if s.end - s.start > 1 && listed(STRONG_TITLES, words[s.start]) {
+        if s.end - s.start > 1 && PERSON_TITLES_STRONG.contains_lower(words[s.start]) {
             s.kind = Kind::Person;
         }
-        while s.kind == Kind::Person && s.end - s.start > 1 && person_title(words[s.start]) {
+        while s.kind == Kind::Person && s.end - s.start > 1 && PERSON_TITLES.contains_lower(words[s.start]) {
             s.start += 1;
         }
     }
@@ -384,27 +143,26 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
 fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for s in spans.iter_mut() {
         // A legal suffix right after the span joins it.
-        if s.end < words.len() && capitalized(words[s.end]) && listed(ORG_SUFFIXES, words[s.end]) {
+        if s.end < words.len() && capitalized(words[s.end]) && is_legal_suffix(words[s.end]) {
             s.end += 1;
             s.kind = Kind::Organization;
             continue;
         }
-        let last = lower(words[s.end - 1]);
-        if s.end - s.start > 1 && capitalized(words[s.end - 1]) {
-            if ORG_HEADS.contains(&last.as_ref()) {
+        let last_word = words[s.end - 1];
+        let last = lower(last_word);
+        if s.end - s.start > 1 && capitalized(last_word) {
+            if ORG_HEADS.contains(&last) || is_legal_suffix(last_word) {
                 s.kind = Kind::Organization;
-            } else if LOC_HEADS.contains(&last.as_ref()) && matches!(s.kind, Kind::Person | Kind::Misc) {
+            } else if PLACE_HEADS.contains(&last) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Location;
-            } else if NON_PERSON_ORG_HEADS.contains(&last.as_ref())
-                && matches!(s.kind, Kind::Person | Kind::Misc)
-            {
+            } else if ORG_HEADS_NOT_PERSON.contains(&last) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Organization;
             }
         }
     }
     // An untagged capitalized run ending in a legal suffix.
     for i in 1..words.len() {
-        if !capitalized(words[i]) || !listed(ORG_SUFFIXES, words[i]) {
+        if !capitalized(words[i]) || !is_legal_suffix(words[i]) {
             continue;
         }
         if spans.iter().any(|s| s.start <= i && i < s.end) {
@@ -432,7 +190,7 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
 fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for i in 0..words.len().saturating_sub(1) {
         // Only a capitalized word can start the name after a title.
-        if !capitalized(words[i + 1]) || !listed(STRONG_TITLES, words[i]) {
+        if !capitalized(words[i + 1]) || !PERSON_TITLES_STRONG.contains_lower(words[i]) {
             continue;
         }
         let next = i + 1;
@@ -475,17 +233,12 @@ fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
     let span_key = |words: &[&str], s: &TokenSpan| -> u64 {
         words[s.start..s.end]
             .iter()
-            .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| {
-                super::hash::mix(h ^ super::hash::str_hash(w))
-            })
+            .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ str_hash(w)))
     };
     let mut votes: FxHashMap<u64, [usize; 4]> = FxHashMap::default();
     // Capitals lines (headlines, results tables) are where the tagger is
     // least sure; they neither vote nor get changed.
-    let caps: Vec<bool> = sentences
-        .iter()
-        .map(|w| super::features::is_caps_line(w))
-        .collect();
+    let caps: Vec<bool> = sentences.iter().map(|w| is_caps_line(w)).collect();
     for ((words, ss), _) in sentences
         .iter()
         .zip(spans.iter())

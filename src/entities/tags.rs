@@ -5,67 +5,7 @@
 //! well as how they start, and [`allowed`] keeps every decoded sequence
 //! well formed.
 
-use std::fmt;
-
-/// What a named entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A person.
-    Person,
-    /// A company, agency, party, team or other organization.
-    Organization,
-    /// A place.
-    Location,
-    /// Nationalities, groups, events, products, works, laws.
-    Misc,
-}
-
-impl Kind {
-    /// All kinds, in tag order.
-    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Location, Kind::Misc];
-
-    /// The name used in records: `person`, `organization`, `location`, `misc`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Organization => "organization",
-            Kind::Location => "location",
-            Kind::Misc => "misc",
-        }
-    }
-
-    /// The CoNLL label: `PER`, `ORG`, `LOC`, `MISC`.
-    pub fn conll(self) -> &'static str {
-        match self {
-            Kind::Person => "PER",
-            Kind::Organization => "ORG",
-            Kind::Location => "LOC",
-            Kind::Misc => "MISC",
-        }
-    }
-
-    /// Parses a CoNLL label (case-insensitive; `GEO`, `GPE` count as places).
-    pub fn from_conll(label: &str) -> Option<Kind> {
-        match label.to_ascii_uppercase().as_str() {
-            "PER" | "PERSON" => Some(Kind::Person),
-            "ORG" | "ORGANIZATION" => Some(Kind::Organization),
-            "LOC" | "LOCATION" | "GEO" | "GPE" => Some(Kind::Location),
-            "MISC" => Some(Kind::Misc),
-            _ => None,
-        }
-    }
-
-    /// Parses a record kind name (`person`, ...).
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use crate::document::Kind;
 
 /// A tag index, `0..NTAGS`.
 pub type Tag = u8;

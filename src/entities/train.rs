@@ -4,13 +4,13 @@
 //! set choosing the best epoch.
 
 use super::clusters::Clusters;
-use super::conll::Document;
+use super::conll::AnnotatedDoc;
 use super::eval::{evaluate, Scores};
 use super::features::{history_features, word_features, Casing, DocFeatures, Memory, Resources, SLOTS};
 use super::gazetteer::Gazetteer;
-use super::hash::FxHashMap;
 use super::model::{choose, starts_upper, Model, Row, Weights};
 use super::tags::{split, Pos, Tag, NTAGS, O};
+use crate::hash::FxHashMap;
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -57,12 +57,12 @@ struct Token {
 
 /// Learns the usual casing of words from sentences not written in capitals,
 /// ignoring sentence-initial words.
-pub fn learn_casing<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Casing {
+pub fn learn_casing<'a>(docs: impl IntoIterator<Item = &'a AnnotatedDoc>) -> Casing {
     let mut counts: FxHashMap<String, FxHashMap<String, u32>> = FxHashMap::default();
     for doc in docs {
         for s in doc {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            if super::features::is_caps_line(&words) {
+            if crate::text::is_caps_line(&words) {
                 continue;
             }
             for w in words.iter().skip(1) {
@@ -139,174 +139,39 @@ impl Features {
 /// scored best on `dev` (the last one when `dev` is empty) and its
 /// development scores.
 pub fn train(
-    train: &[Document],
-    aux: &[Document],
-    unlabeled: &[Document],
-    dev: &[Document],
+    train: &[AnnotatedDoc],
+    aux: &[AnnotatedDoc],
+    unlabeled: &[AnnotatedDoc],
+    dev: &[AnnotatedDoc],
     options: &TrainOptions,
     info: &str,
     log: &mut dyn FnMut(&str),
 ) -> (Model, Option<Scores>) {
-    let all: Vec<&Document> = train.iter().chain(aux).collect();
+    let all: Vec<&AnnotatedDoc> = train.iter().chain(aux).collect();
     let casing = learn_casing(all.iter().copied());
-    let clusters = if options.clusters.is_empty() {
-        Clusters::default()
-    } else {
-        let sentences: Vec<Vec<&str>> = all
-            .iter()
-            .copied()
-            .chain(unlabeled)
-            .flat_map(|d| d.iter())
-            .map(|s| s.words.iter().map(String::as_str).collect::<Vec<&str>>())
-            .filter(|w| !super::features::is_caps_line(w))
-            .collect();
-        let c = Clusters::learn(sentences.iter().map(|s| s.as_slice()), &options.clusters, 2, 20);
-        log(&format!(
-            "{} words clustered into {:?} clusters",
-            c.len(),
-            options.clusters
-        ));
-        c
-    };
+    let clusters = learn_clusters(&all, unlabeled, options, log);
     let res = Resources {
         gazetteer: Gazetteer::embedded(),
         casing: &casing,
         clusters: &clusters,
     };
-
-    // Static features of every token, counted, then interned.
-    let mut raw: Vec<Vec<u64>> = Vec::new();
-    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut meta: Vec<(Tag, u64, u64, bool)> = Vec::new();
-    let mut doc_sentences: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
-    for doc in &all {
-        let words: Vec<Vec<&str>> = doc
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let slices: Vec<&[&str]> = words.iter().map(|w| w.as_slice()).collect();
-        let mut prepared = DocFeatures::new(&slices);
-        let mut sentences = Vec::new();
-        for (k, (s, w)) in doc.iter().zip(&words).enumerate() {
-            let p = prepared.prepare(k, w, &res);
-            let first = raw.len();
-            for i in 0..p.len() {
-                let mut f = Vec::with_capacity(48);
-                for slot in 0..SLOTS {
-                    word_features(p.slot_form(i, slot), slot, &res, &mut |h| f.push(h));
-                }
-                p.context_features(i, &mut |h| f.push(h));
-                for &h in &f {
-                    *counts.entry(h).or_default() += 1;
-                }
-                raw.push(f);
-                meta.push((s.tags[i], p.lower_h[i], p.shape_h[i], starts_upper(&p.forms[i])));
-            }
-            sentences.push(first..raw.len());
-        }
-        doc_sentences.push(sentences);
-    }
-    let is_aux: Vec<bool> = (0..all.len()).map(|d| d >= train.len()).collect();
-    let mut fs = Features {
-        ids: FxHashMap::default(),
-        keys: Vec::new(),
-        domain: Vec::new(),
-        adapt: !aux.is_empty(),
-    };
-    let mut feats: Vec<u32> = Vec::new();
-    let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
-    let mut raw = raw.into_iter().zip(meta);
-    for (d, sentences) in doc_sentences.iter().enumerate() {
-        let n = sentences.last().map_or(0, |s| s.end) - sentences.first().map_or(0, |s| s.start);
-        for (f, (gold, lower_h, shape_h, capitalized)) in raw.by_ref().take(n) {
-            let start = feats.len() as u32;
-            for h in f {
-                if counts[&h] >= options.min_count {
-                    fs.push(h, is_aux[d], &mut feats);
-                }
-            }
-            tokens.push(Token {
-                feats: start..feats.len() as u32,
-                gold,
-                lower_h,
-                shape_h,
-                capitalized,
-            });
-        }
-    }
-    drop(counts);
+    let mut data = TrainingData::extract(&all, train.len(), &res, options.min_count, !aux.is_empty());
     log(&format!(
         "{} documents ({} auxiliary), {} tokens, {} features",
         all.len(),
         aux.len(),
-        tokens.len(),
-        fs.keys.len()
+        data.tokens.len(),
+        data.fs.keys.len()
     ));
-
-    let mut w: Vec<Row> = vec![[0.0; NTAGS]; fs.keys.len()];
-    let mut u: Vec<[f64; NTAGS]> = vec![[0.0; NTAGS]; fs.keys.len()];
-    let mut c: f64 = 1.0;
+    let mut p = Perceptron::new(data.fs.keys.len(), options.aux_weight);
     let mut best: Option<(f64, Model, Scores)> = None;
     let mut last_model = None;
     let mut rng = options.seed.max(1);
-    let mut order: Vec<usize> = (0..doc_sentences.len()).collect();
-    let mut fx: Vec<u32> = Vec::with_capacity(64);
+    let mut order: Vec<usize> = (0..data.doc_sentences.len()).collect();
     for epoch in 1..=options.epochs {
         shuffle(&mut order, &mut rng);
-        let (mut errors, mut seen) = (0usize, 0usize);
-        for &d in &order {
-            let mut memory = Memory::default();
-            for sentence in &doc_sentences[d] {
-                let (mut prev, mut prev2, mut start) = (O, O, sentence.start);
-                for t in sentence.clone() {
-                    let tok = &tokens[t];
-                    fx.clear();
-                    fx.extend_from_slice(&feats[tok.feats.start as usize..tok.feats.end as usize]);
-                    let mem = memory.get(tok.lower_h, tok.capitalized);
-                    history_features(tok.lower_h, tok.shape_h, prev, prev2, mem, &mut |h| {
-                        fs.push(h, is_aux[d], &mut fx);
-                    });
-                    if w.len() < fs.keys.len() {
-                        w.resize(fs.keys.len(), [0.0; NTAGS]);
-                        u.resize(fs.keys.len(), [0.0; NTAGS]);
-                    }
-                    let mut scores = [0f32; NTAGS];
-                    for &id in &fx {
-                        for (s, x) in scores.iter_mut().zip(&w[id as usize]) {
-                            *s += x;
-                        }
-                    }
-                    let guess = choose(&scores, prev, t + 1 == sentence.end);
-                    if guess != tok.gold {
-                        errors += 1;
-                        let (g, p) = (tok.gold as usize, guess as usize);
-                        let step = if is_aux[d] { options.aux_weight } else { 1.0 };
-                        let stepc = step as f64 * c;
-                        for &id in &fx {
-                            let (wr, ur) = (&mut w[id as usize], &mut u[id as usize]);
-                            wr[g] += step;
-                            ur[g] += stepc;
-                            wr[p] -= step;
-                            ur[p] -= stepc;
-                        }
-                    }
-                    seen += 1;
-                    c += 1.0;
-                    if let Some((pos, kind)) = split(guess) {
-                        if matches!(pos, Pos::B | Pos::U) {
-                            start = t;
-                        }
-                        if matches!(pos, Pos::L | Pos::U) {
-                            let hashes: Vec<u64> = tokens[start..=t].iter().map(|x| x.lower_h).collect();
-                            memory.remember(&hashes, kind);
-                        }
-                    }
-                    prev2 = prev;
-                    prev = guess;
-                }
-            }
-        }
-        let model = averaged(&fs, &w, &u, c, (&casing, &clusters), options.prune, info);
+        let (errors, seen) = p.epoch(&mut data, &order);
+        let model = averaged(&data.fs, &p, (&casing, &clusters), options.prune, info);
         let mut line = format!(
             "epoch {epoch}: {:.2}% training tokens wrong, {} features kept",
             100.0 * errors as f64 / seen.max(1) as f64,
@@ -327,9 +192,235 @@ pub fn train(
     match best {
         Some((_, model, scores)) => (model, Some(scores)),
         None => (
-            last_model.unwrap_or_else(|| averaged(&fs, &w, &u, c, (&casing, &clusters), options.prune, info)),
+            last_model.unwrap_or_else(|| averaged(&data.fs, &p, (&casing, &clusters), options.prune, info)),
             None,
         ),
+    }
+}
+
+/// Word clusters learned from the annotated and unlabeled text, when asked for.
+fn learn_clusters(
+    all: &[&AnnotatedDoc],
+    unlabeled: &[AnnotatedDoc],
+    options: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Clusters {
+    if options.clusters.is_empty() {
+        return Clusters::default();
+    }
+    let sentences: Vec<Vec<&str>> = all
+        .iter()
+        .copied()
+        .chain(unlabeled)
+        .flat_map(|d| d.iter())
+        .map(|s| s.words.iter().map(String::as_str).collect::<Vec<&str>>())
+        .filter(|w| !crate::text::is_caps_line(w))
+        .collect();
+    let c = Clusters::learn(sentences.iter().map(|s| s.as_slice()), &options.clusters, 2, 20);
+    log(&format!(
+        "{} words clustered into {:?} clusters",
+        c.len(),
+        options.clusters
+    ));
+    c
+}
+
+/// Every training token with its static feature ids, by document and
+/// sentence.
+struct TrainingData {
+    fs: Features,
+    /// Static feature ids of all tokens, back to back.
+    feats: Vec<u32>,
+    tokens: Vec<Token>,
+    /// Per document, the token range of each sentence.
+    doc_sentences: Vec<Vec<std::ops::Range<usize>>>,
+    /// Per document, whether it is auxiliary data.
+    is_aux: Vec<bool>,
+}
+
+impl TrainingData {
+    /// Computes the static features of every token, counts them, and keeps
+    /// those seen at least `min_count` times. The first `n_train`
+    /// documents are target-domain data, the rest auxiliary.
+    fn extract(
+        all: &[&AnnotatedDoc],
+        n_train: usize,
+        res: &Resources,
+        min_count: u32,
+        adapt: bool,
+    ) -> TrainingData {
+        let mut raw: Vec<Vec<u64>> = Vec::new();
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut meta: Vec<(Tag, u64, u64, bool)> = Vec::new();
+        let mut doc_sentences: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+        for doc in all {
+            let words: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = words.iter().map(|w| w.as_slice()).collect();
+            let mut prepared = DocFeatures::new(&slices);
+            let mut sentences = Vec::new();
+            for (k, (s, w)) in doc.iter().zip(&words).enumerate() {
+                let p = prepared.prepare(k, w, res);
+                let first = raw.len();
+                for i in 0..p.len() {
+                    let mut f = Vec::with_capacity(48);
+                    for slot in 0..SLOTS {
+                        word_features(p.slot_form(i, slot), slot, res, &mut |h| f.push(h));
+                    }
+                    p.context_features(i, &mut |h| f.push(h));
+                    for &h in &f {
+                        *counts.entry(h).or_default() += 1;
+                    }
+                    raw.push(f);
+                    meta.push((s.tags[i], p.lower_h[i], p.shape_h[i], starts_upper(&p.forms[i])));
+                }
+                sentences.push(first..raw.len());
+            }
+            doc_sentences.push(sentences);
+        }
+        let is_aux: Vec<bool> = (0..all.len()).map(|d| d >= n_train).collect();
+        let mut fs = Features {
+            ids: FxHashMap::default(),
+            keys: Vec::new(),
+            domain: Vec::new(),
+            adapt,
+        };
+        let mut feats: Vec<u32> = Vec::new();
+        let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
+        let mut raw = raw.into_iter().zip(meta);
+        for (d, sentences) in doc_sentences.iter().enumerate() {
+            let n = sentences.last().map_or(0, |s| s.end) - sentences.first().map_or(0, |s| s.start);
+            for (f, (gold, lower_h, shape_h, capitalized)) in raw.by_ref().take(n) {
+                let start = feats.len() as u32;
+                for h in f {
+                    if counts[&h] >= min_count {
+                        fs.push(h, is_aux[d], &mut feats);
+                    }
+                }
+                tokens.push(Token {
+                    feats: start..feats.len() as u32,
+                    gold,
+                    lower_h,
+                    shape_h,
+                    capitalized,
+                });
+            }
+        }
+        TrainingData {
+            fs,
+            feats,
+            tokens,
+            doc_sentences,
+            is_aux,
+        }
+    }
+}
+
+/// The perceptron's weights and the running sums for averaging.
+struct Perceptron {
+    w: Vec<Row>,
+    u: Vec<[f64; NTAGS]>,
+    c: f64,
+    /// Feature ids of the token being scored (reused).
+    fx: Vec<u32>,
+    /// Step size for auxiliary-domain mistakes.
+    aux_weight: f32,
+}
+
+/// A token being trained on: its document, its index, and whether it ends
+/// its sentence.
+#[derive(Clone, Copy)]
+struct At {
+    doc: usize,
+    token: usize,
+    last: bool,
+}
+
+impl Perceptron {
+    fn new(features: usize, aux_weight: f32) -> Perceptron {
+        Perceptron {
+            w: vec![[0.0; NTAGS]; features],
+            u: vec![[0.0; NTAGS]; features],
+            c: 1.0,
+            fx: Vec::with_capacity(64),
+            aux_weight,
+        }
+    }
+
+    /// One pass over the documents in `order`, decoding greedily with the
+    /// model's own predictions as history. Returns the mistakes and tokens.
+    fn epoch(&mut self, data: &mut TrainingData, order: &[usize]) -> (usize, usize) {
+        let (mut errors, mut seen) = (0usize, 0usize);
+        for &d in order {
+            let mut memory = Memory::default();
+            for si in 0..data.doc_sentences[d].len() {
+                let sentence = data.doc_sentences[d][si].clone();
+                let (mut prev, mut prev2, mut start) = (O, O, sentence.start);
+                for t in sentence.clone() {
+                    let at = At {
+                        doc: d,
+                        token: t,
+                        last: t + 1 == sentence.end,
+                    };
+                    let guess = self.step(data, at, (prev, prev2), &memory);
+                    errors += (guess != data.tokens[t].gold) as usize;
+                    seen += 1;
+                    if let Some((pos, kind)) = split(guess) {
+                        if matches!(pos, Pos::B | Pos::U) {
+                            start = t;
+                        }
+                        if matches!(pos, Pos::L | Pos::U) {
+                            let hashes: Vec<u64> = data.tokens[start..=t].iter().map(|x| x.lower_h).collect();
+                            memory.remember(&hashes, kind);
+                        }
+                    }
+                    prev2 = prev;
+                    prev = guess;
+                }
+            }
+        }
+        (errors, seen)
+    }
+
+    /// Predicts the token `at` and updates the weights when the
+    /// prediction is wrong; returns the prediction.
+    fn step(&mut self, data: &mut TrainingData, at: At, (prev, prev2): (Tag, Tag), memory: &Memory) -> Tag {
+        let tok = &data.tokens[at.token];
+        self.fx.clear();
+        self.fx
+            .extend_from_slice(&data.feats[tok.feats.start as usize..tok.feats.end as usize]);
+        let mem = memory.get(tok.lower_h, tok.capitalized);
+        let (fs, fx, aux) = (&mut data.fs, &mut self.fx, data.is_aux[at.doc]);
+        history_features(tok.lower_h, tok.shape_h, prev, prev2, mem, &mut |h| {
+            fs.push(h, aux, fx);
+        });
+        if self.w.len() < fs.keys.len() {
+            self.w.resize(fs.keys.len(), [0.0; NTAGS]);
+            self.u.resize(fs.keys.len(), [0.0; NTAGS]);
+        }
+        let mut scores = [0f32; NTAGS];
+        for &id in fx.iter() {
+            for (s, x) in scores.iter_mut().zip(&self.w[id as usize]) {
+                *s += x;
+            }
+        }
+        let guess = choose(&scores, prev, at.last);
+        if guess != tok.gold {
+            let (g, p) = (tok.gold as usize, guess as usize);
+            let step = if aux { self.aux_weight } else { 1.0 };
+            let stepc = step as f64 * self.c;
+            for &id in fx.iter() {
+                let (wr, ur) = (&mut self.w[id as usize], &mut self.u[id as usize]);
+                wr[g] += step;
+                ur[g] += stepc;
+                wr[p] -= step;
+                ur[p] -= stepc;
+            }
+        }
+        self.c += 1.0;
+        guess
     }
 }
 
@@ -338,13 +429,12 @@ pub fn train(
 /// copy added and the auxiliary copies are left out.
 fn averaged(
     fs: &Features,
-    w: &[Row],
-    u: &[[f64; NTAGS]],
-    c: f64,
+    p: &Perceptron,
     (casing, clusters): (&Casing, &Clusters),
     prune: f32,
     info: &str,
 ) -> Model {
+    let (w, u, c) = (&p.w, &p.u, p.c);
     let avg = |i: usize| -> Row {
         let mut row = [0f32; NTAGS];
         for t in 0..NTAGS {

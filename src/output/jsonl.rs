@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::Printer;
+use super::printer::Printer;
 use crate::record::{Article, Quote};
 
 /// Prints each article as one JSON object per line.

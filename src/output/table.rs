@@ -7,8 +7,8 @@ use std::io;
 
 use serde_json::Value;
 
-use super::Printer;
-use crate::record::Article;
+use super::printer::Printer;
+use crate::record::{Article, Kind};
 
 /// Width and colour settings shared by every table.
 #[derive(Clone, Copy, Debug)]
@@ -171,6 +171,72 @@ impl Table {
             }
         }
     }
+
+    /// The quotes as columns: speaker, cue, text.
+    fn quotes(&self, s: &mut String, a: &Article) {
+        let width = self.style.width;
+        if a.quotes.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "{}", self.style.label("Quotes"));
+        let speaker_w = a
+            .quotes
+            .iter()
+            .map(|q| display_width(&sanitize(q.speaker.as_deref().unwrap_or("?"))))
+            .max()
+            .unwrap_or(1)
+            .clamp(7, 24);
+        let cue_w = a
+            .quotes
+            .iter()
+            .map(|q| display_width(q.cue.as_deref().unwrap_or("")))
+            .max()
+            .unwrap_or(0)
+            .clamp(3, 14);
+        let text_w = width.saturating_sub(2 + speaker_w + 2 + cue_w + 2).max(10);
+        let _ = writeln!(s, "  {}  {}  QUOTE", pad("SPEAKER", speaker_w), pad("CUE", cue_w));
+        for q in &a.quotes {
+            let speaker = truncate(&sanitize(q.speaker.as_deref().unwrap_or("?")), speaker_w);
+            let cue = truncate(&sanitize(q.cue.as_deref().unwrap_or("")), cue_w);
+            let text = truncate(&sanitize(&q.text), text_w);
+            let _ = writeln!(
+                s,
+                "  {}  {}  {}",
+                pad(&speaker, speaker_w),
+                pad(&cue, cue_w),
+                text
+            );
+        }
+    }
+
+    /// The entity names by kind, with their mention counts.
+    fn entities(&self, s: &mut String, a: &Article) {
+        let width = self.style.width;
+        if a.entities.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "{}", self.style.label("Entities"));
+        for kind in Kind::ALL {
+            let names: Vec<String> = a
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| format!("{} ({})", e.name, e.count))
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            let lines = wrap(&sanitize(&names.join(", ")), width.saturating_sub(16));
+            for (i, line) in lines.iter().enumerate() {
+                let head = if i == 0 {
+                    pad(kind.name(), 14)
+                } else {
+                    " ".repeat(14)
+                };
+                let _ = writeln!(s, "  {head}{line}");
+            }
+        }
+    }
 }
 
 impl Printer for Table {
@@ -221,56 +287,8 @@ impl Printer for Table {
             })
             .collect();
         self.list(&mut s, "Captions", &captions);
-        if !a.quotes.is_empty() {
-            let _ = writeln!(s, "{}", self.style.label("Quotes"));
-            let speaker_w = a
-                .quotes
-                .iter()
-                .map(|q| display_width(&sanitize(q.speaker.as_deref().unwrap_or("?"))))
-                .max()
-                .unwrap_or(1)
-                .clamp(7, 24);
-            let cue_w = a
-                .quotes
-                .iter()
-                .map(|q| display_width(q.cue.as_deref().unwrap_or("")))
-                .max()
-                .unwrap_or(0)
-                .clamp(3, 14);
-            let text_w = width.saturating_sub(2 + speaker_w + 2 + cue_w + 2).max(10);
-            let _ = writeln!(s, "  {}  {}  QUOTE", pad("SPEAKER", speaker_w), pad("CUE", cue_w));
-            for q in &a.quotes {
-                let speaker = truncate(&sanitize(q.speaker.as_deref().unwrap_or("?")), speaker_w);
-                let cue = truncate(&sanitize(q.cue.as_deref().unwrap_or("")), cue_w);
-                let text = truncate(&sanitize(&q.text), text_w);
-                let _ = writeln!(
-                    s,
-                    "  {}  {}  {}",
-                    pad(&speaker, speaker_w),
-                    pad(&cue, cue_w),
-                    text
-                );
-            }
-        }
-        if !a.entities.is_empty() {
-            let _ = writeln!(s, "{}", self.style.label("Entities"));
-            for kind in ["person", "organization", "location", "misc"] {
-                let names: Vec<String> = a
-                    .entities
-                    .iter()
-                    .filter(|e| e.kind == kind)
-                    .map(|e| format!("{} ({})", e.name, e.count))
-                    .collect();
-                if names.is_empty() {
-                    continue;
-                }
-                let lines = wrap(&sanitize(&names.join(", ")), width.saturating_sub(16));
-                for (i, line) in lines.iter().enumerate() {
-                    let head = if i == 0 { pad(kind, 14) } else { " ".repeat(14) };
-                    let _ = writeln!(s, "  {head}{line}");
-                }
-            }
-        }
+        self.quotes(&mut s, a);
+        self.entities(&mut s, a);
         for w in &a.warnings {
             self.field(&mut s, "Warning", &w.message);
         }

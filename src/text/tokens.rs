@@ -6,23 +6,25 @@
 
 use std::ops::Range;
 
-/// Abbreviations that keep their period (lower case, without it).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr", "gen", "gov", "sen", "rep", "lt",
-    "col", "sgt", "capt", "prof", "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "bros", "messrs", "rev", "hon", "adm", "cmdr", "maj", "gov", "pres",
-    "supt", "det", "insp", "ave", "blvd", "rd", "mme", "plc", "llc", "cos",
-];
+use crate::lexicon::KEEPS_PERIOD;
 
 /// Tokens of `text[range]` as byte ranges into `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    tokens_from_segments(text, &crate::text::segments(text, range))
+    tokens_from_segments(text, &super::segment::segments(text, range))
 }
 
 /// Tokens built from the word-boundary segments of a sentence (see
-/// [`crate::text::segments`]).
+/// [`super::segment::segments`]).
 pub fn tokens_from_segments(text: &str, segments: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(segments.len());
+    let mut out = Vec::with_capacity(segments.len());
+    tokens_into(text, segments, &mut out);
+    out
+}
+
+/// Appends the tokens built from `segments` to `out` (see
+/// [`tokens_from_segments`]); tokens already in `all` are left alone.
+pub fn tokens_into(text: &str, segments: &[Range<usize>], all: &mut Vec<Range<usize>>) {
+    let base = all.len();
     let mut i = 0;
     while i < segments.len() {
         let start = segments[i].start;
@@ -33,7 +35,7 @@ pub fn tokens_from_segments(text: &str, segments: &[Range<usize>]) -> Vec<Range<
         if (seg == "-" || seg == "&") && i + 1 < segments.len() {
             let next_start = segments[i + 1].start;
             let next = &text[segments[i + 1].clone()];
-            if let Some(prev) = out.last() {
+            if let Some(prev) = all[base..].last() {
                 let prev_text = &text[prev.clone()];
                 let joins = adjacent(prev)
                     && next_start == end
@@ -41,28 +43,27 @@ pub fn tokens_from_segments(text: &str, segments: &[Range<usize>]) -> Vec<Range<
                     && is_wordlike(next)
                     && (seg == "-" || starts_upper(prev_text) && starts_upper(next));
                 if joins && !prev_text.ends_with("'s") {
-                    let p = out.pop().expect("checked above");
-                    out.push(p.start..next_start + next.len());
+                    let p = all.pop().expect("checked above");
+                    all.push(p.start..next_start + next.len());
                     i += 2;
                     continue;
                 }
             }
         }
         if seg == "." {
-            if let Some(prev) = out.last() {
+            if let Some(prev) = all[base..].last() {
                 let prev_text = &text[prev.clone()];
                 if adjacent(prev) && keeps_period(prev_text) {
-                    let p = out.pop().expect("checked above");
-                    out.push(p.start..end);
+                    let p = all.pop().expect("checked above");
+                    all.push(p.start..end);
                     i += 1;
                     continue;
                 }
             }
         }
-        push_word(start, seg, &mut out);
+        push_word(start, seg, all);
         i += 1;
     }
-    out
 }
 
 fn push_word(start: usize, seg: &str, out: &mut Vec<Range<usize>>) {
@@ -106,7 +107,7 @@ fn keeps_period(word: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 3) {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    KEEPS_PERIOD.contains_lower(word)
 }
 
 #[cfg(test)]

@@ -1,13 +1,10 @@
-//! The output record: one [`Article`] per input, the contract that users and
-//! every output format rely on.
-//!
-//! Field names and order here are the JSON schema documented in README.md.
-//! All offsets are Unicode code point offsets into the decoded text (a
-//! leading BOM not counted), end exclusive, so Python's `text[start:end]`
-//! gives the span.
+//! The record's types: field names and order are the JSON schema
+//! documented in README.md.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+pub use crate::document::{BlockKind, Kind};
 
 /// One analyzed article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -94,11 +91,11 @@ pub struct Quote {
     /// quote sits in the headline, a bullet or a caption.
     pub paragraph: Option<usize>,
     /// Where the quote sits: `paragraph`, `headline`, `bullet` or `caption`.
-    pub block: String,
+    pub block: BlockKind,
     /// Canonical name of who is quoted, or null when nothing attributes it.
     pub speaker: Option<String>,
     /// Kind of the speaker's entity (`person`, `organization`, ...), if any.
-    pub speaker_kind: Option<String>,
+    pub speaker_kind: Option<Kind>,
     /// The words naming the speaker at the attribution site.
     pub speaker_text: Option<String>,
     /// Start of `speaker_text`.
@@ -115,7 +112,7 @@ pub struct Entity {
     /// The fullest name the article uses.
     pub name: String,
     /// `person`, `organization`, `location` or `misc`.
-    pub kind: String,
+    pub kind: Kind,
     /// Number of mentions.
     pub count: usize,
     /// Distinct surface forms, in order of first use.
@@ -141,11 +138,28 @@ pub struct Mention {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     /// A stable identifier, such as `unpaired-quote`.
-    pub code: String,
+    pub code: WarningCode,
     /// A human-readable description.
     pub message: String,
     /// Code point offset of the problem.
     pub offset: usize,
+}
+
+/// What a warning is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningCode {
+    /// A quotation mark without a partner.
+    UnpairedQuote,
+}
+
+impl WarningCode {
+    /// The code as written in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::UnpairedQuote => "unpaired-quote",
+        }
+    }
 }
 
 /// Counts for one article.

@@ -1,0 +1,295 @@
+//! The document the analysis passes read and extend, and the types they
+//! hand to one another.
+//!
+//! The pipeline (`pipeline::analyze`) makes one [`Document`] per article and runs
+//! the passes over it in a fixed order; each pass fills the fields listed
+//! under its name below and reads only fields filled before it. This module
+//! holds data only: it imports no pass, so every pass can import it.
+//! All ranges are byte ranges into [`Document::text`].
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// One article as the passes see it.
+#[derive(Clone, Debug, Default)]
+pub struct Document<'t> {
+    /// The decoded text (an HTML page's extracted article text).
+    pub text: &'t str,
+
+    // 1. layout
+    /// Headline, byline, bullets, captions, paragraphs.
+    pub layout: Layout,
+    /// The blocks quotes and entities are looked for in, in text order.
+    pub blocks: Vec<Block>,
+
+    // 2. sentences and tokens
+    /// Sentences of the blocks, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Per block, the range of its sentences in [`Document::sentences`].
+    pub block_sentences: Vec<Range<usize>>,
+    /// The tagger's tokens of every sentence (see [`Sentence::tokens`]).
+    pub tokens: Vec<Range<usize>>,
+    /// Word tokens counted in the blocks.
+    pub words: usize,
+    /// The word tokens themselves, when asked for.
+    pub word_spans: Option<Vec<Range<usize>>>,
+
+    // 3. mentions
+    /// Names found by the tagger and its rules, in text order.
+    pub mentions: Vec<TaggedMention>,
+
+    // 4. entities
+    /// Mentions grouped into one entity per real-world thing.
+    pub entities: Entities,
+
+    // 5. quotes
+    /// Direct quotes with their attributions, in text order.
+    pub quotes: Vec<QuoteSpan>,
+    /// Quotation marks left without a partner.
+    pub unpaired: Vec<UnpairedMark>,
+}
+
+impl<'t> Document<'t> {
+    /// A document over `text` that no pass has run on yet.
+    pub fn new(text: &'t str) -> Document<'t> {
+        Document {
+            text,
+            ..Document::default()
+        }
+    }
+
+    /// The sentences of block `b`.
+    pub fn sentences_of(&self, b: usize) -> &[Sentence] {
+        self.block_sentences
+            .get(b)
+            .map_or(&[], |r| &self.sentences[r.clone()])
+    }
+}
+
+/// The layout of one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    /// The headline line (or the front matter title).
+    pub headline: Option<Range<usize>>,
+    /// The byline as written, such as `By Dana Whitfield and Omar Haddad`.
+    pub byline: Option<String>,
+    /// Author names taken from the byline or front matter.
+    pub authors: Vec<String>,
+    /// The dateline opening the first paragraph, such as `LONDON (Reuters)`.
+    pub dateline: Option<String>,
+    /// The place named by the dateline (`LONDON`).
+    pub dateline_place: Option<Range<usize>>,
+    /// A publication date found in front matter, a date line or the dateline.
+    pub date: Option<String>,
+    /// Bullet summary items, marker removed.
+    pub bullets: Vec<Range<usize>>,
+    /// Photo captions with their credits.
+    pub captions: Vec<CaptionSpan>,
+    /// Body paragraphs, wrapped lines joined.
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+/// A photo caption and its credit; either may be missing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptionSpan {
+    /// The caption sentence.
+    pub text: Option<Range<usize>>,
+    /// The photo credit, label and parentheses removed.
+    pub credit: Option<Range<usize>>,
+}
+
+/// What part of the article a block of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The headline.
+    Headline,
+    /// A bullet summary item.
+    Bullet,
+    /// A photo caption.
+    Caption,
+    /// A body paragraph.
+    Paragraph,
+}
+
+/// A block of article text that quotes and entities are looked for in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Where it is.
+    pub range: Range<usize>,
+    /// Index among blocks of the same kind.
+    pub index: usize,
+}
+
+/// One sentence of a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its block in [`Document::blocks`].
+    pub block: usize,
+    /// The sentence, trimmed.
+    pub range: Range<usize>,
+    /// The range of its tagger tokens in [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// What a named entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A company, agency, party, team or other organization.
+    Organization,
+    /// A place.
+    Location,
+    /// Nationalities, groups, events, products, works, laws.
+    Misc,
+}
+
+impl Kind {
+    /// All kinds, in tag order.
+    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Location, Kind::Misc];
+
+    /// The name used in records: `person`, `organization`, `location`, `misc`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Location => "location",
+            Kind::Misc => "misc",
+        }
+    }
+
+    /// The CoNLL label: `PER`, `ORG`, `LOC`, `MISC`.
+    pub fn conll(self) -> &'static str {
+        match self {
+            Kind::Person => "PER",
+            Kind::Organization => "ORG",
+            Kind::Location => "LOC",
+            Kind::Misc => "MISC",
+        }
+    }
+
+    /// Parses a CoNLL label (case-insensitive; `GEO`, `GPE` count as places).
+    pub fn from_conll(label: &str) -> Option<Kind> {
+        match label.to_ascii_uppercase().as_str() {
+            "PER" | "PERSON" => Some(Kind::Person),
+            "ORG" | "ORGANIZATION" => Some(Kind::Organization),
+            "LOC" | "LOCATION" | "GEO" | "GPE" => Some(Kind::Location),
+            "MISC" => Some(Kind::Misc),
+            _ => None,
+        }
+    }
+
+    /// Parses a record kind name (`person`, ...).
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name found by the tagger (and its rules).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaggedMention {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// What it names.
+    pub kind: Kind,
+    /// Index of the block it sits in.
+    pub block: usize,
+}
+
+/// A mention after resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityMention {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// Index into [`Entities::entities`].
+    pub entity: usize,
+    /// Index of the block it sits in.
+    pub block: usize,
+}
+
+/// One real-world thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityInfo {
+    /// The fullest name used in the article.
+    pub name: String,
+    /// The kind most mentions were tagged with.
+    pub kind: Kind,
+    /// Distinct surface forms, in order of first use.
+    pub aliases: Vec<String>,
+    /// Indices into [`Entities::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// For people: `Some(true)` when known to be a woman, `Some(false)` a man.
+    pub female: Option<bool>,
+}
+
+/// Entities and their mentions for one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// Entities in order of first mention.
+    pub entities: Vec<EntityInfo>,
+    /// Mentions in text order.
+    pub mentions: Vec<EntityMention>,
+}
+
+impl Entities {
+    /// Mentions starting inside `range`, found by binary search (mentions
+    /// are in text order).
+    pub fn starting_in(&self, range: &Range<usize>) -> impl Iterator<Item = &EntityMention> {
+        let first = self.mentions.partition_point(|m| m.range.start < range.start);
+        let end = range.end;
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.range.start < end)
+    }
+}
+
+/// A direct quote found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The quoted words, from after the opening mark to before the closing
+    /// one.
+    pub range: Range<usize>,
+    /// One range per paragraph the quote runs through (one for most quotes).
+    pub pieces: Vec<Range<usize>>,
+    /// Index of the block the quote starts in.
+    pub block: usize,
+    /// From the opening mark to the end of the closing one (to the end of
+    /// the quoted words when the quote was never closed).
+    pub marks: Range<usize>,
+    /// Who said it, when the text says.
+    pub attribution: Option<Attribution>,
+}
+
+/// The speaker and reporting verb of a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The words naming the speaker at the attribution site.
+    pub speaker: Range<usize>,
+    /// The reporting verb or phrase as written ("said", "according to").
+    pub cue: String,
+    /// The entity the speaker resolves to, if any (index into
+    /// [`Entities::entities`]).
+    pub entity: Option<usize>,
+}
+
+/// A quotation mark without a partner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnpairedMark {
+    /// Where the mark is.
+    pub offset: usize,
+    /// The mark.
+    pub mark: char,
+    /// True for an opening mark that was never closed.
+    pub opening: bool,
+}

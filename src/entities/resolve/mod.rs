@@ -1,0 +1,190 @@
+//! Pass 4, entities: one entity per real-world thing. Mentions that name
+//! the same person or body within an article are joined, and the fullest
+//! name is kept. The steps, in order ([`resolve`]):
+//!
+//! 1. [`acronyms`]: names the text defines an acronym for are completed,
+//!    and later bare uses of the acronym added;
+//! 2. [`descriptions`]: "the agency" after a "... Agency" is added;
+//! 3. linking: defined and well-known acronyms with their names
+//!    ([`acronyms`]), surnames and one-word short forms with the full name
+//!    before them ([`short_forms`]), then identical names ignoring case,
+//!    periods, a leading "the" and legal suffixes ([`clustering`]);
+//! 4. [`naming`]: each set becomes an entity with a name, a kind and, for
+//!    people, a sex when the text tells it.
+
+mod acronyms;
+mod clustering;
+mod descriptions;
+mod naming;
+mod short_forms;
+mod taken;
+
+use crate::document::{Block, Document, Entities, TaggedMention};
+use crate::entities::gazetteer::Gazetteer;
+
+/// Pass 4: groups the document's mentions into entities.
+pub fn run(doc: &mut Document, gazetteer: &Gazetteer) {
+    doc.entities = resolve(doc.text, &doc.mentions, &doc.blocks, gazetteer);
+}
+
+/// Groups the mentions of one article (in text order) into entities;
+/// `blocks` are where definite descriptions and bare acronyms are looked
+/// for.
+pub fn resolve(text: &str, mentions: &[TaggedMention], blocks: &[Block], gazetteer: &Gazetteer) -> Entities {
+    let mentions = acronyms::complete_defined_names(text, mentions, blocks);
+    let mut c = clustering::Clustering::new(text, &mentions);
+    acronyms::add_defined_acronym_uses(&mut c, text, blocks);
+    descriptions::add_definite_descriptions(&mut c, text, blocks);
+    c.sort();
+    acronyms::link_defined_acronyms(&mut c);
+    acronyms::link_known_acronyms(&mut c);
+    short_forms::link_short_forms(&mut c, text, gazetteer);
+    clustering::link_same_key(&mut c);
+    naming::entities(&mut c, text, gazetteer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{BlockKind, Kind};
+
+    fn mention(text: &str, needle: &str, nth: usize, kind: Kind) -> TaggedMention {
+        let start = text.match_indices(needle).nth(nth).expect("needle in text").0;
+        TaggedMention {
+            range: start..start + needle.len(),
+            kind,
+            block: 0,
+        }
+    }
+
+    fn names(text: &str, mentions: Vec<TaggedMention>) -> Vec<(String, Kind, Vec<String>, usize)> {
+        let blocks = [Block {
+            kind: BlockKind::Paragraph,
+            range: 0..text.len(),
+            index: 0,
+        }];
+        let r = resolve(text, &mentions, &blocks, Gazetteer::embedded());
+        r.entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind, e.aliases.clone(), e.mentions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn surname_joins_full_name() {
+        let t = "Mayor Elena Park spoke. Park said no. Ms. Park left.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Elena Park", 0, Kind::Person),
+                mention(t, "Park", 1, Kind::Person),
+                mention(t, "Park", 2, Kind::Location),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Elena Park");
+        assert_eq!(got[0].1, Kind::Person);
+        assert_eq!(got[0].3, 3);
+    }
+
+    #[test]
+    fn shared_surname_goes_to_the_nearest_preceding_full_name() {
+        let t = "Elena Park won. David Park lost. Park conceded.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Elena Park", 0, Kind::Person),
+                mention(t, "David Park", 0, Kind::Person),
+                mention(t, "Park", 2, Kind::Person),
+            ],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[0].0.as_str(), got[0].3), ("Elena Park", 1));
+        assert_eq!((got[1].0.as_str(), got[1].3), ("David Park", 2));
+    }
+
+    #[test]
+    fn shared_surname_before_any_full_name_stays_alone() {
+        let t = "Park spoke. Elena Park won. David Park lost.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Park", 0, Kind::Person),
+                mention(t, "Elena Park", 0, Kind::Person),
+                mention(t, "David Park", 0, Kind::Person),
+            ],
+        );
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn defined_acronym_and_description() {
+        let t = "The Coastline Transit Authority (CTA) met. The CTA said the authority's plan works.";
+        let got = names(
+            t,
+            vec![mention(t, "Coastline Transit Authority", 0, Kind::Organization)],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Coastline Transit Authority");
+        assert_eq!(got[0].2, ["Coastline Transit Authority", "CTA", "the authority"]);
+        assert_eq!(got[0].3, 4);
+    }
+
+    #[test]
+    fn spelling_variants_and_suffixes() {
+        let t = "the U.S. Transit Agency and US Transit Agency; Acme Inc. and Acme.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "U.S. Transit Agency", 0, Kind::Organization),
+                mention(t, "US Transit Agency", 0, Kind::Organization),
+                mention(t, "Acme Inc.", 0, Kind::Organization),
+                mention(t, "Acme", 1, Kind::Organization),
+            ],
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "Acme Inc.");
+    }
+
+    #[test]
+    fn well_known_acronyms() {
+        let t = "The FBI said the Federal Bureau of Investigation would help.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "FBI", 0, Kind::Organization),
+                mention(t, "Federal Bureau of Investigation", 0, Kind::Organization),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Federal Bureau of Investigation");
+    }
+
+    #[test]
+    fn majority_kind_wins() {
+        let t = "Jordan said. Jordan won. Jordan left.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Jordan", 0, Kind::Person),
+                mention(t, "Jordan", 1, Kind::Location),
+                mention(t, "Jordan", 2, Kind::Person),
+            ],
+        );
+        assert_eq!(got[0].1, Kind::Person);
+    }
+
+    #[test]
+    fn one_word_organization_name() {
+        let t = "Kingsport City lost. City had led.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Kingsport City", 0, Kind::Organization),
+                mention(t, "City", 1, Kind::Organization),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Kingsport City");
+    }
+}

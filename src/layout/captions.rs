@@ -1,0 +1,142 @@
+//! Captions: each standalone credit paired with its caption sentence and
+//! alt text, caption labels (`Image caption,`) with the line they label.
+
+use super::lines::ends_sentence;
+use super::paragraphs::{chars_len, Piece, Role};
+use crate::document::{CaptionSpan, Layout};
+
+/// Pairs each standalone credit with its caption sentence and alt text.
+pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout) {
+    let is_text = |it: &Piece| it.role == Role::Paragraph;
+    for c in 0..items.len() {
+        match items[c].role {
+            Role::Caption => {
+                layout.captions.push(CaptionSpan {
+                    text: Some(items[c].range.clone()),
+                    credit: None,
+                });
+                items[c].role = Role::Dropped;
+                continue;
+            }
+            Role::CaptionLabel => {
+                if let Some(n) = items.get(c + 1).filter(|it| is_text(it)).map(|_| c + 1) {
+                    let text = Some(items[n].range.clone());
+                    // `Image source, X` then `Image caption,`: one caption.
+                    let credit_only = c > 0
+                        && layout.captions.last().is_some_and(|cap| {
+                            cap.text.is_none() && cap.credit.as_ref() == Some(&items[c - 1].range)
+                        });
+                    match layout.captions.last_mut() {
+                        Some(cap) if credit_only => cap.text = text,
+                        _ => layout.captions.push(CaptionSpan { text, credit: None }),
+                    }
+                    items[n].role = Role::Dropped;
+                }
+                items[c].role = Role::Dropped;
+                continue;
+            }
+            Role::Credit => {}
+            _ => continue,
+        }
+        let credit = items[c].range.clone();
+        items[c].role = Role::Dropped;
+        // A caption just before, already paired only with its label, takes this credit.
+        if let Some(prev) = layout.captions.last_mut() {
+            let touches = c > 0
+                && items[c - 1].role == Role::Dropped
+                && prev.credit.is_none()
+                && prev.text.as_ref() == Some(&items[c - 1].range);
+            if touches {
+                prev.credit = Some(credit);
+                continue;
+            }
+        }
+        let prev = (c > 0 && is_text(&items[c - 1])).then(|| c - 1);
+        let next = items.get(c + 1).filter(|it| is_text(it)).map(|_| c + 1);
+        let sentence_like = |i: usize| {
+            let s = &text[items[i].range.clone()];
+            ends_sentence(s) || s.chars().count() >= 60
+        };
+        let short = |i: usize| chars_len(text, &items[i].range) <= 300;
+        let alt = prev.filter(|&p| !sentence_like(p) && chars_len(text, &items[p].range) <= 120);
+        let caption = match (prev, next) {
+            (Some(p), _) if sentence_like(p) && short(p) => Some(p),
+            (_, Some(n)) if short(n) && sentence_like(n) => {
+                if let Some(a) = alt {
+                    items[a].role = Role::Dropped;
+                }
+                Some(n)
+            }
+            _ => alt,
+        };
+        if let Some(i) = caption {
+            items[i].role = Role::Dropped;
+        }
+        layout.captions.push(CaptionSpan {
+            text: caption.map(|i| items[i].range.clone()),
+            credit: Some(credit),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces over the lines of `text` with the given roles, one per line.
+    fn pieces(text: &str, roles: &[Role]) -> Vec<Piece> {
+        let mut at = 0;
+        text.split('\n')
+            .zip(roles)
+            .map(|(line, role)| {
+                let p = Piece {
+                    role: role.clone(),
+                    range: at..at + line.len(),
+                    lines: 1,
+                };
+                at += line.len() + 1;
+                p
+            })
+            .collect()
+    }
+
+    #[test]
+    fn credit_takes_the_caption_before_it_and_drops_alt_text() {
+        let text = "Mayor Elena Park\nTom Reyes / Coastline Photo Agency\nMayor Elena Park spoke after the vote on Tuesday.\nThe council voted.";
+        let mut items = pieces(
+            text,
+            &[Role::Paragraph, Role::Credit, Role::Paragraph, Role::Paragraph],
+        );
+        let mut layout = Layout::default();
+        pair_captions(text, &mut items, &mut layout);
+        assert_eq!(layout.captions.len(), 1);
+        let cap = &layout.captions[0];
+        assert_eq!(
+            &text[cap.text.clone().unwrap()],
+            "Mayor Elena Park spoke after the vote on Tuesday."
+        );
+        assert_eq!(
+            &text[cap.credit.clone().unwrap()],
+            "Tom Reyes / Coastline Photo Agency"
+        );
+        let roles: Vec<Role> = items.iter().map(|p| p.role.clone()).collect();
+        assert_eq!(
+            roles,
+            [Role::Dropped, Role::Dropped, Role::Dropped, Role::Paragraph]
+        );
+    }
+
+    #[test]
+    fn caption_label_takes_the_next_line() {
+        let text = "Image caption,\nCommuters crossed the bridge on Monday.\nThe bridge reopened.";
+        let mut items = pieces(text, &[Role::CaptionLabel, Role::Paragraph, Role::Paragraph]);
+        let mut layout = Layout::default();
+        pair_captions(text, &mut items, &mut layout);
+        assert_eq!(layout.captions.len(), 1);
+        assert_eq!(
+            &text[layout.captions[0].text.clone().unwrap()],
+            "Commuters crossed the bridge on Monday."
+        );
+        assert_eq!(items[2].role, Role::Paragraph);
+    }
+}

@@ -1,0 +1,141 @@
+//! Photo credits on one line: standalone credit lines (`Photo: AP`, `Tom
+//! Reyes / Coastline Photo Agency`, `(Getty Images)`), credits at the end of
+//! a caption (`... on Tuesday. (AP Photo/Jane Doe)`), and caption labels
+//! (`Image caption,`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static CREDIT_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:photo(?:graph)?s?|image|images|picture|pictures|illustration|credit|photo\s+credit|image\s+credit|image\s+source|video|graphic|photo\s+illustration|courtesy)\s*(?:[:,]|by\b|of\b|\.{2,}|…)\s*(\S.*)$",
+    )
+    .expect("credit pattern")
+});
+
+static CREDIT_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:\p{Lu}[\p{L}\p{M}.'’&-]*|\p{Ll}\p{Lu}[\p{L}.'’&-]*)";
+    let joiner = r"(?:for|of|the|via|and|de|van|von|da)";
+    let phrase = format!(r"{word}(?:\s+(?:{word}|{joiner}))*");
+    Regex::new(&format!(r"^{phrase}(?:\s*/\s*{phrase})+(?:,\s*(?:File|Pool))?$"))
+        .expect("slash credit pattern")
+});
+
+static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:\p{Lu}[\p{L}.'’&-]*|via|for)\s+)*(?:Images|Photos?|Pictures|Photography|Stock\s+Photo|Photo\s+Agency|Archives?|Shutterstock|Alamy|iStock(?:photo)?)$",
+    )
+    .expect("agency credit pattern")
+});
+
+/// Inner text of a parenthesized credit: `(AP Photo/Evan Vucci)`, `(Getty Images)`.
+static CREDIT_PAREN_INNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/|\b(?:photo|photos|photograph|image|images|credit|courtesy|pool|shutterstock|alamy|via)\b|^(?:AP|Reuters|AFP|EPA|Xinhua|PA|Bloomberg)$")
+        .expect("paren credit pattern")
+});
+
+pub(super) static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:image|photo|video)?\s*caption\s*[,:]?\s*").expect("caption label pattern")
+});
+
+/// The byte range of the credit inside a standalone credit line, if it is one.
+pub(super) fn credit_range(line: &str) -> Option<Range<usize>> {
+    let chars = line.chars().count();
+    if chars > 100 || line.split_whitespace().count() > 12 {
+        return None;
+    }
+    if let Some(c) = CREDIT_LABELLED.captures(line) {
+        let m = c.get(1)?;
+        return Some(m.start()..m.end());
+    }
+    if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        if !inner.contains(['(', ')']) && CREDIT_PAREN_INNER.is_match(inner) {
+            return Some(1..line.len() - 1);
+        }
+        return None;
+    }
+    if line.ends_with('.') && !line.ends_with(" Inc.") {
+        return None;
+    }
+    if CREDIT_SLASH.is_match(line) || CREDIT_AGENCY.is_match(line) {
+        return Some(0..line.len());
+    }
+    None
+}
+
+/// Splits a trailing credit off a caption paragraph: returns the caption's
+/// end and the credit's range, both relative to `para`.
+pub(super) fn inline_credit(para: &str) -> Option<(usize, Range<usize>)> {
+    let trimmed = para.trim_end();
+    if let Some(body) = trimmed.strip_suffix(')') {
+        let open = body.rfind('(')?;
+        let inner = &body[open + 1..];
+        if inner.len() >= 2 && !inner.contains(['(', ')']) && CREDIT_PAREN_INNER.is_match(inner) && open > 0 {
+            return Some((para[..open].trim_end().len(), open + 1..body.len()));
+        }
+        return None;
+    }
+    // `... on Tuesday. Photo: Tom Reyes` or `... on Tuesday. REUTERS/Jane Doe`
+    for (i, _) in trimmed.match_indices(". ") {
+        let tail_start = i + 2;
+        let tail = &trimmed[tail_start..];
+        if let Some(r) = credit_range(tail) {
+            let labelled = CREDIT_LABELLED.is_match(tail);
+            if labelled || tail.contains('/') {
+                return Some((i + 1, tail_start + r.start..tail_start + r.end));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        let yes = [
+            "Photo: AP",
+            "(Getty Images)",
+            "Credit: Jane Doe",
+            "Tom Reyes / Coastline Photo Agency",
+            "AP Photo/Evan Vucci",
+            "REUTERS/Kevin Lamarque",
+            "Getty Images",
+            "AFP via Getty Images",
+            "Image source, Getty Images",
+        ];
+        for y in yes {
+            assert!(credit_range(y).is_some(), "credit {y}");
+        }
+        let no = [
+            "The council voted 9-4.",
+            "Mayor Elena Park",
+            "Harbor City",
+            "(and more)",
+        ];
+        for n in no {
+            assert!(credit_range(n).is_none(), "not credit {n}");
+        }
+    }
+
+    #[test]
+    fn inline_credits() {
+        let cap = "Park speaks on Tuesday. (AP Photo/Jane Doe)";
+        let (end, credit) = inline_credit(cap).unwrap();
+        assert_eq!(
+            (&cap[..end], &cap[credit]),
+            ("Park speaks on Tuesday.", "AP Photo/Jane Doe")
+        );
+        let cap = "Park speaks on Tuesday. Photograph: Tom Reyes/Coastline";
+        let (end, credit) = inline_credit(cap).unwrap();
+        assert_eq!(
+            (&cap[..end], &cap[credit]),
+            ("Park speaks on Tuesday.", "Tom Reyes/Coastline")
+        );
+        assert!(inline_credit("The council met (again) on Tuesday.").is_none());
+    }
+}

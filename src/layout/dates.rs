@@ -1,0 +1,162 @@
+//! Dates and datelines: date lines near the top (`Published: March 3,
+//! 2024`, `Updated 5:02 PM EST`), wire dateline lines (`BRUSSELS
+//! 1996-08-22`), and the dateline opening the first paragraph (`LONDON
+//! (Reuters) -`, `WASHINGTON, March 3 (AP) —`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{is_weekday, DATE_LINE_WORDS, MONTH_NAMES};
+use crate::text::{fold_lines, is_all_caps};
+
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|date|modified)\s*(?:on|at)?\s*[:\-]?\s*",
+    )
+    .expect("date label")
+});
+
+/// A short line that is only a date and time, possibly with a label such as
+/// `Published:`.
+pub(super) fn date_line(line: &str) -> bool {
+    // Every date line has a digit.
+    if line.len() > 240
+        || !line.bytes().any(|b| b.is_ascii_digit())
+        || line.chars().count() > 80
+        || line.contains(['\n', '\r'])
+    {
+        return false;
+    }
+    let mut signal = false;
+    for word in line.split(|c: char| c.is_whitespace() || ",|·•()".contains(c)) {
+        let w = word.trim_matches(|c: char| c == '.' || c == ':').to_lowercase();
+        if w.is_empty() || w == "-" || w == "–" || w == "—" {
+            continue;
+        }
+        if MONTH_NAMES.contains(&w) || is_iso_date(&w) || is_slash_date(&w) {
+            signal = true;
+        } else if !(DATE_LINE_WORDS.contains(&w) || is_weekday(&w) || is_time_or_number(&w)) {
+            return false;
+        }
+    }
+    signal
+}
+
+pub(super) fn strip_date_label(line: &str) -> &str {
+    let m = DATE_LABEL.find(line).map_or(0, |m| m.end());
+    line[m..].trim()
+}
+
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+fn is_slash_date(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_time_or_number(w: &str) -> bool {
+    let w = w
+        .trim_end_matches("am")
+        .trim_end_matches("pm")
+        .trim_end_matches(['h', 's']);
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_digit() || ":.tnrdh".contains(c))
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+static WIRE_DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]+\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$")
+        .expect("wire dateline line")
+});
+
+/// A line holding only a place in capitals and a date: `BRUSSELS 1996-08-22`.
+pub(super) fn wire_dateline_line(line: &str) -> bool {
+    line.len() <= 64 && WIRE_DATELINE_LINE.is_match(line)
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}";
+    let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    let date = format!(r"{month}\s+\d{{1,2}}(?:,\s*\d{{4}})?");
+    let region = r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}";
+    Regex::new(&format!(
+        r"^(?P<place>{place})(?P<extra>(?:,\s*(?:(?P<date>{date})|{region}))*)(?:\s*\((?P<agency>[^()\n]+)\))?\s*(?:-{{1,3}}|—|–|_)\s+\S"
+    ))
+    .expect("dateline pattern")
+});
+
+/// The dateline opening a first paragraph (`LONDON (Reuters) -`,
+/// `WASHINGTON, March 3 (AP) —`) and its date, if any.
+pub(super) fn dateline(para: &str) -> Option<(String, Option<String>, Range<usize>)> {
+    let c = DATELINE.captures(para)?;
+    let place_match = c.name("place")?;
+    let place = place_match.as_str();
+    if c.name("agency").is_some_and(|a| a.as_str().chars().count() > 40) {
+        return None;
+    }
+    let has_agency = c.name("agency").is_some();
+    let date = c.name("date").map(|m| m.as_str().to_string());
+    if !(is_all_caps(place) || has_agency || date.is_some()) {
+        return None;
+    }
+    let end = c
+        .name("agency")
+        .map_or_else(|| c.name("extra").map_or(0, |m| m.end()), |m| m.end() + 1);
+    let end = end.max(c.name("place")?.end());
+    Some((
+        fold_lines(para[..end].trim()).into_owned(),
+        date,
+        place_match.start()..place_match.end(),
+    ))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("LONDON (Reuters) - Britain said", Some("LONDON (Reuters)")),
+            (
+                "WASHINGTON, March 3 (AP) — The Senate",
+                Some("WASHINGTON, March 3 (AP)"),
+            ),
+            ("NEW YORK — Stocks fell", Some("NEW YORK")),
+            ("SAN JOSE, Calif. -- Apple said", Some("SAN JOSE, Calif.")),
+            ("Washington (AP) — The Senate", Some("Washington (AP)")),
+            ("Washington - The Senate", None),
+            ("The council voted - narrowly", None),
+        ];
+        for (para, want) in cases {
+            assert_eq!(dateline(para).map(|d| d.0), want.map(String::from), "case {para}");
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        for yes in [
+            "Published: March 3, 2024",
+            "Updated 5:02 PM EST, Tue March 3, 2024",
+            "2024-03-03",
+            "Mon 4 Mar 2024 10.02 GMT",
+        ] {
+            assert!(date_line(yes), "{yes}");
+        }
+        for no in ["March is a month for change.", "Published by the council"] {
+            assert!(!date_line(no), "{no}");
+        }
+    }
+}

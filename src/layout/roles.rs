@@ -1,0 +1,172 @@
+//! Roles of the pieces at the top and through the article: the repeated
+//! headline, the byline, date lines, captions with their credits, and the
+//! dateline of the first paragraph; what is left are the paragraphs and
+//! bullets.
+
+use std::ops::Range;
+
+use super::byline::byline;
+use super::captions::pair_captions;
+use super::credits::inline_credit;
+use super::dates::{date_line, dateline, strip_date_label, wire_dateline_line};
+use super::paragraphs::{chars_len, Piece, Role};
+use crate::document::{CaptionSpan, Layout};
+use crate::text::fold_lines;
+
+/// Folded text of a range, compared case-insensitively for repeated headlines.
+fn comparable(text: &str, r: &Range<usize>) -> String {
+    fold_lines(&text[r.clone()])
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Assigns roles to items: repeated headline, byline, date lines, captions,
+/// subheads, and the dateline of the first paragraph.
+pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout) {
+    let headline_key = layout.headline.as_ref().map(|r| comparable(text, r));
+    let mut seen_body = false;
+    for (n, item) in items.iter_mut().enumerate() {
+        if item.role != Role::Paragraph && item.role != Role::Heading {
+            continue;
+        }
+        // Only blocks of about the headline's length can repeat it.
+        let similar_length = |h: &str| {
+            let len = item.range.len();
+            len + 8 >= h.len() && len <= h.len() * 2 + 8
+        };
+        if headline_key
+            .as_deref()
+            .is_some_and(|h| !h.is_empty() && similar_length(h) && comparable(text, &item.range) == h)
+        {
+            item.role = Role::Dropped;
+            continue;
+        }
+        if item.role == Role::Heading {
+            continue;
+        }
+        let content = &text[item.range.clone()];
+        let near_top = n < 12 && item.lines <= 2;
+        if near_top && layout.byline.is_none() {
+            if let Some(authors) = byline(content) {
+                layout.byline = Some(fold_lines(content).into_owned());
+                layout.authors = authors;
+                item.role = Role::Dropped;
+                continue;
+            }
+        }
+        if near_top && !seen_body && date_line(content) {
+            if layout.date.is_none() {
+                layout.date = Some(strip_date_label(content).to_string());
+            }
+            item.role = Role::Dropped;
+            continue;
+        }
+        if near_top && !seen_body && wire_dateline_line(content) {
+            layout.dateline.get_or_insert_with(|| content.to_string());
+            item.role = Role::Dropped;
+            continue;
+        }
+        if chars_len(text, &item.range) <= 500 {
+            if let Some((cap_end, credit)) = inline_credit(content) {
+                let s = item.range.start;
+                layout.captions.push(CaptionSpan {
+                    text: Some(s..s + cap_end),
+                    credit: Some(s + credit.start..s + credit.end),
+                });
+                item.role = Role::Dropped;
+                continue;
+            }
+        }
+        seen_body |= item.lines > 1 || chars_len(text, &item.range) > 120;
+    }
+    pair_captions(text, items, layout);
+
+    let mut dateline_checked = false;
+    for item in items.iter() {
+        match item.role {
+            Role::Paragraph => {
+                if !dateline_checked {
+                    dateline_checked = true;
+                    if layout.dateline.is_none() {
+                        if let Some((dl, date, place)) = dateline(&text[item.range.clone()]) {
+                            layout.dateline = Some(dl);
+                            let s = item.range.start;
+                            layout.dateline_place = Some(s + place.start..s + place.end);
+                            if layout.date.is_none() {
+                                layout.date = date;
+                            }
+                        }
+                    }
+                }
+                layout.paragraphs.push(item.range.clone());
+            }
+            Role::Bullet => layout.bullets.push(item.range.clone()),
+            _ => {}
+        }
+    }
+    layout
+        .captions
+        .sort_by_key(|c| c.text.as_ref().or(c.credit.as_ref()).map_or(0, |r| r.start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_of_article_roles() {
+        let text = "Ferry fined\nBy Priya Shah\nPublished: June 6, 2024\nHARBOR CITY (AP) — A judge fined the ferry company on Wednesday.\nIt will appeal.";
+        let mut at = 0;
+        let mut items: Vec<Piece> = text
+            .split('\n')
+            .map(|line| {
+                let p = Piece {
+                    role: Role::Paragraph,
+                    range: at..at + line.len(),
+                    lines: 1,
+                };
+                at += line.len() + 1;
+                p
+            })
+            .collect();
+        let mut layout = Layout {
+            headline: Some(0..11),
+            ..Layout::default()
+        };
+        items[0].role = Role::Heading;
+        assign_roles(text, &mut items, &mut layout);
+        assert_eq!(layout.byline.as_deref(), Some("By Priya Shah"));
+        assert_eq!(layout.authors, ["Priya Shah"]);
+        assert_eq!(layout.date.as_deref(), Some("June 6, 2024"));
+        assert_eq!(layout.dateline.as_deref(), Some("HARBOR CITY (AP)"));
+        assert_eq!(&text[layout.dateline_place.clone().unwrap()], "HARBOR CITY");
+        assert_eq!(layout.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn repeated_headline_is_dropped() {
+        let text = "Ferry fined\nFerry fined.\nA judge fined the company.";
+        let mut items = vec![
+            Piece {
+                role: Role::Paragraph,
+                range: 12..24,
+                lines: 1,
+            },
+            Piece {
+                role: Role::Paragraph,
+                range: 25..text.len(),
+                lines: 1,
+            },
+        ];
+        let mut layout = Layout {
+            headline: Some(0..11),
+            ..Layout::default()
+        };
+        assign_roles(text, &mut items, &mut layout);
+        assert_eq!(items[0].role, Role::Dropped);
+        assert_eq!(layout.paragraphs, [25..text.len()]);
+    }
+}

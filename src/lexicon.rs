@@ -1,0 +1,319 @@
+//! The lexicon: every word list the analysis relies on (titles, months,
+//! legal suffixes, organization heads, reporting verbs, boilerplate
+//! lines...) is a plain text file under `data/lexicon/`, one concept per
+//! file, built into the binary.
+//!
+//! A file holds one entry per line, sorted, in lower case (export labels
+//! excepted), after a `# ` line saying what the list is for. Users can read
+//! and extend a list without reading Rust; the tests below keep every list
+//! sorted and free of duplicates, and keep apart the lists that must not
+//! overlap. Where the code needs several concepts at once (the sentence
+//! splitter's abbreviations are titles, legal suffixes, months and
+//! weekdays), it takes their union here rather than a copy.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// A sorted list of words, searched by binary search.
+#[derive(Clone, Debug, Default)]
+pub struct List {
+    words: Vec<&'static str>,
+}
+
+impl List {
+    /// Reads a lexicon file: one entry per line, `# ` lines and blank
+    /// lines skipped.
+    fn parse(src: &'static str) -> List {
+        let mut words: Vec<&'static str> = entries(src).collect();
+        words.sort_unstable();
+        words.dedup();
+        List { words }
+    }
+
+    /// The union of several lists.
+    fn union(lists: &[&List]) -> List {
+        let mut words: Vec<&'static str> = lists.iter().flat_map(|l| l.words.iter().copied()).collect();
+        words.sort_unstable();
+        words.dedup();
+        List { words }
+    }
+
+    /// The list with abbreviations (entries ending in a period) also
+    /// present without their period, so `Mr` and `Mr.` both match `mr.`.
+    fn with_undotted(&self) -> List {
+        let mut words = self.words.clone();
+        words.extend(self.words.iter().filter_map(|w| w.strip_suffix('.')));
+        words.sort_unstable();
+        words.dedup();
+        List { words }
+    }
+
+    /// The abbreviations of the list (entries ending in a period), without
+    /// their period.
+    fn abbreviations(&self) -> List {
+        let mut words: Vec<&'static str> = self.words.iter().filter_map(|w| w.strip_suffix('.')).collect();
+        words.sort_unstable();
+        List { words }
+    }
+
+    /// True when `word` is in the list, exactly.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.binary_search(&word).is_ok()
+    }
+
+    /// True when `word`, lower-cased, is in the list. Short ASCII words are
+    /// lower-cased on the stack: this runs for every token.
+    pub fn contains_lower(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if word.is_ascii() && bytes.len() <= 32 {
+            let mut buf = [0u8; 32];
+            for (d, s) in buf.iter_mut().zip(bytes) {
+                *d = s.to_ascii_lowercase();
+            }
+            return std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| self.contains(w));
+        }
+        self.contains(&lower(word))
+    }
+
+    /// The entries, sorted.
+    pub fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// `word` in lower case, borrowed when it already is.
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The entries of a lexicon file's text.
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with("# "))
+}
+
+macro_rules! files {
+    ($($name:ident = $file:literal: $doc:literal;)*) => {
+        $(
+            #[doc = $doc]
+            #[doc = concat!("\n\nFrom `data/lexicon/", $file, ".txt`.")]
+            pub static $name: LazyLock<List> =
+                LazyLock::new(|| List::parse(include_str!(concat!("../data/lexicon/", $file, ".txt"))));
+        )*
+        /// Every lexicon file: name and text.
+        pub const FILES: &[(&str, &str)] = &[
+            $(($file, include_str!(concat!("../data/lexicon/", $file, ".txt"))),)*
+        ];
+    };
+}
+
+files! {
+    ABBREVIATIONS = "abbreviations": "Abbreviations that may end a sentence.";
+    ABBREVIATIONS_CONTINUING = "abbreviations-continuing": "Abbreviations after which the sentence goes on.";
+    AGENCIES = "agencies": "News agencies and outlets named in bylines.";
+    BOILERPLATE_LINES = "boilerplate-lines": "Patterns of whole lines of page furniture.";
+    BYLINE_ROLES = "byline-roles": "Job and desk words in bylines.";
+    COMPANY_NOUNS = "company-nouns": "Nouns that stand for a company, besides the legal suffixes.";
+    DATE_WORDS = "date-words": "Words of date lines besides months, weekdays and time zones.";
+    EXPORT_LABELS = "export-labels": "Metadata labels of archive exports.";
+    LEGAL_SUFFIXES = "legal-suffixes": "Legal-form suffixes, without periods.";
+    MONTH_ABBREVIATIONS = "month-abbreviations": "Abbreviated month names.";
+    MONTHS = "months": "Month names.";
+    MONTHS_NEVER_NAMES = "months-never-names": "Month names that are never names.";
+    NAME_PARTICLES = "name-particles": "Lower-case words allowed in a byline name.";
+    NAMES_WITH_THE = "names-with-the": "Last words of names that keep a leading The.";
+    NAMING_VERBS = "naming-verbs": "Verbs that introduce a quoted phrase when they come first.";
+    ORG_DESCRIPTION_GROUPS = "org-description-groups": "Groups of interchangeable generic nouns, one group per entry.";
+    ORG_DESCRIPTIONS = "org-descriptions": "Generic nouns usable in a definite description.";
+    ORG_HEADS = "org-heads": "Last words that make a name an organization.";
+    ORG_HEADS_NOT_PERSON = "org-heads-not-person": "Last words of organizations that never end a person's name.";
+    PLACE_HEADS = "place-heads": "Last words of place names.";
+    PREPOSITIONS = "prepositions": "Prepositions around speaker phrases.";
+    REPORTING_VERBS = "reporting-verbs": "Reporting verbs.";
+    SENTENCE_OPENERS = "sentence-openers": "Words that usually open a sentence.";
+    SPEAKER_STOP_WORDS = "speaker-stop-words": "Words that end a speaker phrase after the verb.";
+    TIME_ZONES = "time-zones": "Time-zone abbreviations.";
+    TITLE_ABBREVIATIONS = "title-abbreviations": "Other abbreviated titles.";
+    TITLES = "titles": "Titles before a name (not strong).";
+    TITLES_STRONG = "titles-strong": "Titles that make the name after them a person's.";
+    VERB_ADVERBS = "verb-adverbs": "Adverbs and auxiliaries between speaker and verb.";
+    WEEKDAY_ABBREVIATIONS = "weekday-abbreviations": "Abbreviated weekday names.";
+    WEEKDAYS = "weekdays": "Weekday names.";
+}
+
+/// Strong titles, matched with or without an abbreviation's period.
+pub static PERSON_TITLES_STRONG: LazyLock<List> = LazyLock::new(|| TITLES_STRONG.with_undotted());
+
+/// Every title before a person's name, strong or not, matched with or
+/// without an abbreviation's period.
+pub static PERSON_TITLES: LazyLock<List> =
+    LazyLock::new(|| List::union(&[&TITLES_STRONG, &TITLES]).with_undotted());
+
+/// Abbreviations a period after which never ends a sentence: abbreviated
+/// titles and the abbreviations the sentence always goes on after.
+pub static NEVER_FINAL: LazyLock<List> = LazyLock::new(|| {
+    List::union(&[
+        &TITLES_STRONG.abbreviations(),
+        &TITLES.abbreviations(),
+        &TITLE_ABBREVIATIONS.abbreviations(),
+        &ABBREVIATIONS_CONTINUING.abbreviations(),
+    ])
+});
+
+/// Abbreviations that may end a sentence: general ones, legal suffixes,
+/// months and weekdays.
+pub static MAY_END: LazyLock<List> = LazyLock::new(|| {
+    List::union(&[
+        &ABBREVIATIONS.abbreviations(),
+        &LEGAL_SUFFIXES,
+        &MONTH_ABBREVIATIONS,
+        &WEEKDAY_ABBREVIATIONS,
+    ])
+});
+
+/// Every abbreviation, without its period: tokens keep their period when
+/// they are one of these (`Mr.`, `Inc.`, `Jan.`), as in newswire.
+pub static KEEPS_PERIOD: LazyLock<List> = LazyLock::new(|| List::union(&[&NEVER_FINAL, &MAY_END]));
+
+/// Words of a date line besides months and numbers: date words, weekday
+/// abbreviations and time zones.
+pub static DATE_LINE_WORDS: LazyLock<List> =
+    LazyLock::new(|| List::union(&[&DATE_WORDS, &WEEKDAY_ABBREVIATIONS, &TIME_ZONES]));
+
+/// Month names and their abbreviations.
+pub static MONTH_NAMES: LazyLock<List> = LazyLock::new(|| List::union(&[&MONTHS, &MONTH_ABBREVIATIONS]));
+
+/// Last words that make a name an organization: the heads and the legal
+/// suffixes.
+pub static ORG_ENDINGS: LazyLock<List> = LazyLock::new(|| List::union(&[&ORG_HEADS, &LEGAL_SUFFIXES]));
+
+/// Words that let "the company" refer to a name ending in them.
+pub static COMPANY_WORDS: LazyLock<List> = LazyLock::new(|| List::union(&[&LEGAL_SUFFIXES, &COMPANY_NOUNS]));
+
+/// True when `word` (any case, periods ignored) is a legal suffix:
+/// `Inc.`, `S.A.`, `GmbH`.
+pub fn is_legal_suffix(word: &str) -> bool {
+    if !word.contains('.') {
+        return LEGAL_SUFFIXES.contains_lower(word);
+    }
+    LEGAL_SUFFIXES.contains_lower(&word.replace('.', ""))
+}
+
+/// True for a day name, in any case, singular or plural ("Tuesdays").
+pub fn is_weekday(word: &str) -> bool {
+    let w = word
+        .strip_suffix(['s', 'S'])
+        .filter(|w| w.len() >= 6)
+        .unwrap_or(word);
+    WEEKDAYS.words().iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
+/// The groups of interchangeable generic nouns.
+pub fn description_groups() -> impl Iterator<Item = impl Iterator<Item = &'static str>> {
+    ORG_DESCRIPTION_GROUPS.words().iter().map(|g| g.split(' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(name: &str) -> Vec<&'static str> {
+        let (_, src) = FILES.iter().find(|(n, _)| *n == name).expect("listed file");
+        entries(src).collect()
+    }
+
+    fn disjoint(a: &str, b: &str) {
+        let b_words = list(b);
+        let both: Vec<&str> = list(a).into_iter().filter(|w| b_words.contains(w)).collect();
+        assert!(both.is_empty(), "{a} and {b} share {both:?}");
+    }
+
+    #[test]
+    fn every_file_is_sorted_without_duplicates() {
+        for (name, src) in FILES {
+            assert!(
+                src.starts_with("# "),
+                "{name}: starts with a '# ' line saying what it is"
+            );
+            let words: Vec<&str> = entries(src).collect();
+            assert!(!words.is_empty(), "{name}: empty");
+            for pair in words.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} before {:?} (sorted, once each)",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for w in &words {
+                assert_eq!(w.trim(), *w, "{name}: spaces around {w:?}");
+                if *name != "export-labels" && *name != "boilerplate-lines" {
+                    assert_eq!(lower(w), *w, "{name}: {w:?} is not lower case");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lists_that_must_not_overlap() {
+        // A word is one kind of title, one kind of head, one kind of verb.
+        disjoint("titles-strong", "titles");
+        disjoint("titles-strong", "title-abbreviations");
+        disjoint("titles", "title-abbreviations");
+        disjoint("org-heads", "place-heads");
+        disjoint("org-heads", "org-heads-not-person");
+        disjoint("org-heads-not-person", "place-heads");
+        disjoint("org-heads", "legal-suffixes");
+        disjoint("reporting-verbs", "naming-verbs");
+        disjoint("abbreviations", "abbreviations-continuing");
+        disjoint("date-words", "months");
+        disjoint("date-words", "weekday-abbreviations");
+        disjoint("date-words", "time-zones");
+        disjoint("company-nouns", "legal-suffixes");
+    }
+
+    #[test]
+    fn subsets_stay_subsets() {
+        for w in list("months-never-names") {
+            assert!(MONTHS.contains(w), "{w} is not a month");
+        }
+        for group in description_groups() {
+            for w in group {
+                assert!(
+                    ORG_DESCRIPTIONS.contains(w) || COMPANY_NOUNS.contains(w) || w == "firm",
+                    "{w} in a description group but not a description"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn derived_lists() {
+        assert!(PERSON_TITLES_STRONG.contains("mr") && PERSON_TITLES_STRONG.contains("mr."));
+        assert!(PERSON_TITLES_STRONG.contains("mayor") && !PERSON_TITLES_STRONG.contains("mayor."));
+        assert!(PERSON_TITLES.contains("gen") && PERSON_TITLES.contains("minister"));
+        assert!(NEVER_FINAL.contains("mr") && NEVER_FINAL.contains("st") && !NEVER_FINAL.contains("mayor"));
+        assert!(MAY_END.contains("inc") && MAY_END.contains("jan") && MAY_END.contains("etc"));
+        assert!(KEEPS_PERIOD.contains("mr") && KEEPS_PERIOD.contains("corp"));
+        assert!(is_legal_suffix("Inc.") && is_legal_suffix("S.A.") && is_legal_suffix("GmbH"));
+        assert!(!is_legal_suffix("Council"));
+        assert!(is_weekday("Tuesday") && is_weekday("SUNDAYS") && is_weekday("monday"));
+        assert!(!is_weekday("Tues") && !is_weekday("Mondayx") && !is_weekday("s"));
+        assert!(REPORTING_VERBS.contains("said") && REPORTING_VERBS.contains_lower("Said"));
+    }
+}

@@ -1,0 +1,147 @@
+//! The record made from a finished document: byte ranges become code point
+//! offsets, ranges become folded text, entity and quote indices become
+//! names, and the counts are taken.
+
+use std::ops::Range;
+
+use super::schema::{Article, Caption, Entity, Mention, Quote, Span, Stats, Warning, WarningCode};
+use crate::document::{BlockKind, Document};
+use crate::input::Decoded;
+use crate::quotes::quote_text;
+use crate::text::{fold_lines, CharIndex};
+
+/// Builds the record of `doc`, decoded from `source`; `sentences` adds the
+/// sentence spans. `path` and `id` are left for the caller.
+pub fn build(doc: &Document, source: &Decoded, sentences: bool) -> Article {
+    let text = doc.text;
+    let index = CharIndex::new(text);
+    let span = |r: &Range<usize>| Span {
+        text: fold_lines(&text[r.clone()]).into_owned(),
+        start: index.chars(r.start),
+        end: index.chars(r.end),
+    };
+    let fold = |r: &Range<usize>| fold_lines(&text[r.clone()]).into_owned();
+    let layout = &doc.layout;
+    let mut entities = entities(doc, &index);
+    let quotes = quotes(doc, &index, &mut entities);
+    let organizations = entities
+        .iter()
+        .filter(|e| e.kind == crate::document::Kind::Organization)
+        .map(|e| e.name.clone())
+        .collect();
+    Article {
+        path: None,
+        id: None,
+        encoding: source.encoding.name().to_string(),
+        headline: layout.headline.as_ref().map(fold),
+        byline: layout.byline.clone(),
+        authors: layout.authors.clone(),
+        dateline: layout.dateline.clone(),
+        date: layout.date.clone(),
+        bullets: layout.bullets.iter().map(fold).collect(),
+        captions: layout
+            .captions
+            .iter()
+            .map(|c| Caption {
+                text: c.text.as_ref().map(fold).unwrap_or_default(),
+                credit: c.credit.as_ref().map(fold),
+            })
+            .collect(),
+        paragraphs: layout.paragraphs.iter().map(span).collect(),
+        quotes,
+        entities,
+        organizations,
+        warnings: warnings(doc, &index),
+        stats: Stats {
+            bytes: source.bytes,
+            chars: index.chars(text.len()),
+            words: doc.words,
+            sentences: doc.sentences.len(),
+            paragraphs: layout.paragraphs.len(),
+        },
+        tokens: doc.word_spans.as_ref().map(|w| w.iter().map(span).collect()),
+        sentences: sentences.then(|| doc.sentences.iter().map(|s| span(&s.range)).collect()),
+        meta: None,
+    }
+}
+
+/// The entities with their mentions (quote counts are added by [`quotes`]).
+fn entities(doc: &Document, index: &CharIndex) -> Vec<Entity> {
+    let text = doc.text;
+    let found = &doc.entities;
+    found
+        .entities
+        .iter()
+        .map(|e| Entity {
+            name: e.name.clone(),
+            kind: e.kind,
+            count: e.mentions.len(),
+            aliases: e.aliases.clone(),
+            quotes: 0,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let r = &found.mentions[m].range;
+                    Mention {
+                        text: fold_lines(&text[r.clone()]).into_owned(),
+                        start: index.chars(r.start),
+                        end: index.chars(r.end),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The quotes, counting each attributed one on its speaker's entity.
+fn quotes(doc: &Document, index: &CharIndex, entities: &mut [Entity]) -> Vec<Quote> {
+    let text = doc.text;
+    let found = &doc.entities.entities;
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let block = &doc.blocks[q.block];
+            let a = q.attribution.as_ref();
+            let entity = a.and_then(|a| a.entity);
+            if let Some(e) = entity {
+                entities[e].quotes += 1;
+            }
+            Quote {
+                text: quote_text(text, q),
+                start: index.chars(q.range.start),
+                end: index.chars(q.range.end),
+                paragraph: (block.kind == BlockKind::Paragraph).then_some(block.index),
+                block: block.kind,
+                speaker: a.map(|a| match a.entity {
+                    Some(e) => found[e].name.clone(),
+                    None => fold_lines(&text[a.speaker.clone()]).into_owned(),
+                }),
+                speaker_kind: entity.map(|e| found[e].kind),
+                speaker_text: a.map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
+                speaker_start: a.map(|a| index.chars(a.speaker.start)),
+                speaker_end: a.map(|a| index.chars(a.speaker.end)),
+                cue: a.map(|a| a.cue.clone()),
+            }
+        })
+        .collect()
+}
+
+/// One warning per unpaired quotation mark.
+fn warnings(doc: &Document, index: &CharIndex) -> Vec<Warning> {
+    doc.unpaired
+        .iter()
+        .map(|u| {
+            let offset = index.chars(u.offset);
+            Warning {
+                code: WarningCode::UnpairedQuote,
+                message: format!(
+                    "unpaired {} quotation mark {} at offset {offset}",
+                    if u.opening { "opening" } else { "closing" },
+                    u.mark
+                ),
+                offset,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,210 @@
+//! Text: word segments, tagger tokens, sentences and offsets, and pass 2 of
+//! the analysis, which cuts every block of the document into sentences and
+//! tokens.
+//!
+//! Word tokens follow Unicode word boundaries (UAX #29, [`segment`]); the
+//! tagger's tokens keep `U.S.` and `Mr.` whole ([`tokens`]); the sentence
+//! splitter is tuned for news ([`sentences`]). Offsets inside the library
+//! are byte offsets into the decoded text; [`CharIndex`] turns them into the
+//! code point offsets that records carry.
+
+pub mod segment;
+pub mod sentences;
+pub mod tokens;
+
+use std::borrow::Cow;
+
+pub use segment::{count_words, is_word, segments, segments_into, words};
+pub use sentences::sentences;
+pub use tokens::{tokenize, tokens_from_segments, tokens_into};
+
+use crate::document::{Document, Sentence};
+
+/// Converts byte offsets of a text into code point offsets in O(1) amortized.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Code points before each 64-byte block; empty when the text is ASCII.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let blocks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+            let mut count = 0u32;
+            for chunk in text.as_bytes().chunks(BLOCK) {
+                blocks.push(count);
+                count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            }
+            blocks
+        };
+        CharIndex { text, blocks }
+    }
+
+    /// The code point offset of byte offset `byte` (which must lie on a
+    /// character boundary or at the end).
+    pub fn chars(&self, byte: usize) -> usize {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let Some(&before) = self.blocks.get(block) else {
+            // At the very end of a text whose length is a multiple of BLOCK.
+            return self.text.chars().count();
+        };
+        let start = block * BLOCK;
+        let within = self.text.as_bytes()[start..byte]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count();
+        before as usize + within
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// Returns `s` with every whitespace run that holds a line break folded into
+/// one space, so that a paragraph wrapped over several lines reads as one
+/// line. A word hyphenated at a line end (`well-` / `known`) is rejoined
+/// without a space and keeps its hyphen.
+pub fn fold_lines(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\n', '\r']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut breaks = c == '\n' || c == '\r';
+        while let Some(&(j, d)) = chars.peek() {
+            if !d.is_whitespace() {
+                break;
+            }
+            breaks |= d == '\n' || d == '\r';
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        if !breaks {
+            out.push_str(&s[i..end]);
+            continue;
+        }
+        let hyphenated = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && s[end..].chars().next().is_some_and(char::is_lowercase);
+        if !hyphenated {
+            out.push(' ');
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Counts letters in `chars` and stops at the first lower-case one: `None`
+/// when there is one, else the number of letters.
+fn capital_letters(chars: impl Iterator<Item = char>) -> Option<usize> {
+    let mut letters = 0;
+    for c in chars {
+        if c.is_lowercase() {
+            return None;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    Some(letters)
+}
+
+/// True when the text has letters and none of them is lower case.
+pub fn is_all_caps(s: &str) -> bool {
+    capital_letters(s.chars()).is_some_and(|n| n >= 2)
+}
+
+/// True when a sentence of words is written in capitals (a wire headline).
+pub fn is_caps_line(words: &[&str]) -> bool {
+    capital_letters(words.iter().flat_map(|w| w.chars())).is_some_and(|n| n >= 2)
+}
+
+/// Pass 2: cuts every block of the document into sentences, counts its
+/// words, keeps the word tokens when `keep_words` is set, and cuts each
+/// sentence into the tagger's tokens.
+pub fn segment(doc: &mut Document, keep_words: bool) {
+    let text = doc.text;
+    let mut segments = Vec::new();
+    let mut word_spans = keep_words.then(Vec::new);
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let first = doc.sentences.len();
+        for range in sentences(text, block.range.clone()) {
+            segments.clear();
+            segments_into(text, range.clone(), &mut segments);
+            for seg in &segments {
+                if is_word(&text[seg.clone()]) {
+                    doc.words += 1;
+                    if let Some(w) = word_spans.as_mut() {
+                        w.push(seg.clone());
+                    }
+                }
+            }
+            let t0 = doc.tokens.len();
+            tokens_into(text, &segments, &mut doc.tokens);
+            doc.sentences.push(Sentence {
+                block: b,
+                range,
+                tokens: t0..doc.tokens.len(),
+            });
+        }
+        doc.block_sentences.push(first..doc.sentences.len());
+    }
+    doc.word_spans = word_spans;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_matches_chars() {
+        let text = "Café – “naïve” ".repeat(20);
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices() {
+            assert_eq!(index.chars(byte), text[..byte].chars().count());
+        }
+        assert_eq!(index.chars(text.len()), text.chars().count());
+        let ascii = CharIndex::new("abc");
+        assert_eq!(ascii.chars(2), 2);
+    }
+
+    #[test]
+    fn char_index_end_on_block_boundary() {
+        let text = "é".repeat(32); // exactly 64 bytes
+        assert_eq!(CharIndex::new(&text).chars(64), 32);
+    }
+
+    #[test]
+    fn folding_lines() {
+        assert_eq!(fold_lines("one line"), "one line");
+        assert_eq!(fold_lines("wrapped\n   text\r\nhere"), "wrapped text here");
+        assert_eq!(fold_lines("well-\nknown"), "well-known");
+        assert_eq!(fold_lines("co-\nPresident"), "co- President");
+        assert_eq!(fold_lines("two  spaces"), "two  spaces");
+    }
+
+    #[test]
+    fn capitals() {
+        assert!(is_all_caps("FLOODS HIT - 2024") && !is_all_caps("Floods HIT") && !is_all_caps("A"));
+        assert!(is_caps_line(&["FLOODS", "HIT", "-", "2024"]));
+        assert!(!is_caps_line(&["Floods", "HIT"]));
+    }
+}
