@@ -187,7 +187,7 @@ mod tests {
         };
         let q = QuoteSpan {
             range: 60..70,
-            pieces: vec![60..70],
+            pieces: std::iter::once(60..70).collect(),
             block: 0,
             marks: 59..71,
             attribution: None,
