@@ -16,6 +16,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::output::{escape_line, is_unsafe};
 use crate::record::{Article, WarningCode};
 use crate::text::fold_lines;
 
@@ -205,36 +206,45 @@ impl Levels {
     }
 
     /// Applies a `newsscan.toml`: a `[rules]` table of `rule = "level"`.
+    /// Anything else (an unknown table or key, a bad level, text that is
+    /// not TOML) is an error naming the line.
     pub fn apply_toml(&mut self, src: &str) -> Result<(), ConfigError> {
-        let mut section = String::new();
-        for (n, raw) in src.lines().enumerate() {
-            let line = raw.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name.trim().to_string();
-                continue;
-            }
-            if section != "rules" {
-                continue;
-            }
-            let (key, value) = line
-                .split_once('=')
-                .ok_or_else(|| ConfigError(format!("line {}: expected rule = \"level\"", n + 1)))?;
-            let key = key.trim().trim_matches(['"', '\'']);
-            let value = value.trim().trim_matches(['"', '\'']);
-            let level = Severity::parse(value).ok_or_else(|| {
+        let file: ConfigFile = toml::from_str(src).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(src, s.start));
+            ConfigError(format!("line {line}: {}", e.message().trim_end()))
+        })?;
+        for (key, value) in file.rules {
+            let at = |span: std::ops::Range<usize>| line_of(src, span.start);
+            let level = Severity::parse(value.get_ref()).ok_or_else(|| {
                 ConfigError(format!(
-                    "line {}: level must be allow, warn or deny, not {value:?}",
-                    n + 1
+                    "line {}: level must be allow, warn or deny, not {:?}",
+                    at(value.span()),
+                    value.get_ref()
                 ))
             })?;
-            let rules = RuleSelector::parse(key).map_err(|e| ConfigError(format!("line {}: {e}", n + 1)))?;
+            let rules = RuleSelector::parse(key.get_ref())
+                .map_err(|e| ConfigError(format!("line {}: {e}", at(key.span()))))?;
             self.set(rules, level);
         }
         Ok(())
     }
+}
+
+/// A configuration file: one table of rule levels.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    rules: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+/// 1-based line of byte `at` in `src`.
+fn line_of(src: &str, at: usize) -> usize {
+    src.as_bytes()[..at.min(src.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// One problem found.
@@ -455,8 +465,10 @@ pub enum FindingFormat {
     Github,
 }
 
-/// Renders a finding in one of the formats.
-pub fn render(f: &Finding, format: FindingFormat) -> String {
+/// Renders a finding in one of the formats; `color` marks the level in
+/// the text format with ANSI colours. File names and messages never reach
+/// a terminal raw: control characters are escaped.
+pub fn render(f: &Finding, format: FindingFormat, color: bool) -> String {
     match format {
         FindingFormat::Json => serde_json::to_string(f).unwrap_or_default(),
         FindingFormat::Github => {
@@ -474,21 +486,44 @@ pub fn render(f: &Finding, format: FindingFormat) -> String {
                 escape_data(&f.message)
             )
         }
-        FindingFormat::Text => format!(
-            "{}:{}:{}: {}[{}] {}",
-            f.path,
-            f.line,
-            f.column,
-            f.severity.name(),
-            f.rule,
-            crate::output::sanitize(&f.message)
-        ),
+        FindingFormat::Text => {
+            let level = f.severity.name();
+            let level = match (color, f.severity) {
+                (false, _) => level.to_string(),
+                (true, Severity::Deny) => format!("\x1b[1;31m{level}\x1b[0m"),
+                (true, _) => format!("\x1b[1;33m{level}\x1b[0m"),
+            };
+            format!(
+                "{}:{}:{}: {level}[{}] {}",
+                escape_line(&f.path),
+                f.line,
+                f.column,
+                f.rule,
+                crate::output::sanitize(&f.message)
+            )
+        }
     }
 }
 
-/// Escapes a workflow-command message.
+/// Escapes a workflow-command message: the workflow escapes, and every
+/// other control character percent-encoded so none reaches a terminal.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if is_unsafe(c) => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a workflow-command property value.
@@ -529,14 +564,44 @@ mod tests {
     #[test]
     fn levels_from_toml_and_flags() {
         let mut l = Levels::default();
-        l.apply_toml(
-            "# comment\n[rules]\nunattributed-quote = \"allow\"\nmixed-quotes = 'deny'\n[other]\nx = 1\n",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        l.apply_toml("# comment\n[rules]\nunattributed-quote = \"allow\"\nmixed-quotes = 'deny'\n")
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(l.get(Rule::UnattributedQuote), Severity::Allow);
         assert_eq!(l.get(Rule::MixedQuotes), Severity::Deny);
-        assert!(l.apply_toml("[rules]\nno-such-rule = \"deny\"\n").is_err());
-        assert!(l.apply_toml("[rules]\nmixed-quotes = \"loud\"\n").is_err());
+        let errors = [
+            (
+                "[rules]\nno-such-rule = \"deny\"\n",
+                "line 2: unknown rule \"no-such-rule\"",
+            ),
+            (
+                "[rules]\nmixed-quotes = \"loud\"\n",
+                "line 2: level must be allow, warn or deny",
+            ),
+            ("[rules\nx = \"allow\"\n", "line 1:"),
+            (
+                "[ruels]\nmixed-quotes = \"allow\"\n",
+                "line 1: unknown field `ruels`",
+            ),
+            ("[rules]\nmixed-quotes = \"allow\n", "line 2:"),
+            ("\n\n[rules]\nmixed-quotes = 3\n", "line 4:"),
+            ("not toml at all", "line 1:"),
+        ];
+        for (src, want) in errors {
+            let got = l.apply_toml(src).map_err(|e| e.to_string());
+            assert!(
+                got.as_ref().is_err_and(|e| e.starts_with(want)),
+                "{src:?}: {got:?}"
+            );
+        }
+        // Inline tables and dotted keys are the same table in TOML.
+        for src in [
+            "rules = { mixed-quotes = \"allow\" }\n",
+            "rules.mixed-quotes = \"allow\"\n",
+        ] {
+            let mut l = Levels::default();
+            l.apply_toml(src).unwrap_or_else(|e| panic!("{src:?}: {e}"));
+            assert_eq!(l.get(Rule::MixedQuotes), Severity::Allow, "{src:?}");
+        }
         l.set(RuleSelector::parse("all").unwrap(), Severity::Warn);
         assert_eq!(l.get(Rule::MissingHeadline), Severity::Warn);
         assert!(
@@ -565,12 +630,29 @@ mod tests {
             message: "50% done\nnext".into(),
         };
         assert_eq!(
-            render(&f, FindingFormat::Github),
+            render(&f, FindingFormat::Github, false),
             "::error file=a%2Cb%3Ac.txt,line=2,col=3,title=empty-body::50%25 done%0Anext"
         );
         assert_eq!(
-            render(&f, FindingFormat::Text),
+            render(&f, FindingFormat::Text, false),
             "a,b:c.txt:2:3: error[empty-body] 50% done next"
+        );
+        assert_eq!(
+            render(&f, FindingFormat::Text, true),
+            "a,b:c.txt:2:3: \x1b[1;31merror\x1b[0m[empty-body] 50% done next"
+        );
+        // Escape sequences and line breaks in a file name stay visible and on one line.
+        let f = Finding {
+            path: "evil\x1b]0;owned\x07\nname.txt".into(),
+            ..f
+        };
+        assert_eq!(
+            render(&f, FindingFormat::Text, false),
+            "evil\\u{1b}]0;owned\\u{7}\\nname.txt:2:3: error[empty-body] 50% done next"
+        );
+        assert_eq!(
+            render(&f, FindingFormat::Github, false),
+            "::error file=evil%1B]0;owned%07%0Aname.txt,line=2,col=3,title=empty-body::50%25 done%0Anext"
         );
     }
 }

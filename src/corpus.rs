@@ -11,7 +11,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
@@ -219,49 +219,117 @@ pub fn shard<T>(items: impl Iterator<Item = T>, k: usize, n: usize) -> impl Iter
 /// (each costs a wake-up), while a slow file still holds back only a few.
 const BATCH: usize = 16;
 
+/// A batch closes once its items weigh this much, so large inputs travel
+/// alone.
+const BATCH_BYTES: u64 = 1 << 20;
+
+/// How much work may be in flight at once: inputs handed out and results
+/// not yet consumed.
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    /// Items at most.
+    pub items: usize,
+    /// Total weight (input bytes) at most; an item heavier than this runs
+    /// alone.
+    pub bytes: u64,
+}
+
+/// The weight in flight, shared by the producer and the consumer.
+struct Budget {
+    state: Mutex<(u64, bool)>,
+    freed: Condvar,
+    limit: u64,
+}
+
+impl Budget {
+    /// Waits until `weight` fits (or nothing else is in flight) and takes
+    /// it; false once the run has ended.
+    fn take(&self, weight: u64) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        while !state.1 && state.0 > 0 && state.0.saturating_add(weight) > self.limit {
+            state = match self.freed.wait(state) {
+                Ok(s) => s,
+                Err(_) => return false,
+            };
+        }
+        state.0 += weight;
+        !state.1
+    }
+
+    fn give_back(&self, weight: u64) {
+        if let Ok(mut state) = self.state.lock() {
+            state.0 = state.0.saturating_sub(weight);
+        }
+        self.freed.notify_all();
+    }
+
+    fn close(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.1 = true;
+        }
+        self.freed.notify_all();
+    }
+}
+
 /// Applies `work` to every item on `threads` threads and passes the results
-/// to `sink` in input order. At most `window` items are in flight, so memory
-/// does not grow with the number of items. `sink` errors stop the run early
-/// and are returned.
+/// to `sink` in input order. Items come with a weight (their size in
+/// bytes); the work in flight is bounded by `window` in number and weight,
+/// so memory grows neither with the number of items nor with the thread
+/// count. `sink` errors stop the run early and are returned.
 pub fn for_each_ordered<I, T, R, W, S>(
     items: I,
     threads: usize,
-    window: usize,
+    window: Window,
     work: W,
     mut sink: S,
 ) -> io::Result<()>
 where
-    I: Iterator<Item = T> + Send,
+    I: Iterator<Item = (T, u64)> + Send,
     T: Send,
     R: Send,
     W: Fn(T) -> R + Sync,
     S: FnMut(R) -> io::Result<()>,
 {
     if threads <= 1 {
-        for item in items {
+        for (item, _) in items {
             sink(work(item))?;
         }
         return Ok(());
     }
-    // The window counts batches.
-    let window = (window / BATCH).max(threads * 2);
-    let work = &work;
-    std::thread::scope(|scope| {
-        let (job_tx, job_rx) = sync_channel::<(usize, Vec<T>)>(threads);
+    // The item window counts batches.
+    let batches = (window.items / BATCH).max(threads * 2);
+    let budget = Budget {
+        state: Mutex::new((0, false)),
+        freed: Condvar::new(),
+        limit: window.bytes,
+    };
+    let (work, budget) = (&work, &budget);
+    let result = std::thread::scope(|scope| {
+        let (job_tx, job_rx) = sync_channel::<(usize, Vec<T>, u64)>(threads);
         // Shared by the workers and dropped with the last of them, so the
         // producer never blocks on a queue nobody reads.
         let job_rx = Arc::new(Mutex::new(job_rx));
-        let (result_tx, result_rx) = channel::<(usize, Vec<R>)>();
-        let (permit_tx, permit_rx) = sync_channel::<()>(window);
-        for _ in 0..window {
+        let (result_tx, result_rx) = channel::<(usize, Vec<R>, u64)>();
+        let (permit_tx, permit_rx) = sync_channel::<()>(batches);
+        for _ in 0..batches {
             let _ = permit_tx.send(());
         }
         scope.spawn(move || {
             let mut items = items.peekable();
             let mut n = 0;
             while items.peek().is_some() {
-                let batch: Vec<T> = items.by_ref().take(BATCH).collect();
-                if permit_rx.recv().is_err() || job_tx.send((n, batch)).is_err() {
+                let (mut batch, mut weight) = (Vec::with_capacity(BATCH), 0u64);
+                while batch.len() < BATCH && weight < BATCH_BYTES {
+                    let Some((item, w)) = items.next() else { break };
+                    batch.push(item);
+                    weight += w;
+                }
+                if permit_rx.recv().is_err()
+                    || !budget.take(weight)
+                    || job_tx.send((n, batch, weight)).is_err()
+                {
                     break;
                 }
                 n += 1;
@@ -276,9 +344,9 @@ where
                     Ok(rx) => rx.recv(),
                     Err(_) => break,
                 };
-                let Ok((i, batch)) = job else { break };
+                let Ok((i, batch, weight)) = job else { break };
                 let results: Vec<R> = batch.into_iter().map(work).collect();
-                if result_tx.send((i, results)).is_err() {
+                if result_tx.send((i, results, weight)).is_err() {
                     break;
                 }
             });
@@ -287,18 +355,26 @@ where
         drop(job_rx);
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (i, results) in result_rx.iter() {
-            pending.insert(i, results);
-            while let Some(results) = pending.remove(&next) {
-                for r in results {
-                    sink(r)?;
+        let consumed = (|| {
+            for (i, results, weight) in result_rx.iter() {
+                pending.insert(i, (results, weight));
+                while let Some((results, weight)) = pending.remove(&next) {
+                    for r in results {
+                        sink(r)?;
+                    }
+                    next += 1;
+                    budget.give_back(weight);
+                    let _ = permit_tx.send(());
                 }
-                next += 1;
-                let _ = permit_tx.send(());
             }
-        }
-        Ok(())
-    })
+            Ok(())
+        })();
+        // Whatever happened, the producer must not wait for room any more.
+        budget.close();
+        drop(permit_tx);
+        consumed
+    });
+    result
 }
 
 #[cfg(test)]
@@ -311,9 +387,9 @@ mod tests {
         for threads in [1, 2, 7] {
             let mut got = Vec::new();
             for_each_ordered(
-                0..500u64,
+                (0..500u64).map(|x| (x, x % 7)),
                 threads,
-                8,
+                Window { items: 8, bytes: 20 },
                 |x| {
                     // Uneven work so results finish out of order.
                     if x % 13 == 0 {
@@ -335,9 +411,12 @@ mod tests {
     fn sink_error_stops_early() {
         let mut seen = 0;
         let err = for_each_ordered(
-            0..100_000u32,
+            (0..100_000u32).map(|x| (x, 1)),
             2,
-            4,
+            Window {
+                items: 4,
+                bytes: 1 << 20,
+            },
             |x| x,
             |_| {
                 seen += 1;
@@ -350,6 +429,41 @@ mod tests {
         );
         assert!(err.is_err());
         assert_eq!(seen, 10);
+    }
+
+    #[test]
+    fn heavy_items_are_bounded_by_weight() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        let in_flight = AtomicU64::new(0);
+        let most = AtomicU64::new(0);
+        let mut seen = 0;
+        for_each_ordered(
+            (0..40u64).map(|x| (x, 1 << 20)),
+            4,
+            Window {
+                items: 64,
+                bytes: 2 << 20,
+            },
+            |x| {
+                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                std::thread::yield_now();
+                x
+            },
+            |x| {
+                assert_eq!(x, seen);
+                seen += 1;
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, 40);
+        assert!(
+            most.load(Ordering::SeqCst) <= 2,
+            "{} in flight",
+            most.load(Ordering::SeqCst)
+        );
     }
 
     #[test]

@@ -48,6 +48,10 @@ pub struct Document<'t> {
     pub quotes: Vec<QuoteSpan>,
     /// Quotation marks left without a partner.
     pub unpaired: Vec<UnpairedMark>,
+
+    // any pass
+    /// Limits a pass reached on this article (the record's warnings).
+    pub limits: Vec<LimitReached>,
 }
 
 impl<'t> Document<'t> {
@@ -292,4 +296,39 @@ pub struct UnpairedMark {
     pub mark: char,
     /// True for an opening mark that was never closed.
     pub opening: bool,
+}
+
+/// What a warning is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningCode {
+    /// A quotation mark without a partner.
+    UnpairedQuote,
+    /// The article is larger than the analysis limit: only its beginning
+    /// was analyzed.
+    Truncated,
+    /// More quotes, mentions or warnings than one record keeps.
+    TooMany,
+}
+
+impl WarningCode {
+    /// The code as written in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::UnpairedQuote => "unpaired-quote",
+            WarningCode::Truncated => "truncated",
+            WarningCode::TooMany => "too-many",
+        }
+    }
+}
+
+/// A limit a pass reached: the analysis went on without what lay past it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LimitReached {
+    /// Which limit.
+    pub code: WarningCode,
+    /// What was left out.
+    pub message: String,
+    /// Where (byte offset into the text).
+    pub offset: usize,
 }

@@ -95,9 +95,10 @@ impl From<io::Error> for InputError {
     }
 }
 
-/// A short reason for an I/O error, without the "(os error N)" suffix.
+/// A short reason for an I/O error, in lower case and without the "(os
+/// error N)" suffix: `no such file or directory`.
 pub fn io_reason(err: &io::Error) -> String {
-    match err.kind() {
+    let text = match err.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
@@ -107,6 +108,14 @@ pub fn io_reason(err: &io::Error) -> String {
                 None => text,
             }
         }
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        // Lower-case a capital that starts a word, not an acronym ("EOF").
+        Some(c) if c.is_uppercase() && chars.clone().next().is_some_and(char::is_lowercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => text,
     }
 }
 
@@ -127,6 +136,13 @@ pub fn human_bytes(n: u64) -> String {
 /// named, such as a shell process substitution); when walking folders such
 /// files are refused because reading them may never end.
 pub fn read_path(path: &Path, limit: u64, allow_special: bool) -> Result<Decoded, InputError> {
+    decode_owned(read_bytes(path, limit, allow_special)?)
+}
+
+/// Reads a file's bytes, refusing anything above `limit` bytes (see
+/// [`read_path`]); reading stops at the limit, so `/dev/zero` is refused
+/// rather than read forever.
+pub fn read_bytes(path: &Path, limit: u64, allow_special: bool) -> Result<Vec<u8>, InputError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(InputError::IsDirectory);
@@ -149,7 +165,7 @@ pub fn read_path(path: &Path, limit: u64, allow_special: bool) -> Result<Decoded
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge { limit });
     }
-    decode_owned(bytes)
+    Ok(bytes)
 }
 
 /// Decodes raw bytes, reusing the buffer for UTF-8 text instead of copying.

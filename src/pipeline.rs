@@ -1,7 +1,7 @@
 //! The analysis: one [`Document`] per article, extended by the passes in a
 //! fixed order, then turned into the record.
 
-use crate::document::Document;
+use crate::document::{Document, LimitReached, WarningCode};
 use crate::entities::{self, Model};
 use crate::input::Decoded;
 use crate::layout;
@@ -18,7 +18,15 @@ pub struct Options<'m> {
     pub sentences: bool,
     /// The entity model.
     pub model: &'m Model,
+    /// Bytes of one article analyzed at most ([`MAX_ANALYZED_BYTES`]).
+    pub max_analyzed_bytes: usize,
 }
+
+/// Bytes of one article analyzed, at most: far beyond any news article,
+/// and a bound on the memory one input can take (about 150 bytes per
+/// analyzed byte in the worst case). Past it, the record keeps the
+/// article's beginning and says where the analysis stopped.
+pub const MAX_ANALYZED_BYTES: usize = 4 << 20;
 
 impl Default for Options<'static> {
     fn default() -> Self {
@@ -26,6 +34,7 @@ impl Default for Options<'static> {
             tokens: false,
             sentences: false,
             model: entities::default_model(),
+            max_analyzed_bytes: MAX_ANALYZED_BYTES,
         }
     }
 }
@@ -34,7 +43,18 @@ impl Default for Options<'static> {
 ///
 /// The passes, in order; each reads what the ones before it added.
 pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
-    let mut doc = Document::new(&decoded.text);
+    let text = decoded.text.as_str();
+    let cut = analysis_end(text, options.max_analyzed_bytes);
+    let mut doc = Document::new(&text[..cut]);
+    if cut < text.len() {
+        doc.limits.push(LimitReached {
+            code: WarningCode::Truncated,
+            message: format!(
+                "the article is larger than the analysis limit: only its first {cut} bytes were analyzed"
+            ),
+            offset: cut,
+        });
+    }
     layout::run(&mut doc); //                        1. lines -> blocks -> roles
     text::segment(&mut doc, options.tokens); //      2. sentences and tokens
     entities::tag(&mut doc, options.model); //       3. mentions: tagger, then rules
@@ -42,4 +62,58 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
     entities::resolve::run(&mut doc, gazetteer); //  4. entities
     quotes::attribute(&mut doc); //                  5. quotes and speakers
     record::build(&doc, decoded, options.sentences)
+}
+
+/// Where the analysis of `text` stops: its end, or for a text over
+/// `limit` bytes the last line break (else space) before the limit.
+fn analysis_end(text: &str, limit: usize) -> usize {
+    if text.len() <= limit {
+        return text.len();
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    // Within the last 64 KiB before the limit: a paragraph break, a line
+    // break, a space, in that order of preference.
+    let floor = end.saturating_sub(64 << 10);
+    for sep in ["\n\n", "\n", " "] {
+        if let Some(p) = head.rfind(sep).filter(|&p| p >= floor) {
+            return p + sep.len();
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_stops_at_a_break_before_the_limit() {
+        assert_eq!(analysis_end("short", 10), 5);
+        assert_eq!(analysis_end("one two\nthree four", 12), 8);
+        assert_eq!(analysis_end("one two three", 9), 8);
+        assert_eq!(analysis_end("ééééé", 3), 2);
+    }
+
+    #[test]
+    fn long_articles_are_cut_with_a_warning() {
+        let text = "Headline\n\n".to_string() + &"The council met. ".repeat(100);
+        let decoded = crate::input::decode(text.as_bytes()).unwrap();
+        let options = Options {
+            max_analyzed_bytes: 200,
+            ..Options::default()
+        };
+        let record = analyze(&decoded, &options);
+        assert_eq!(record.warnings.len(), 1);
+        assert_eq!(record.warnings[0].code, WarningCode::Truncated);
+        assert!(record.paragraphs.iter().all(|p| p.end <= 200));
+        assert_eq!(
+            record.stats.chars,
+            text.chars().count(),
+            "counts cover the whole input"
+        );
+    }
 }

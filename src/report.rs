@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::document::Kind;
 use crate::output::table::{display_width, pad, sanitize, truncate};
-use crate::output::Style;
+use crate::output::{plural, Style};
 use crate::record::Article;
 
 /// What a report needs from one article.
@@ -176,6 +176,11 @@ impl Report {
         }
     }
 
+    /// Number of articles added.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+
     /// Counts an input that could not be analyzed.
     pub fn add_error(&mut self) {
         self.errors += 1;
@@ -288,10 +293,15 @@ impl Report {
         let _ = writeln!(
             s,
             "{}",
-            style.label(&format!(
-                "{} articles · {} words · {} quotes · {} errors",
-                j.articles, j.words, j.quotes, j.errors
-            ))
+            style.label(
+                &[
+                    plural(j.articles, "article"),
+                    plural(j.words, "word"),
+                    plural(j.quotes, "quote"),
+                    plural(j.errors, "error"),
+                ]
+                .join(" · ")
+            )
         );
         let sections: [(&str, &Vec<Ranked>, &str); 5] = [
             ("People", &j.entities.person, "mentions"),
@@ -386,11 +396,15 @@ pub fn bar(value: usize, max: usize, width: usize) -> String {
     out
 }
 
+/// A CSV field, quoted when it must be; control characters (line breaks
+/// and escape sequences in a file name) are escaped, so one row stays one
+/// line and nothing reaches a terminal raw.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    let s = crate::output::escape_line(s);
+    if s.contains([',', '"']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -447,6 +461,7 @@ mod tests {
             assert!(display_width(line) <= 80, "{line}");
         }
         assert!(r.csv(10).contains("entity,person,Elena Park,4,2"));
+        assert_eq!(csv_field("a,\"b\"\n\x1b"), "\"a,\"\"b\"\"\\n\\u{1b}\"");
     }
 
     #[test]

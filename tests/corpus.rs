@@ -99,7 +99,11 @@ fn check_levels_from_flags_and_config() {
     assert!(text.contains("error[duplicate-article]"));
     let out = run(&["check", "--deny", "no-such-rule", &dir.arg()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value 'no-such-rule'") && err.contains("mixed-quotes"),
+        "{err}"
+    );
 }
 
 #[test]

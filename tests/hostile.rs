@@ -211,4 +211,47 @@ fn jsonl_with_huge_and_broken_lines() {
     assert!(recs[1]["error"].as_str().expect("error").contains("longer than"));
     assert!(recs[2]["error"].is_string());
     assert_eq!(recs[3]["id"], 4);
+    assert_eq!(out.status.code(), Some(2), "failed lines make the run fail");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().count(),
+        2,
+        "one line per failed line"
+    );
+}
+
+/// Issue 15, items 10 to 12: shapes whose cost once grew with the square of
+/// the input (unclosed brackets after names, thousands of people sharing a
+/// surname, single quotes inside double quotes). The sizes are small enough
+/// for a debug build now, and took minutes before.
+#[test]
+fn shapes_that_were_quadratic() {
+    let dir = Scratch::new("quadratic");
+    let brackets = dir.write("brackets.txt", "Foo Bar (".repeat(30_000));
+    let out = run(&["analyze", brackets.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut surnames = String::new();
+    for i in 0..4_000 {
+        let first: String = format!("{i:04}")
+            .bytes()
+            .map(|b| (b'a' + b - b'0') as char)
+            .collect();
+        let first = format!("{}{}", first[..1].to_uppercase(), &first[1..]);
+        surnames.push_str(&format!("{first}o Smith arrived. Smith left. "));
+    }
+    let path = dir.write("surnames.txt", &surnames);
+    let rec = analyze_one(path.to_str().expect("utf-8"));
+    let smiths = rec["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["name"].as_str().is_some_and(|n| n.ends_with(" Smith")))
+        .count();
+    assert!(smiths > 1_000, "each Smith is their own person: {smiths}");
+    let nested = dir.write("nested.txt", "\"brown 'fox' jumps\" ".repeat(30_000));
+    let rec = analyze_one(nested.to_str().expect("utf-8"));
+    let quotes = rec["quotes"].as_array().expect("quotes");
+    assert!(
+        quotes.iter().all(|q| q["text"] == "brown 'fox' jumps"),
+        "single quotes stay inside"
+    );
 }

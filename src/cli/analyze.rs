@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 
-use newsscan::corpus::for_each_ordered;
 use newsscan::input::{self, Decoded};
 use newsscan::output::{JsonLines, Printer, QuoteLines, Style, Table};
 use newsscan::record::Article;
@@ -15,7 +14,7 @@ use newsscan::{analyze, Options};
 
 use super::inputs::{InputArgs, InputLine, Inputs, Skipped};
 use super::progress::Progress;
-use super::Outcome;
+use super::{signals, ColorArg, Outcome};
 
 /// Output format of `analyze`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -68,6 +67,13 @@ pub struct AnalyzeArgs {
     /// What the inputs hold: whole articles, or JSON Lines records.
     #[arg(long = "input", value_enum, default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
+
+    /// Bytes of one article analyzed at most; the record says where it stopped.
+    #[arg(long, value_name = "SIZE", value_parser = super::inputs::parse_size, hide = true)]
+    pub max_analyzed: Option<u64>,
+
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 /// The result of one unit of work, ready to print.
@@ -81,14 +87,36 @@ pub enum Done {
     },
     /// No record: a failure or a note for standard error.
     Skipped(Skipped),
+    /// An error record for the output stream (JSON Lines input), and the
+    /// message for standard error.
+    Failed {
+        /// The rendered error record.
+        output: Vec<u8>,
+        /// The message.
+        message: String,
+    },
 }
 
-pub fn run(args: AnalyzeArgs, color: bool, quiet: bool) -> anyhow::Result<Outcome> {
-    let inputs = args.files.inputs()?;
+pub fn run(args: AnalyzeArgs, quiet: bool) -> anyhow::Result<Outcome> {
+    if args.format == Format::Table && (args.pretty || args.quotes_only) {
+        anyhow::bail!(
+            "--pretty and --quotes-only shape JSON output; they cannot be used with --format table"
+        );
+    }
+    let jsonl = args.input_format == InputFormat::Jsonl;
+    let inputs = args.files.inputs(if jsonl {
+        &["jsonl", "ndjson"]
+    } else {
+        &["txt", "text", "md"]
+    })?;
+    let color = args.color.enabled();
     let options = Options {
         tokens: args.tokens,
         sentences: args.sentences,
         model: super::train::load_model(args.model.as_ref())?,
+        max_analyzed_bytes: args
+            .max_analyzed
+            .map_or(newsscan::pipeline::MAX_ANALYZED_BYTES, |n| n as usize),
     };
     let printer: Box<dyn Printer> = match (args.format, args.quotes_only) {
         (Format::Jsonl, false) => Box::new(JsonLines { pretty: args.pretty }),
@@ -111,12 +139,24 @@ pub fn run(args: AnalyzeArgs, color: bool, quiet: bool) -> anyhow::Result<Outcom
     }
 }
 
-/// Columns for tables: `COLUMNS` when set, else 80.
+/// Columns for tables: `COLUMNS` when set, else the terminal's width when
+/// standard output is one, else 80.
 pub fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
+    let terminal = io::stdout()
+        .is_terminal()
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(w, _)| w.0 as usize);
+    choose_width(std::env::var("COLUMNS").ok().as_deref(), terminal)
+}
+
+/// The table width from `COLUMNS` and the terminal's width (either may be
+/// missing); never under 40 columns.
+fn choose_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    columns
         .and_then(|c| c.trim().parse().ok())
         .filter(|&w: &usize| w >= 40)
+        .or(terminal.filter(|&w| w >= 40))
         .unwrap_or(80)
 }
 
@@ -160,41 +200,50 @@ fn run_files(ctx: &Context, quiet: bool) -> anyhow::Result<Outcome> {
         ctx.inputs.count_in_background(progress.totals.clone());
     }
     let stdout = io::stdout();
-    let flush_each = stdout.is_terminal();
+    // On a terminal each record is shown at once, with the progress line
+    // lifted away while it is written.
+    let terminal = stdout.is_terminal();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut errors = false;
-    let threads = ctx.inputs.threads;
-    for_each_ordered(
-        ctx.inputs.sources(),
-        threads,
-        threads * 16,
+    let (mut errors, mut records) = (false, 0u64);
+    let inputs = ctx.inputs;
+    let result = inputs.for_each_source(
         |s| ctx.file(s),
         |done| {
+            signals::check()?;
             match done {
                 Done::Rendered { output, input_bytes } => {
-                    out.write_all(&output)?;
-                    if flush_each {
-                        out.flush()?;
+                    records += 1;
+                    if terminal {
+                        progress.suspend(|| out.write_all(&output).and_then(|()| out.flush()))?;
+                    } else {
+                        out.write_all(&output)?;
                     }
                     progress.tick(input_bytes);
                 }
                 Done::Skipped(Skipped::Failed(msg)) => {
                     errors = true;
                     out.flush()?;
-                    progress.message(&format!("newsscan: {}", super::one_line(&msg)));
+                    progress.message(&msg);
                 }
                 Done::Skipped(Skipped::Note(msg)) => {
                     if !quiet {
                         out.flush()?;
-                        progress.message(&format!("newsscan: {}", super::one_line(&msg)));
+                        progress.message(&msg);
                     }
                 }
+                Done::Failed { .. } => {}
             }
             Ok(())
         },
-    )?;
-    out.flush()?;
+    );
+    let flushed = out.flush();
     progress.finish();
+    if let Some(outcome) = super::finish_run(result, flushed)? {
+        return Ok(outcome);
+    }
+    if records == 0 && !errors && !quiet {
+        inputs.note_nothing_found();
+    }
     Ok(if errors { Outcome::Errors } else { Outcome::Success })
 }
 
@@ -208,25 +257,31 @@ fn run_lines(ctx: &Context) -> anyhow::Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut errors = false;
-    let threads = ctx.inputs.threads;
-    for_each_ordered(
-        ctx.inputs.lines(),
-        threads,
-        threads * 16,
+    let result = ctx.inputs.for_each_line(
         |line| ctx.line(line),
         |done| {
+            signals::check()?;
             match done {
                 Done::Rendered { output, .. } => out.write_all(&output)?,
+                Done::Failed { output, message } => {
+                    errors = true;
+                    out.write_all(&output)?;
+                    out.flush()?;
+                    super::print_error_line(&message);
+                }
                 Done::Skipped(Skipped::Failed(msg) | Skipped::Note(msg)) => {
                     errors = true;
                     out.flush()?;
-                    super::report_line(&msg);
+                    super::print_error_line(&msg);
                 }
             }
             Ok(())
         },
-    )?;
-    out.flush()?;
+    );
+    let flushed = out.flush();
+    if let Some(outcome) = super::finish_run(result, flushed)? {
+        return Ok(outcome);
+    }
     Ok(if errors { Outcome::Errors } else { Outcome::Success })
 }
 
@@ -240,7 +295,13 @@ impl Context<'_> {
             }
             Err(err) => return self.error_record(&Value::Null, &format!("{where_}: {err}")),
         };
-        let value: Value = match serde_json::from_slice(&bytes) {
+        // A byte order mark at the start of a file is not part of line 1.
+        let bytes = if line.number == 1 {
+            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)
+        } else {
+            &bytes
+        };
+        let value: Value = match serde_json::from_slice(bytes) {
             Ok(v) => v,
             Err(err) => return self.error_record(&Value::Null, &format!("{where_}: invalid JSON: {err}")),
         };
@@ -275,15 +336,30 @@ impl Context<'_> {
         }
     }
 
-    /// An error record in the output stream, so no input line goes missing.
+    /// An error record in the output stream, so no input line goes
+    /// missing, and the same message on standard error.
     fn error_record(&self, id: &Value, message: &str) -> Done {
         let mut output = Vec::new();
         match self.printer.input_error(id, message, &mut output) {
-            Ok(()) => Done::Rendered {
+            Ok(()) => Done::Failed {
                 output,
-                input_bytes: 0,
+                message: message.to_string(),
             },
             Err(err) => Done::Skipped(Skipped::Failed(format!("{message} ({err})"))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_width() {
+        assert_eq!(choose_width(None, Some(140)), 140, "a wide terminal is used");
+        assert_eq!(choose_width(Some("100"), Some(140)), 100, "COLUMNS wins");
+        assert_eq!(choose_width(Some("x"), None), 80);
+        assert_eq!(choose_width(None, Some(20)), 80, "too narrow to be true");
+        assert_eq!(choose_width(None, None), 80);
     }
 }

@@ -1,19 +1,19 @@
 //! `newsscan check`: lint article files before publication, for CI.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use clap::builder::PossibleValuesParser;
 use clap::{Args, ValueEnum};
 
 use newsscan::check::{self, Finding, Levels, RuleSelector, Severity};
-use newsscan::corpus::for_each_ordered;
 use newsscan::hash::FxHashMap;
 use newsscan::Options;
 
 use super::analyze::analyze_safely;
 use super::inputs::{InputArgs, Skipped};
-use super::Outcome;
+use super::progress::Progress;
+use super::{signals, ColorArg, Outcome};
 
 /// Output format of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -47,15 +47,15 @@ pub struct CheckArgs {
     pub format: CheckFormat,
 
     /// Make a rule fail the run (repeatable; `all` for every rule).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = rule_names())]
     pub deny: Vec<String>,
 
     /// Report a rule without failing the run (repeatable).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = rule_names())]
     pub warn: Vec<String>,
 
     /// Do not report a rule (repeatable).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = rule_names())]
     pub allow: Vec<String>,
 
     /// Read rule levels from this file instead of `newsscan.toml` at the root of each checked folder.
@@ -65,6 +65,14 @@ pub struct CheckArgs {
     /// List the rules with their default levels and exit.
     #[arg(long)]
     pub list_rules: bool,
+
+    #[command(flatten)]
+    pub color: ColorArg,
+}
+
+/// The rule ids and `all`, offered by completions and checked by clap.
+fn rule_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(std::iter::once("all").chain(check::Rule::ALL.map(check::Rule::id)))
 }
 
 /// One file checked.
@@ -77,7 +85,12 @@ struct Checked {
     fingerprint: Option<u64>,
     /// Index of the path argument it came from (its rule levels).
     root: usize,
+    /// Size of the input, for the progress line.
+    input_bytes: u64,
 }
+
+/// A configuration file larger than this is not one.
+const CONFIG_LIMIT: u64 = 1 << 20;
 
 /// Rule levels for files under `root`: defaults, then the configuration
 /// file, then the flags.
@@ -89,10 +102,10 @@ fn levels_for(root: Option<&Path>, args: &CheckArgs) -> anyhow::Result<Levels> {
         (None, None) => Some(PathBuf::from("newsscan.toml")).filter(|p| p.is_file()),
     };
     if let Some(path) = config {
-        let src = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+        let src = super::read_named_text(&path, CONFIG_LIMIT)?;
         levels
             .apply_toml(&src)
-            .with_context(|| format!("{}", path.display()))?;
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
     for (rules, level) in [
         (&args.allow, Severity::Allow),
@@ -106,24 +119,25 @@ fn levels_for(root: Option<&Path>, args: &CheckArgs) -> anyhow::Result<Levels> {
     Ok(levels)
 }
 
-pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
-    if args.list_rules {
-        let mut out = io::stdout().lock();
-        for rule in check::Rule::ALL {
-            writeln!(
-                out,
-                "{:<24}{:<8}{}",
-                rule.id(),
-                rule.default_severity()
-                    .name()
-                    .replace("error", "deny")
-                    .replace("warning", "warn"),
-                rule.description()
-            )?;
-        }
-        return Ok(Outcome::Success);
+fn list_rules() -> anyhow::Result<Outcome> {
+    let mut out = String::new();
+    for rule in check::Rule::ALL {
+        let level = rule
+            .default_severity()
+            .name()
+            .replace("error", "deny")
+            .replace("warning", "warn");
+        out.push_str(&format!("{:<24}{level:<8}{}\n", rule.id(), rule.description()));
     }
-    let inputs = args.files.inputs()?;
+    super::write_stdout(out.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+pub fn run(args: CheckArgs, quiet: bool) -> anyhow::Result<Outcome> {
+    if args.list_rules {
+        return list_rules();
+    }
+    let inputs = args.files.inputs(&["txt", "text", "md"])?;
     // One set of levels per path argument: a folder's newsscan.toml applies
     // to the files under it.
     let mut levels = Vec::new();
@@ -145,16 +159,27 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             name,
             fingerprint: check::fingerprint(&record),
             root,
+            input_bytes: loaded.decoded.bytes as u64,
         })
     };
+    let mut progress = Progress::new(!quiet);
+    if progress.enabled() {
+        inputs.count_in_background(progress.totals.clone());
+    }
     let mut seen: FxHashMap<u64, String> = FxHashMap::default();
-    let (mut denied, mut errors) = (false, false);
+    let (mut denied, mut errors, mut files) = (false, false, 0u64);
+    let terminal = io::stdout().is_terminal();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let format = args.format.format();
-    let threads = inputs.threads;
-    for_each_ordered(inputs.sources_by_root(), threads, threads * 16, work, |item| {
+    let (format, color) = (args.format.format(), args.color.enabled());
+    let items = inputs.sources_by_root().map(|(root, s)| {
+        let size = inputs.weight(&s);
+        ((root, s), size)
+    });
+    let result = inputs.for_each_weighted(items, work, |item| {
+        signals::check()?;
         match item {
             Ok(mut file) => {
+                files += 1;
                 if let Some(p) = file.fingerprint {
                     match seen.get(&p) {
                         Some(first) => {
@@ -167,24 +192,41 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                         }
                     }
                 }
-                for f in file.findings {
+                let mut text = String::new();
+                for f in &file.findings {
                     denied |= f.severity == Severity::Deny;
-                    writeln!(out, "{}", check::render(&f, format))?;
+                    text.push_str(&check::render(f, format, color));
+                    text.push('\n');
                 }
+                if terminal && !text.is_empty() {
+                    progress.suspend(|| out.write_all(text.as_bytes()).and_then(|()| out.flush()))?;
+                } else {
+                    out.write_all(text.as_bytes())?;
+                }
+                progress.tick(file.input_bytes);
             }
             Err(Skipped::Failed(msg)) => {
                 errors = true;
                 out.flush()?;
-                super::report_line(&msg);
+                progress.message(&msg);
             }
             Err(Skipped::Note(msg)) => {
-                out.flush()?;
-                super::report_line(&msg);
+                if !quiet {
+                    out.flush()?;
+                    progress.message(&msg);
+                }
             }
         }
         Ok(())
-    })?;
-    out.flush()?;
+    });
+    let flushed = out.flush();
+    progress.finish();
+    if let Some(outcome) = super::finish_run(result, flushed)? {
+        return Ok(outcome);
+    }
+    if files == 0 && !errors && !quiet {
+        inputs.note_nothing_found();
+    }
     Ok(if errors {
         Outcome::Errors
     } else if denied {

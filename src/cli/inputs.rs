@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use newsscan::corpus::{self, Source, WalkError, WalkOptions};
+use newsscan::corpus::{self, Source, WalkError, WalkOptions, Window};
 use newsscan::input::{self, Decoded, InputError};
 
 /// Flags that choose and read input files, shared by every corpus command.
@@ -19,22 +19,17 @@ pub struct InputArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Worker threads (default: the number of cores). Output is identical for any value.
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads, at least 1 (default: the number of cores). Output is identical for any value.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 
     /// Only files matching this glob (repeatable; `!GLOB` excludes). Replaces the extension filter.
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
 
-    /// File extensions taken from folders, comma separated.
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "txt,text,md"
-    )]
-    pub ext: Vec<String>,
+    /// File extensions taken from folders, comma separated [default: txt,text,md; jsonl,ndjson with --input jsonl].
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub ext: Option<Vec<String>>,
 
     /// Walk into hidden files and folders.
     #[arg(long)]
@@ -44,7 +39,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_follow: bool,
 
-    /// Refuse files larger than this (suffixes K, M, G).
+    /// Refuse files larger than this (suffixes K, M, G; decimals allowed, such as 1.5M).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_file_size: u64,
 
@@ -76,6 +71,10 @@ pub struct Inputs {
     pub threads: usize,
 }
 
+/// Input bytes in flight at most (an input larger than this runs alone):
+/// memory stays bounded by the largest input, whatever the thread count.
+pub const IN_FLIGHT_BYTES: u64 = 32 << 20;
+
 /// An input read and decoded.
 pub struct Loaded {
     /// The name used in records and messages.
@@ -94,14 +93,18 @@ pub enum Skipped {
 }
 
 impl InputArgs {
-    /// Checks the flags and resolves the paths.
-    pub fn inputs(&self) -> anyhow::Result<Inputs> {
-        let walk = WalkOptions {
-            extensions: self
-                .ext
+    /// Checks the flags and resolves the paths; `default_ext` are the
+    /// extensions taken from folders unless `--ext` says otherwise.
+    pub fn inputs(&self, default_ext: &[&str]) -> anyhow::Result<Inputs> {
+        let extensions = match &self.ext {
+            Some(ext) => ext
                 .iter()
                 .map(|e| e.trim_start_matches('.').to_string())
                 .collect(),
+            None => default_ext.iter().map(|e| e.to_string()).collect(),
+        };
+        let walk = WalkOptions {
+            extensions,
             hidden: self.hidden,
             follow_links: !self.no_follow,
             ..WalkOptions::default()
@@ -114,10 +117,10 @@ impl InputArgs {
         } else {
             vec![PathBuf::from("-")]
         };
-        let threads = self
-            .threads
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let threads = self.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            usize::from,
+        );
         Ok(Inputs {
             paths,
             walk,
@@ -164,6 +167,79 @@ impl Inputs {
             Err(InputError::NotRegular) => Err(Skipped::Note(format!("{name}: {}", InputError::NotRegular))),
             Err(err) => Err(Skipped::Failed(format!("{name}: {err}"))),
         }
+    }
+
+    /// Runs `work` on every item on the worker threads and hands the
+    /// results to `sink` in input order; the items in flight are bounded by
+    /// number and by weight (input bytes, see [`IN_FLIGHT_BYTES`]).
+    pub fn for_each_weighted<T: Send, R: Send>(
+        &self,
+        items: impl Iterator<Item = (T, u64)> + Send,
+        work: impl Fn(T) -> R + Sync,
+        sink: impl FnMut(R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let window = Window {
+            items: self.threads * 16,
+            bytes: IN_FLIGHT_BYTES,
+        };
+        corpus::for_each_ordered(items, self.threads, window, work, sink)
+    }
+
+    /// [`Inputs::for_each_weighted`] over every input file.
+    pub fn for_each_source<R: Send>(
+        &self,
+        work: impl Fn(Result<Source, WalkError>) -> R + Sync,
+        sink: impl FnMut(R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let weighted = self.sources().map(|s| {
+            let size = self.weight(&s);
+            (s, size)
+        });
+        self.for_each_weighted(weighted, work, sink)
+    }
+
+    /// [`Inputs::for_each_weighted`] over the lines of JSON Lines input.
+    pub fn for_each_line<R: Send>(
+        &self,
+        work: impl Fn(InputLine) -> R + Sync,
+        sink: impl FnMut(R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let weighted = self.lines().map(|l| {
+            let size = l.bytes.as_ref().map_or(0, |b| b.len() as u64);
+            (l, size)
+        });
+        self.for_each_weighted(weighted, work, sink)
+    }
+
+    /// The weight of an input: its size, as far as it is known up front.
+    pub fn weight(&self, source: &Result<Source, WalkError>) -> u64 {
+        match source {
+            Ok(Source::File { path, .. }) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Ok(Source::Stdin) => self.limit,
+            Err(_) => 0,
+        }
+    }
+
+    /// Tells the user that the folders given held no file to read.
+    pub fn note_nothing_found(&self) {
+        let folders: Vec<String> = self
+            .paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| p.display().to_string())
+            .collect();
+        if folders.is_empty() {
+            return;
+        }
+        let what = if self.walk.include.is_some() {
+            "matching the --glob patterns".to_string()
+        } else {
+            format!("with the extensions {}", self.walk.extensions.join(", "))
+        };
+        super::print_error_line(&format!(
+            "no input: no file {what} under {} (see --ext, --glob and --hidden)",
+            folders.join(", ")
+        ));
     }
 
     /// Counts the inputs' files and bytes on a background thread, for the
@@ -285,14 +361,13 @@ fn skip_rest_of_line(reader: &mut impl BufRead) {
     }
 }
 
-/// Parses a size with an optional unit: `64M`, `1K`, `2GiB`.
+/// Parses a size with an optional unit: `64M`, `1K`, `2GiB`, `1.5M`.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
-    let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
-        Some(i) => (&s[..i], s[i..].trim()),
-        None => (s, ""),
-    };
-    let n: u64 = digits.parse().map_err(|_| format!("not a size: {s:?}"))?;
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (number, unit) = (&s[..split], s[split..].trim());
     let mult: u64 = match unit
         .to_ascii_uppercase()
         .trim_end_matches("IB")
@@ -302,9 +377,31 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
-        _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
+        _ => return Err(format!("unknown size unit {unit:?} in {s:?} (use K, M or G)")),
     };
-    n.checked_mul(mult)
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty() || fraction.contains('.') {
+        return Err(format!("not a size: {s:?}"));
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| format!("not a size: {s:?}"))?
+    };
+    // The fraction in units of the multiplier, rounded down to a byte.
+    let digits = &fraction[..fraction.len().min(9)];
+    let numerator: u128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().map_err(|_| format!("not a size: {s:?}"))?
+    };
+    let part = (numerator * u128::from(mult) / 10u128.pow(digits.len() as u32)) as u64;
+    if !fraction.is_empty() && mult == 1 {
+        return Err(format!("a size in bytes has no fraction: {s:?}"));
+    }
+    whole
+        .checked_mul(mult)
+        .and_then(|n| n.checked_add(part))
         .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
@@ -327,8 +424,13 @@ mod tests {
         assert_eq!(parse_size("64M"), Ok(64 << 20));
         assert_eq!(parse_size("10"), Ok(10));
         assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("1.5M"), Ok(3 << 19));
+        assert_eq!(parse_size("0.5K"), Ok(512));
         assert!(parse_size("x").is_err());
         assert!(parse_size("5Q").is_err());
+        assert!(parse_size("1.5").is_err());
+        assert!(parse_size("1.2.3M").is_err());
+        assert!(parse_size(".M").is_err());
     }
 
     #[test]

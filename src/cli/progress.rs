@@ -1,10 +1,18 @@
-//! A progress line on standard error for long batches: files done, MB/s and,
-//! once a background count of the inputs has finished, time left.
+//! A progress line on standard error for long batches: files done, MB/s
+//! and, once a background count of the inputs has finished, a bar and the
+//! time left. The same line serves `analyze`, `report` and `check`.
+//!
+//! It appears only on a terminal, only after a moment (short runs never
+//! flash it), and never on a line of output: messages are printed above it,
+//! and output to a terminal is written while the line is lifted away.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsscan::output::plural;
 
 /// Totals found by the background count.
 #[derive(Default)]
@@ -29,117 +37,102 @@ impl Totals {
 
 /// The progress line. Disabled unless standard error is a terminal.
 pub struct Progress {
-    enabled: bool,
+    bar: Option<ProgressBar>,
     start: Instant,
-    last: Instant,
     files: u64,
-    bytes: u64,
-    drawn: bool,
+    shown: bool,
+    sized: bool,
     /// Totals from the background count.
     pub totals: Arc<Totals>,
 }
 
+/// How long a run goes before the line appears.
 const DELAY: Duration = Duration::from_millis(700);
-const EVERY: Duration = Duration::from_millis(120);
 
 impl Progress {
     /// A progress line, shown only when `wanted` and standard error is a terminal.
     pub fn new(wanted: bool) -> Self {
-        let now = Instant::now();
+        let bar = (wanted && io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+            bar.set_style(
+                ProgressStyle::with_template("{msg}  {bytes}  {bytes_per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        });
         Progress {
-            enabled: wanted && io::stderr().is_terminal(),
-            start: now,
-            last: now,
+            bar,
+            start: Instant::now(),
             files: 0,
-            bytes: 0,
-            drawn: false,
+            shown: false,
+            sized: false,
             totals: Arc::default(),
         }
     }
 
     /// True when the line may be drawn (so a background count is worth it).
     pub fn enabled(&self) -> bool {
-        self.enabled
+        self.bar.is_some()
     }
 
-    /// Records one finished input and redraws now and then.
+    /// Records one finished input.
     pub fn tick(&mut self, bytes: u64) {
         self.files += 1;
-        self.bytes += bytes;
-        if !self.enabled {
-            return;
-        }
-        let now = Instant::now();
-        if now.duration_since(self.start) < DELAY || now.duration_since(self.last) < EVERY {
-            return;
-        }
-        self.last = now;
-        self.draw(now);
-    }
-
-    fn draw(&mut self, now: Instant) {
-        let secs = now.duration_since(self.start).as_secs_f64().max(1e-3);
-        let rate = self.bytes as f64 / secs / 1e6;
-        let mut line = format!(
-            "{} files  {:.1} MB  {:.1} MB/s",
-            self.files,
-            self.bytes as f64 / 1e6,
-            rate
-        );
-        if self.totals.done.load(Ordering::Acquire) {
-            let total_files = self.totals.files.load(Ordering::Relaxed).max(self.files);
-            let total_bytes = self.totals.bytes.load(Ordering::Relaxed).max(self.bytes);
-            let left = (total_bytes - self.bytes) as f64 / (self.bytes as f64 / secs).max(1.0);
-            let pct = if total_bytes > 0 {
-                100.0 * self.bytes as f64 / total_bytes as f64
-            } else {
-                100.0
-            };
-            let bar_len = 20;
-            let filled = ((pct / 100.0) * bar_len as f64).round() as usize;
-            line = format!(
-                "{}{} {:>3.0}%  {}/{} files  {:.1} MB/s  {} left",
-                "█".repeat(filled.min(bar_len)),
-                "░".repeat(bar_len - filled.min(bar_len)),
-                pct,
-                self.files,
-                total_files,
-                rate,
-                clock(left)
+        let Some(bar) = &self.bar else { return };
+        bar.inc(bytes);
+        if !self.sized && self.totals.done.load(Ordering::Acquire) {
+            self.sized = true;
+            bar.set_length(self.totals.bytes.load(Ordering::Relaxed).max(bar.position()));
+            bar.set_style(
+                ProgressStyle::with_template("{bar:20} {percent:>3}%  {msg}  {bytes_per_sec}  {eta} left")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("█░░"),
             );
         }
-        let mut err = io::stderr().lock();
-        let _ = write!(err, "\r\x1b[2K{line}");
-        let _ = err.flush();
-        self.drawn = true;
+        let total = self.totals.files.load(Ordering::Relaxed);
+        bar.set_message(if self.sized {
+            format!("{}/{} files", self.files, total.max(self.files))
+        } else {
+            plural(self.files as usize, "file")
+        });
+        if !self.shown && self.start.elapsed() >= DELAY {
+            self.shown = true;
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    /// Runs `write` with the line lifted off the screen, for output that
+    /// goes to the same terminal.
+    pub fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) if self.shown => bar.suspend(write),
+            _ => write(),
+        }
+    }
+
+    /// Prints a message on its own line above the progress line.
+    pub fn message(&self, msg: &str) {
+        self.suspend(|| super::print_error_line(msg));
     }
 
     /// Clears the line.
-    pub fn finish(&mut self) {
-        if self.drawn {
-            let mut err = io::stderr().lock();
-            let _ = write!(err, "\r\x1b[2K");
-            let _ = err.flush();
-            self.drawn = false;
-        }
-    }
-
-    /// Prints a message on its own line, keeping the progress line intact.
-    pub fn message(&mut self, msg: &str) {
-        let was = self.drawn;
-        self.finish();
-        eprintln!("{msg}");
-        if was {
-            self.draw(Instant::now());
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }
 
-fn clock(secs: f64) -> String {
-    let s = secs.round() as u64;
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disabled_line_is_silent() {
+        let mut p = Progress::new(false);
+        assert!(!p.enabled());
+        p.tick(10);
+        assert_eq!(p.suspend(|| 3), 3);
+        p.finish();
     }
 }

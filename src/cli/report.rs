@@ -1,11 +1,9 @@
 //! `newsscan report`: a corpus summary of articles, entities and speakers.
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use newsscan::corpus::for_each_ordered;
 use newsscan::output::Style;
 use newsscan::report::{ArticleSummary, Report};
 use newsscan::Options;
@@ -13,7 +11,7 @@ use newsscan::Options;
 use super::analyze::{analyze_safely, terminal_width};
 use super::inputs::{InputArgs, Skipped};
 use super::progress::Progress;
-use super::Outcome;
+use super::{signals, ColorArg, Outcome};
 
 /// Output format of `report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -43,6 +41,9 @@ pub struct ReportArgs {
     /// Use this entity model instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 /// One article reduced to what the report needs.
@@ -52,8 +53,8 @@ struct Summarized {
     input_bytes: u64,
 }
 
-pub fn run(args: ReportArgs, color: bool, quiet: bool) -> anyhow::Result<Outcome> {
-    let inputs = args.files.inputs()?;
+pub fn run(args: ReportArgs, quiet: bool) -> anyhow::Result<Outcome> {
+    let inputs = args.files.inputs(&["txt", "text", "md"])?;
     let options = Options {
         model: super::train::load_model(args.model.as_ref())?,
         ..Options::default()
@@ -75,8 +76,8 @@ pub fn run(args: ReportArgs, color: bool, quiet: bool) -> anyhow::Result<Outcome
             input_bytes: loaded.decoded.bytes as u64,
         })
     };
-    let threads = inputs.threads;
-    for_each_ordered(inputs.sources(), threads, threads * 16, work, |item| {
+    let result = inputs.for_each_source(work, |item| {
+        signals::check()?;
         match item {
             Ok(s) => {
                 report.add(&s.summary);
@@ -85,30 +86,32 @@ pub fn run(args: ReportArgs, color: bool, quiet: bool) -> anyhow::Result<Outcome
             Err(Skipped::Failed(msg)) => {
                 errors = true;
                 report.add_error();
-                progress.message(&format!("newsscan: {}", super::one_line(&msg)));
+                progress.message(&msg);
             }
             Err(Skipped::Note(msg)) => {
                 if !quiet {
-                    progress.message(&format!("newsscan: {}", super::one_line(&msg)));
+                    progress.message(&msg);
                 }
             }
         }
         Ok(())
-    })?;
+    });
     progress.finish();
+    if let Some(outcome) = super::finish_run(result, Ok(()))? {
+        return Ok(outcome);
+    }
+    let style = Style {
+        width: terminal_width(),
+        color: args.color.enabled(),
+    };
     let text = match args.format {
         ReportFormat::Json => serde_json::to_string_pretty(&report.json(args.top))? + "\n",
         ReportFormat::Csv => report.csv(args.top),
-        ReportFormat::Table => report.table(
-            args.top,
-            &Style {
-                width: terminal_width(),
-                color,
-            },
-        ),
+        ReportFormat::Table => report.table(args.top, &style),
     };
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    super::write_stdout(text.as_bytes())?;
+    if report.articles() == 0 && !errors && !quiet {
+        inputs.note_nothing_found();
+    }
     Ok(if errors { Outcome::Errors } else { Outcome::Success })
 }

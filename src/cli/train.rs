@@ -1,9 +1,9 @@
 //! `newsscan train` and `newsscan eval`: build an entity model from
 //! CoNLL-format files and score a model against annotated text.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::Args;
 
 use newsscan::entities::conll::{self, AnnotatedDoc};
@@ -60,6 +60,10 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
 
+    /// Tokens of --train and --aux text accepted at most (they cost memory while training).
+    #[arg(long, value_name = "N", default_value_t = MAX_TRAINING_TOKENS, hide = true)]
+    pub max_tokens: usize,
+
     /// Learn word clusters from the training text at these sizes (comma separated, at most three; 0 for none).
     #[arg(long, value_delimiter = ',', default_value = "0")]
     pub clusters: Vec<usize>,
@@ -90,24 +94,52 @@ pub struct EvalArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Annotated files larger than this are refused.
+const ANNOTATED_LIMIT: u64 = 1 << 30;
+
+/// Tokens of annotated training text (train and auxiliary) at most: each
+/// costs about a kilobyte of memory while training.
+const MAX_TRAINING_TOKENS: usize = 4_000_000;
+
+/// Reads CoNLL files; a file without a single annotated sentence is an
+/// error naming it.
 fn read_docs(paths: &[PathBuf]) -> anyhow::Result<Vec<AnnotatedDoc>> {
     let mut docs = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-        docs.extend(conll::parse(&text).with_context(|| format!("{}", path.display()))?);
+        let text = super::read_named_text(path, ANNOTATED_LIMIT)?;
+        let found = conll::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        if found.is_empty() {
+            anyhow::bail!(
+                "{}: no annotated sentences (CoNLL format: a token and its tag per line)",
+                path.display()
+            );
+        }
+        docs.extend(found);
     }
     Ok(docs)
 }
+
+fn tokens(docs: &[AnnotatedDoc]) -> usize {
+    docs.iter().flatten().map(|s| s.words.len()).sum()
+}
+
+/// Writes a line of progress to standard error (a closed one is ignored).
+fn note(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Model files larger than this are refused.
+const MODEL_LIMIT: u64 = 1 << 30;
 
 /// Loads a model file, or the built-in model.
 pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<&'static Model> {
     match path {
         None => Ok(default_model()),
         Some(p) => {
-            let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
-            let model = Model::from_bytes(&bytes).with_context(|| format!("{}", p.display()))?;
+            let bytes = super::read_named_file(p, MODEL_LIMIT)?;
+            let model = Model::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
             if model.gazetteer_mismatch() {
-                super::report_line(&format!(
+                super::print_error_line(&format!(
                     "{}: trained with other gazetteer lists than this build's; entity scores may be lower",
                     p.display()
                 ));
@@ -127,6 +159,13 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
         Some(d) => read_docs(std::slice::from_ref(d))?,
         None => Vec::new(),
     };
+    let n = tokens(&train_docs) + tokens(&aux_docs);
+    if n > args.max_tokens {
+        anyhow::bail!(
+            "training data too large: {n} tokens in --train and --aux files, at most {} fit in memory; train on a part of it",
+            args.max_tokens
+        );
+    }
     let options = TrainOptions {
         epochs: args.epochs,
         min_count: args.min_count,
@@ -167,31 +206,35 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
         &info,
         &mut |line| {
             if !quiet {
-                eprintln!("{line}");
+                note(line);
             }
         },
     );
-    std::fs::write(&args.output, model.to_bytes()).with_context(|| format!("{}", args.output.display()))?;
+    let bytes = model.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {}", args.output.display(), newsscan::input::io_reason(&e)))?;
     if let Some(s) = scores {
-        print!("{}", s.report());
+        super::write_stdout(s.report().as_bytes())?;
     }
-    eprintln!(
-        "wrote {} ({} features, {} bytes)",
-        args.output.display(),
-        model.features(),
-        std::fs::metadata(&args.output).map(|m| m.len()).unwrap_or(0)
-    );
+    if !quiet {
+        note(&format!(
+            "wrote {} ({} features, {} bytes)",
+            args.output.display(),
+            model.features(),
+            bytes.len()
+        ));
+    }
     Ok(Outcome::Success)
 }
 
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
     let model = load_model(args.model.as_ref())?;
     if let Some(path) = &args.quotes {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        let text = super::read_named_text(path, ANNOTATED_LIMIT)?;
         let mut scores = QuoteScores::default();
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let gold: GoldArticle =
-                serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+            let gold: GoldArticle = serde_json::from_str(line)
+                .map_err(|e| anyhow::anyhow!("{}:{}: invalid JSON: {e}", path.display(), n + 1))?;
             let decoded = newsscan::input::read_path(std::path::Path::new(&gold.path), 64 << 20, true)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", gold.path))?;
             let options = Options {
@@ -201,13 +244,16 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
             let record = analyze(&decoded, &options);
             scores.add(&gold, &record.quotes);
         }
-        print!("{}", scores.report());
+        super::write_stdout(scores.report().as_bytes())?;
         if args.gold.is_empty() {
             return Ok(Outcome::Success);
         }
     }
     if model.is_empty() {
-        anyhow::bail!("no entity model is available (data/model.bin is empty)");
+        match &args.model {
+            Some(p) => anyhow::bail!("{}: the model holds no weights", p.display()),
+            None => anyhow::bail!("no entity model is built in (data/model.bin is empty)"),
+        }
     }
     let docs = read_docs(&args.gold)?;
     let scores = evaluate_with(model, &docs, !args.no_rules);
@@ -227,9 +273,10 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<Outcome> {
                 out.push('\n');
             }
         }
-        std::fs::write(path, out).with_context(|| format!("{}", path.display()))?;
+        std::fs::write(path, out)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), newsscan::input::io_reason(&e)))?;
     }
-    print!("{}", scores.report());
+    super::write_stdout(scores.report().as_bytes())?;
     Ok(Outcome::Success)
 }
 

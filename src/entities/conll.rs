@@ -75,10 +75,7 @@ pub fn parse(text: &str) -> Result<Vec<AnnotatedDoc>, ConllError> {
             line: n + 1,
             message: format!("expected a token and a tag, found {line:?}"),
         })?;
-        labels.push(parse_label(tag).ok_or_else(|| ConllError {
-            line: n + 1,
-            message: format!("not an entity tag: {tag:?}"),
-        })?);
+        labels.push(parse_label(tag).map_err(|message| ConllError { line: n + 1, message })?);
         words.push(word.to_string());
     }
     finish(&mut docs, &mut words, &mut labels);
@@ -86,21 +83,25 @@ pub fn parse(text: &str) -> Result<Vec<AnnotatedDoc>, ConllError> {
     Ok(docs)
 }
 
-/// Reads one label as a BILOU tag (`E` as `L`, `S` as `U`); kinds other
-/// than PER, ORG, LOC and MISC read as outside.
-fn parse_label(tag: &str) -> Option<Tag> {
+/// Reads one label as a BILOU tag (`E` as `L`, `S` as `U`). A kind other
+/// than PER, ORG, LOC and MISC (GEO and GPE read as LOC) is an error: a
+/// model must not learn that names of an unknown kind are nothing.
+fn parse_label(tag: &str) -> Result<Tag, String> {
     if tag == "O" {
-        return Some(O);
+        return Ok(O);
     }
-    let (prefix, kind) = tag.split_once('-')?;
+    let not_a_tag = || format!("not an entity tag: {tag:?}");
+    let (prefix, kind) = tag.split_once('-').ok_or_else(not_a_tag)?;
     let pos = match prefix {
         "B" => Pos::B,
         "I" => Pos::I,
         "E" | "L" => Pos::L,
         "S" | "U" => Pos::U,
-        _ => return None,
+        _ => return Err(not_a_tag()),
     };
-    Some(Kind::from_conll(kind).map_or(O, |k| tags::tag(pos, k)))
+    let kind = Kind::from_conll(kind)
+        .ok_or_else(|| format!("unknown entity type {kind:?} in {tag:?} (types: PER, ORG, LOC, MISC)"))?;
+    Ok(tags::tag(pos, kind))
 }
 
 #[cfg(test)]
@@ -129,7 +130,14 @@ mod tests {
 
     #[test]
     fn iob1_and_unknown_kinds() {
-        let docs = parse("New I-LOC\nYork I-LOC\non O\nMonday B-DATE\n").unwrap();
+        let err = parse("New I-LOC\nYork I-LOC\non O\nMonday B-DATE\n").unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(
+            err.message.contains("unknown entity type \"DATE\""),
+            "{}",
+            err.message
+        );
+        let docs = parse("New I-LOC\nYork I-LOC\non O\nMonday O\n").unwrap();
         let s = &docs[0][0];
         assert_eq!(
             spans(&s.tags),

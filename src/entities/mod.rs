@@ -20,7 +20,10 @@ pub mod train;
 
 use std::sync::LazyLock;
 
-use crate::document::{Document, Sentence, TaggedMention};
+use crate::document::{Document, LimitReached, Sentence, TaggedMention, WarningCode};
+
+/// Mentions kept per article, at most (a long article has a few thousand).
+const MAX_MENTIONS: usize = 50_000;
 
 pub use model::{Model, ModelError};
 pub use tags::{Kind, TokenSpan};
@@ -93,9 +96,19 @@ pub fn tag(doc: &mut Document, model: &Model) {
         .collect();
     let spans = tag_tokens(model, &words, true);
     let mut out = Vec::new();
-    for (sentence, ss) in tagged.iter().zip(&spans) {
+    'sentences: for (sentence, ss) in tagged.iter().zip(&spans) {
         let tokens = &doc.tokens[sentence.tokens.clone()];
         for s in ss {
+            if out.len() == MAX_MENTIONS {
+                doc.limits.push(LimitReached {
+                    code: WarningCode::TooMany,
+                    message: format!(
+                        "more than {MAX_MENTIONS} names; the rest of the article is not searched for names"
+                    ),
+                    offset: tokens[s.start].start,
+                });
+                break 'sentences;
+            }
             out.push(TaggedMention {
                 range: tokens[s.start].start..tokens[s.end - 1].end,
                 kind: s.kind,

@@ -1,6 +1,8 @@
 //! Captions: each standalone credit paired with its caption sentence and
 //! alt text, caption labels (`Image caption,`) with the line they label.
 
+use std::ops::Range;
+
 use super::lines::ends_sentence;
 use super::paragraphs::{chars_len, Piece, Role};
 use crate::document::{CaptionSpan, Layout};
@@ -8,28 +10,32 @@ use crate::document::{CaptionSpan, Layout};
 /// Pairs each standalone credit with its caption sentence and alt text.
 pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout) {
     let is_text = |it: &Piece| it.role == Role::Paragraph;
+    // `Image source, X` then `Image caption, Y` (on one line or two): one
+    // caption, the text joining the credit just before it.
+    let add_text = |layout: &mut Layout, items: &[Piece], c: usize, text: Range<usize>| {
+        let credit_only = c > 0
+            && layout
+                .captions
+                .last()
+                .is_some_and(|cap| cap.text.is_none() && cap.credit.as_ref() == Some(&items[c - 1].range));
+        match layout.captions.last_mut() {
+            Some(cap) if credit_only => cap.text = Some(text),
+            _ => layout.captions.push(CaptionSpan {
+                text: Some(text),
+                credit: None,
+            }),
+        }
+    };
     for c in 0..items.len() {
         match items[c].role {
             Role::Caption => {
-                layout.captions.push(CaptionSpan {
-                    text: Some(items[c].range.clone()),
-                    credit: None,
-                });
+                add_text(layout, items, c, items[c].range.clone());
                 items[c].role = Role::Dropped;
                 continue;
             }
             Role::CaptionLabel => {
                 if let Some(n) = items.get(c + 1).filter(|it| is_text(it)).map(|_| c + 1) {
-                    let text = Some(items[n].range.clone());
-                    // `Image source, X` then `Image caption,`: one caption.
-                    let credit_only = c > 0
-                        && layout.captions.last().is_some_and(|cap| {
-                            cap.text.is_none() && cap.credit.as_ref() == Some(&items[c - 1].range)
-                        });
-                    match layout.captions.last_mut() {
-                        Some(cap) if credit_only => cap.text = text,
-                        _ => layout.captions.push(CaptionSpan { text, credit: None }),
-                    }
+                    add_text(layout, items, c, items[n].range.clone());
                     items[n].role = Role::Dropped;
                 }
                 items[c].role = Role::Dropped;
@@ -123,6 +129,21 @@ mod tests {
         assert_eq!(
             roles,
             [Role::Dropped, Role::Dropped, Role::Dropped, Role::Paragraph]
+        );
+    }
+
+    #[test]
+    fn source_then_caption_on_one_line_is_one_caption() {
+        let text = "Reuters\nCommuters crossed the bridge on Monday.\nThe bridge reopened.";
+        let mut items = pieces(text, &[Role::Credit, Role::Caption, Role::Paragraph]);
+        let mut layout = Layout::default();
+        pair_captions(text, &mut items, &mut layout);
+        assert_eq!(layout.captions.len(), 1, "{:?}", layout.captions);
+        let cap = &layout.captions[0];
+        assert_eq!(&text[cap.credit.clone().unwrap()], "Reuters");
+        assert_eq!(
+            &text[cap.text.clone().unwrap()],
+            "Commuters crossed the bridge on Monday."
         );
     }
 

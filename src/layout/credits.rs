@@ -48,6 +48,24 @@ pub(super) fn credit_range(line: &str) -> Option<Range<usize>> {
     }
     if let Some(c) = CREDIT_LABELLED.captures(line) {
         let m = c.get(1)?;
+        // "Image: Firefighters at the scene" is alt text, not a credit: after
+        // a label that also introduces descriptions, the value must read as
+        // names or agencies.
+        let label = line[..m.start()].trim().to_ascii_lowercase();
+        let describes = [
+            "image",
+            "images",
+            "picture",
+            "pictures",
+            "video",
+            "graphic",
+            "illustration",
+        ]
+        .iter()
+        .any(|l| label.starts_with(l) && !label.contains("source") && !label.contains("credit"));
+        if describes && !names_only(m.as_str()) {
+            return None;
+        }
         return Some(m.start()..m.end());
     }
     if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
@@ -63,6 +81,22 @@ pub(super) fn credit_range(line: &str) -> Option<Range<usize>> {
         return Some(0..line.len());
     }
     None
+}
+
+/// True when `value` reads as a credit: a few capitalized words (names,
+/// agencies), joiners, and slashes or bars between them.
+fn names_only(value: &str) -> bool {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || matches!(
+                    *w,
+                    "/" | "|" | "via" | "for" | "of" | "the" | "and" | "de" | "van" | "von"
+                )
+        })
 }
 
 /// Splits a trailing credit off a caption paragraph: returns the caption's
@@ -107,6 +141,8 @@ mod tests {
             "Getty Images",
             "AFP via Getty Images",
             "Image source, Getty Images",
+            "Image: Reuters",
+            "Picture: Jane Doe / AFP via Getty Images",
         ];
         for y in yes {
             assert!(credit_range(y).is_some(), "credit {y}");
@@ -116,6 +152,8 @@ mod tests {
             "Mayor Elena Park",
             "Harbor City",
             "(and more)",
+            "Image: Firefighters at the scene",
+            "Video: watch the moment the bridge opened",
         ];
         for n in no {
             assert!(credit_range(n).is_none(), "not credit {n}");

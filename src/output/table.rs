@@ -7,6 +7,7 @@ use std::io;
 
 use serde_json::Value;
 
+use super::plural;
 use super::printer::Printer;
 use crate::record::{Article, Kind};
 
@@ -265,16 +266,16 @@ impl Printer for Table {
             self.field(&mut s, "Date", d);
         }
         let st = &a.stats;
-        let stats = format!(
-            "{} words · {} sentences · {} paragraphs · {} quotes · {} entities · {} bytes · {}",
-            st.words,
-            st.sentences,
-            st.paragraphs,
-            a.quotes.len(),
-            a.entities.len(),
-            st.bytes,
-            a.encoding
-        );
+        let stats = [
+            plural(st.words, "word"),
+            plural(st.sentences, "sentence"),
+            plural(st.paragraphs, "paragraph"),
+            plural(a.quotes.len(), "quote"),
+            plural(a.entities.len(), "entity"),
+            plural(st.bytes, "byte"),
+            a.encoding.clone(),
+        ]
+        .join(" · ");
         self.field(&mut s, "Stats", &stats);
         self.list(&mut s, "Bullets", &a.bullets);
         let captions: Vec<String> = a

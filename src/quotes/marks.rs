@@ -119,12 +119,14 @@ struct Pairer<'a> {
     single_quotes: Vec<QuoteSpan>,
     unpaired: Vec<UnpairedMark>,
     open: Option<OpenQuote>,
+    /// Quotes wanted at most.
+    limit: usize,
 }
 
 /// Pairs marks into quotes, carrying an open quote into the next paragraph
 /// when that paragraph reopens it. Returns the quotes in text order and the
-/// unpaired marks.
-pub(super) fn pair(text: &str, blocks: &[Block]) -> (Vec<QuoteSpan>, Vec<UnpairedMark>) {
+/// unpaired marks. Pairing stops soon after `limit` quotes are found.
+pub(super) fn pair(text: &str, blocks: &[Block], limit: usize) -> (Vec<QuoteSpan>, Vec<UnpairedMark>) {
     let mut p = Pairer {
         text,
         blocks,
@@ -132,8 +134,12 @@ pub(super) fn pair(text: &str, blocks: &[Block]) -> (Vec<QuoteSpan>, Vec<Unpaire
         single_quotes: Vec::new(),
         unpaired: Vec::new(),
         open: None,
+        limit,
     };
     for (b, block) in blocks.iter().enumerate() {
+        if p.quotes.len() + p.single_quotes.len() > limit {
+            break;
+        }
         let all = marks(text, block.range.clone());
         let spans = p.doubles(b, &all);
         p.singles(b, &all, &spans);
@@ -145,11 +151,22 @@ pub(super) fn pair(text: &str, blocks: &[Block]) -> (Vec<QuoteSpan>, Vec<Unpaire
         mut unpaired,
         ..
     } = p;
-    // Single marks only make a quote where no double-quoted one is.
+    // Single marks only make a quote where no double-quoted one is. The
+    // double quotes' marks, sorted with the furthest end reached so far,
+    // answer each overlap test by binary search.
+    let mut doubles: Vec<(usize, usize)> = quotes.iter().map(|d| (d.marks.start, d.marks.end)).collect();
+    doubles.sort_unstable();
+    let mut reach = 0;
+    let furthest: Vec<usize> = doubles
+        .iter()
+        .map(|&(_, end)| {
+            reach = reach.max(end);
+            reach
+        })
+        .collect();
     single_quotes.retain(|s| {
-        !quotes
-            .iter()
-            .any(|d| s.marks.start < d.marks.end && d.marks.start < s.marks.end)
+        let i = doubles.partition_point(|&(start, _)| start < s.marks.end);
+        !(i > 0 && furthest[i - 1] > s.marks.start)
     });
     quotes.append(&mut single_quotes);
     quotes.sort_by_key(|q| q.range.start);
@@ -190,6 +207,10 @@ impl Pairer<'_> {
         for (k, m) in doubles.iter().enumerate() {
             if skip_first && k == 0 {
                 continue;
+            }
+            // Enough quotes for any record (see `pair`).
+            if self.quotes.len() > self.limit {
+                break;
             }
             match self.open.take() {
                 None => {
@@ -238,10 +259,19 @@ impl Pairer<'_> {
     /// Single marks outside double quotes: British-style primary quotes.
     fn singles(&mut self, b: usize, all: &[Mark], spans: &[Range<usize>]) {
         let open = self.open.as_ref();
+        // `spans` are in text order and do not overlap: one pass walks them
+        // beside the marks.
+        let mut next_span = 0;
         let singles = all
             .iter()
             .copied()
-            .filter(|m| m.level == Level::Single && !spans.iter().any(|s| s.start <= m.pos && m.pos < s.end))
+            .filter(|m| {
+                while next_span < spans.len() && spans[next_span].end <= m.pos {
+                    next_span += 1;
+                }
+                let inside = spans.get(next_span).is_some_and(|s| s.start <= m.pos);
+                m.level == Level::Single && !inside
+            })
             .filter(|m| open.is_none_or(|o| o.block != b || m.pos < o.mark.pos));
         let mut single_open: Option<Mark> = None;
         let mut found = Vec::new();
@@ -372,7 +402,7 @@ mod tests {
                 range: 0..text.len(),
                 index: 0,
             }];
-            let (quotes, _) = pair(text, &blocks);
+            let (quotes, _) = pair(text, &blocks, usize::MAX);
             let got: Vec<&str> = quotes.iter().map(|q| &text[q.range.clone()]).collect();
             assert_eq!(got, *want, "{text}");
         }

@@ -15,7 +15,10 @@ mod marks;
 mod speaker;
 mod words;
 
-use crate::document::{Document, QuoteSpan};
+use crate::document::{Document, LimitReached, QuoteSpan, WarningCode};
+
+/// Quotes kept per article, at most (a long article has a few hundred).
+const MAX_QUOTES: usize = 20_000;
 use crate::text::fold_lines;
 
 /// Words fewer than this need an attribution to count as a quote.
@@ -24,13 +27,21 @@ const MIN_UNATTRIBUTED_WORDS: usize = 5;
 /// Pass 5: finds the quotes of the document's blocks, attributes them, and
 /// records the unpaired marks.
 pub fn attribute(doc: &mut Document) {
-    let (mut quotes, unpaired) = marks::pair(doc.text, &doc.blocks);
+    let (mut quotes, unpaired) = marks::pair(doc.text, &doc.blocks, 2 * MAX_QUOTES);
     let text = doc.text;
     quotes.retain(|q| {
         q.pieces
             .iter()
             .any(|p| text[p.clone()].chars().any(char::is_alphanumeric))
     });
+    if quotes.len() > MAX_QUOTES {
+        doc.limits.push(LimitReached {
+            code: WarningCode::TooMany,
+            message: format!("{} quotes; only the first {MAX_QUOTES} are kept", quotes.len()),
+            offset: quotes[MAX_QUOTES].range.start,
+        });
+        quotes.truncate(MAX_QUOTES);
+    }
     for qi in 0..quotes.len() {
         let a = attribution::attribute(doc, &quotes, qi);
         quotes[qi].attribution = a;

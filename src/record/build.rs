@@ -54,7 +54,11 @@ pub fn build(doc: &Document, source: &Decoded, sentences: bool) -> Article {
         warnings: warnings(doc, &index),
         stats: Stats {
             bytes: source.bytes,
-            chars: index.chars(text.len()),
+            chars: if text.len() == source.text.len() {
+                index.chars(text.len())
+            } else {
+                source.text.chars().count()
+            },
             words: doc.words,
             sentences: doc.sentences.len(),
             paragraphs: layout.paragraphs.len(),
@@ -127,10 +131,17 @@ fn quotes(doc: &Document, index: &CharIndex, entities: &mut [Entity]) -> Vec<Quo
         .collect()
 }
 
-/// One warning per unpaired quotation mark.
+/// Unpaired marks kept as warnings, at most: a text of nothing but
+/// quotation marks gets this many and one more saying how many there were.
+const MAX_UNPAIRED_WARNINGS: usize = 1000;
+
+/// One warning per unpaired quotation mark (up to a limit), then one per
+/// limit the passes reached, in text order.
 fn warnings(doc: &Document, index: &CharIndex) -> Vec<Warning> {
-    doc.unpaired
+    let mut out: Vec<Warning> = doc
+        .unpaired
         .iter()
+        .take(MAX_UNPAIRED_WARNINGS)
         .map(|u| {
             let offset = index.chars(u.offset);
             Warning {
@@ -143,5 +154,25 @@ fn warnings(doc: &Document, index: &CharIndex) -> Vec<Warning> {
                 offset,
             }
         })
-        .collect()
+        .collect();
+    if doc.unpaired.len() > MAX_UNPAIRED_WARNINGS {
+        let at = doc.unpaired[MAX_UNPAIRED_WARNINGS].offset;
+        out.push(Warning {
+            code: WarningCode::TooMany,
+            message: format!(
+                "{} unpaired quotation marks; only the first {MAX_UNPAIRED_WARNINGS} are listed",
+                doc.unpaired.len()
+            ),
+            offset: index.chars(at),
+        });
+    }
+    for limit in &doc.limits {
+        out.push(Warning {
+            code: limit.code,
+            message: limit.message.clone(),
+            offset: index.chars(limit.offset.min(doc.text.len())),
+        });
+    }
+    out.sort_by_key(|w| w.offset);
+    out
 }

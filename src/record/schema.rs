@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use crate::document::{BlockKind, Kind};
+pub use crate::document::{BlockKind, Kind, WarningCode};
 
 /// One analyzed article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -143,23 +143,6 @@ pub struct Warning {
     pub message: String,
     /// Code point offset of the problem.
     pub offset: usize,
-}
-
-/// What a warning is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WarningCode {
-    /// A quotation mark without a partner.
-    UnpairedQuote,
-}
-
-impl WarningCode {
-    /// The code as written in records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WarningCode::UnpairedQuote => "unpaired-quote",
-        }
-    }
 }
 
 /// Counts for one article.

@@ -187,7 +187,9 @@ pub(super) fn link_known_acronyms(c: &mut Clustering) {
 fn parenthesized_acronym(text: &str, end: usize) -> Option<String> {
     let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
     let inner = rest.strip_prefix('(')?;
-    let close = inner.find(')')?;
+    // An acronym is short: the closing bracket is looked for nearby only,
+    // so a text of unclosed brackets stays linear.
+    let close = inner.bytes().take(32).position(|b| b == b')')?;
     let acr = &inner[..close];
     let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
     let ok = (2..=10).contains(&letters)
@@ -198,34 +200,73 @@ fn parenthesized_acronym(text: &str, end: usize) -> Option<String> {
     ok.then(|| acr.to_string())
 }
 
-/// Whether the capitals of `acr` are the initials of `name`'s words (small
-/// words such as "of" may be skipped).
+/// Whether `acr` spells `name`: every word gives its initial, in order
+/// (small words such as "of" may be skipped), and a word may give further
+/// letters from inside it (FHWA for Federal HighWay Administration, USDA
+/// for U.S. Department of Agriculture), two at most in all, as long as two
+/// words at least give their initials.
 pub(super) fn initials_match(name: &str, acr: &str) -> bool {
     let want: Vec<char> = acr
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
+    let words: Vec<Vec<char>> = name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | '/'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
         .collect();
-    fn go(words: &[String], want: &[char]) -> bool {
-        match (words.split_first(), want.split_first()) {
-            (None, None) => true,
-            (None, Some(_)) => false,
-            (Some((w, rest)), _) => {
-                let small = matches!(
-                    w.as_str(),
-                    "of" | "the" | "and" | "for" | "&" | "de" | "on" | "in"
-                );
-                let first = w.chars().next();
-                (want.first().copied() == first && go(rest, &want[1..])) || (small && go(rest, want))
-            }
-        }
+    if want.len() < 2 || words.is_empty() || words.len() > 16 {
+        return false;
     }
-    want.len() >= 2 && go(&words, &want)
+    let mut seen = crate::hash::FxHashSet::default();
+    spells(&words, &want, (0, 0, 0, 0), &mut seen)
+}
+
+/// Words that an acronym may leave out.
+fn small_word(w: &[char]) -> bool {
+    let w: String = w.iter().collect();
+    matches!(
+        w.as_str(),
+        "of" | "the" | "and" | "for" | "&" | "de" | "on" | "in" | "to" | "at"
+    )
+}
+
+/// Whether `want[at..]` spells `words[word..]`, the current word being read
+/// from its character `inner` (0 at its start), with `extra` inner letters
+/// used so far. Failed states are remembered, so the search stays small.
+fn spells(
+    words: &[Vec<char>],
+    want: &[char],
+    state: (usize, usize, usize, usize),
+    failed: &mut crate::hash::FxHashSet<(usize, usize, usize, usize)>,
+) -> bool {
+    let (word, inner, at, extra) = state;
+    if failed.contains(&state) {
+        return false;
+    }
+    let found = if word == words.len() {
+        // Two words at least must give their initials.
+        at == want.len() && at - extra >= 2
+    } else if inner == 0 {
+        let w = &words[word];
+        let initial = at < want.len() && w.first() == Some(&want[at]);
+        (initial && spells(words, want, (word, 1, at + 1, extra), failed))
+            || (small_word(w) && spells(words, want, (word + 1, 0, at, extra), failed))
+    } else {
+        // Go on to the next word, or take a later letter of this one.
+        let w = &words[word];
+        spells(words, want, (word + 1, 0, at, extra), failed)
+            || (extra < 2
+                && at < want.len()
+                && (inner..w.len())
+                    .filter(|&k| w[k] == want[at])
+                    .any(|k| spells(words, want, (word, k + 1, at + 1, extra + 1), failed)))
+    };
+    if !found {
+        failed.insert(state);
+    }
+    found
 }
 
 /// Whole-word occurrences of `word` in `text[range]`.
@@ -251,9 +292,26 @@ mod tests {
 
     #[test]
     fn initials() {
-        assert!(initials_match("Coastline Transit Authority", "CTA"));
-        assert!(initials_match("Bureau of Labor Statistics", "BLS"));
-        assert!(!initials_match("Coastline Transit Authority", "CT"));
+        let yes = [
+            ("Coastline Transit Authority", "CTA"),
+            ("Bureau of Labor Statistics", "BLS"),
+            ("Federal Highway Administration", "FHWA"),
+            ("U.S. Department of Agriculture", "USDA"),
+            ("National Aeronautics and Space Administration", "NASA"),
+            ("Parent-Teacher Association", "PTA"),
+        ];
+        for (name, acr) in yes {
+            assert!(initials_match(name, acr), "{acr} spells {name}");
+        }
+        let no = [
+            ("Coastline Transit Authority", "CT"),
+            ("Coastline Transit Authority", "CTAX"),
+            ("Federal Reserve", "FBI"),
+            ("Harbor", "HB"),
+        ];
+        for (name, acr) in no {
+            assert!(!initials_match(name, acr), "{acr} does not spell {name}");
+        }
     }
 
     #[test]

@@ -10,9 +10,9 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::hash::FxHashMap;
 
 /// Full names (people and organizations of two words or more) by their
-/// first and last word.
-fn full_names_by_end(c: &Clustering) -> FxHashMap<String, Vec<usize>> {
-    let mut by_end: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+/// first and last word, each list in text order: `(all, people only)`.
+fn full_names_by_end(c: &Clustering) -> FxHashMap<String, (Vec<usize>, Vec<usize>)> {
+    let mut by_end: FxHashMap<String, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for (f, node) in c.nodes.iter().enumerate() {
         let long = matches!(node.kind, Kind::Person | Kind::Organization)
             && node.key.split(' ').count() >= 2
@@ -23,64 +23,75 @@ fn full_names_by_end(c: &Clustering) -> FxHashMap<String, Vec<usize>> {
         let k = node.key.as_str();
         let first = k.split(' ').next().unwrap_or(k);
         let last = k.rsplit(' ').next().unwrap_or(k);
-        by_end.entry(last.to_string()).or_default().push(f);
-        if first != last {
-            by_end.entry(first.to_string()).or_default().push(f);
+        let person = node.kind == Kind::Person;
+        for end in [last, first] {
+            let lists = by_end.entry(end.to_string()).or_default();
+            // Nodes come in text order, so each list stays sorted.
+            if lists.0.last() != Some(&f) {
+                lists.0.push(f);
+                if person {
+                    lists.1.push(f);
+                }
+            }
         }
     }
     by_end
 }
 
-/// Joins each one-word mention with the full name it shortens.
+/// Full names looked at around each short form, at most: enough for any
+/// article, and a bound on the work when thousands share a surname.
+const NEAREST: usize = 64;
+
+/// Joins each one-word mention with the full name it shortens: the nearest
+/// one before it (that fits the title's sex, when there is a title), or
+/// the only one after it.
 pub(super) fn link_short_forms(c: &mut Clustering, text: &str, gazetteer: &Gazetteer) {
     let by_end = full_names_by_end(c);
     for i in 0..c.nodes.len() {
         if c.nodes[i].key.contains(' ') || c.nodes[i].derived {
             continue;
         }
-        let owners: Vec<usize> = by_end
-            .get(c.nodes[i].key.as_str())
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&f| c.nodes[f].kind == Kind::Person || c.nodes[i].kind == Kind::Organization)
-            .collect();
+        let Some((all, people)) = by_end.get(c.nodes[i].key.as_str()) else {
+            continue;
+        };
+        // A person's name stands only for a person; an organization's
+        // one-word name for either.
+        let owners = if c.nodes[i].kind == Kind::Organization {
+            all
+        } else {
+            people
+        };
         if owners.is_empty() {
             continue;
         }
         c.short_form[i] = true;
-        // "Ms. Park" is not David Park.
-        let owners = match honorific_female(text, c.nodes[i].range.start) {
-            Some(female) => {
-                let fitting: Vec<usize> = owners
-                    .iter()
-                    .copied()
-                    .filter(|&f| {
-                        let first = c.nodes[f].key.split(' ').next().unwrap_or("");
-                        gazetteer.female(first) != Some(!female)
-                    })
-                    .collect();
-                if fitting.is_empty() {
-                    owners
-                } else {
-                    fitting
-                }
-            }
-            None => owners,
-        };
-        let mut roots: Vec<usize> = owners.iter().map(|&o| c.root(o)).collect();
-        roots.sort_unstable();
-        roots.dedup();
         let start = c.nodes[i].range.start;
-        let preceding = owners
-            .iter()
-            .copied()
-            .filter(|&o| c.nodes[o].range.start < start)
-            .max();
-        match (preceding, roots.len()) {
-            (Some(p), _) => c.union(i, p),
-            (None, 1) => c.union(i, owners[0]),
-            _ => {}
+        let before = owners.partition_point(|&o| c.nodes[o].range.start < start);
+        // "Ms. Park" is not David Park.
+        let fits = |f: usize| match honorific_female(text, start) {
+            Some(female) => {
+                let first = c.nodes[f].key.split(' ').next().unwrap_or("");
+                gazetteer.female(first) != Some(!female)
+            }
+            None => true,
+        };
+        let nearest = owners[..before].iter().rev().take(NEAREST).copied();
+        let preceding = nearest
+            .clone()
+            .find(|&f| fits(f))
+            .or_else(|| owners[..before].last().copied());
+        if let Some(p) = preceding {
+            c.union(i, p);
+            continue;
+        }
+        // Only later full names: join them when they are all one entity.
+        if owners.len() <= NEAREST {
+            let mut roots: Vec<usize> = owners.iter().map(|&o| c.root(o)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() == 1 {
+                c.union(i, owners[0]);
+            }
         }
     }
 }
