@@ -273,6 +273,9 @@ pub struct QuoteSpan {
     pub marks: Range<usize>,
     /// Who said it, when the text says.
     pub attribution: Option<Attribution>,
+    /// A fragment quoted inside the writer's sentence rather than a whole
+    /// statement.
+    pub partial: bool,
 }
 
 /// The speaker and reporting verb of a quote.
@@ -285,6 +288,45 @@ pub struct Attribution {
     /// The entity the speaker resolves to, if any (index into
     /// [`Entities::entities`]).
     pub entity: Option<usize>,
+    /// The organization a spokesperson speaks for, if the phrase names
+    /// one (index into [`Entities::entities`]).
+    pub speaks_for: Option<usize>,
+    /// Where the attribution was read.
+    pub slot: Slot,
+}
+
+/// Where an attribution was read (see `quotes::attribution`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// After the quote: `"...," Park said`.
+    After,
+    /// A dash and a name after the quote: `"..." ― Jane Roe`.
+    Dash,
+    /// Before the quote, the subject of a reporting verb: `Park said: "..."`.
+    Before,
+    /// An introduction ending with a colon: `Rubio fired back: "..."`.
+    Colon,
+    /// The subject of the sentence the phrase is quoted in.
+    Embedded,
+    /// The sentence before the quote's sentence.
+    Previous,
+    /// The quote before it, in the same or the previous paragraph.
+    Inherited,
+}
+
+impl Slot {
+    /// A short name, used as a feature.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::After => "after",
+            Slot::Dash => "dash",
+            Slot::Before => "before",
+            Slot::Colon => "colon",
+            Slot::Embedded => "embedded",
+            Slot::Previous => "previous",
+            Slot::Inherited => "inherited",
+        }
+    }
 }
 
 /// A quotation mark without a partner.

@@ -142,8 +142,13 @@ files! {
     ORG_DESCRIPTIONS = "org-descriptions": "Generic nouns usable in a definite description.";
     ORG_HEADS = "org-heads": "Last words that make a name an organization.";
     ORG_HEADS_NOT_PERSON = "org-heads-not-person": "Last words of organizations that never end a person's name.";
+    INTRO_WORDS = "intro-words": "Words that open an introductory phrase.";
+    PERSON_ROLES = "person-roles": "Nouns a definite description of a person ends with.";
+    SPEAKER_ROLES = "speaker-roles": "Words for someone who speaks for a body.";
+    SPEECH_NOUNS = "speech-nouns": "Nouns for something said, after a possessive name.";
     PLACE_HEADS = "place-heads": "Last words of place names.";
     PREPOSITIONS = "prepositions": "Prepositions around speaker phrases.";
+    QUOTE_PRECEDING_WORDS = "quote-preceding-words": "Words before a quotation mark that are features of their own.";
     REPORTING_VERBS = "reporting-verbs": "Reporting verbs.";
     SENTENCE_OPENERS = "sentence-openers": "Words that usually open a sentence.";
     SPEAKER_STOP_WORDS = "speaker-stop-words": "Words that end a speaker phrase after the verb.";

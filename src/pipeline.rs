@@ -64,6 +64,38 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
     record::build(&doc, decoded, options.sentences)
 }
 
+/// A candidate quote with the features its keep decision reads.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct QuoteCandidate {
+    /// Start of the quoted words (code points).
+    pub start: usize,
+    /// End of the quoted words (code points).
+    pub end: usize,
+    /// The features (see [`quotes::keep`]).
+    pub features: Vec<String>,
+}
+
+/// Every candidate quote of an article with its features, for learning the
+/// keep decision (`scripts/train_quote_keep.py`).
+pub fn quote_candidates(decoded: &Decoded, options: &Options) -> Vec<QuoteCandidate> {
+    let text = decoded.text.as_str();
+    let cut = analysis_end(text, options.max_analyzed_bytes);
+    let mut doc = Document::new(&text[..cut]);
+    layout::run(&mut doc);
+    text::segment(&mut doc, false);
+    entities::tag(&mut doc, options.model);
+    entities::resolve::run(&mut doc, options.model.resources().gazetteer);
+    let index = crate::text::CharIndex::new(doc.text);
+    quotes::candidates(&mut doc)
+        .into_iter()
+        .map(|(q, features)| QuoteCandidate {
+            start: index.chars(q.range.start),
+            end: index.chars(q.range.end),
+            features,
+        })
+        .collect()
+}
+
 /// Where the analysis of `text` stops: its end, or for a text over
 /// `limit` bytes the last line break (else space) before the limit.
 fn analysis_end(text: &str, limit: usize) -> usize {

@@ -54,6 +54,12 @@ enum Command {
         /// eval, completions); the overview page when absent.
         command: Option<String>,
     },
+    /// Print every candidate quote with its features, for learning which are quotes.
+    #[command(hide = true)]
+    QuoteFeatures {
+        /// Article files.
+        paths: Vec<PathBuf>,
+    },
     /// Write a synthetic corpus for benchmarks (FILES articles under DIR).
     #[command(hide = true)]
     Generate {
@@ -236,6 +242,21 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Man { command } => {
             write_stdout(&manual::page(command.as_deref())?)?;
+            Ok(Outcome::Success)
+        }
+        Command::QuoteFeatures { paths } => {
+            let options = newsscan::Options::default();
+            let mut out = String::new();
+            for path in paths {
+                let decoded = input::read_path(&path, 64 << 20, true)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                for c in newsscan::pipeline::quote_candidates(&decoded, &options) {
+                    let line = serde_json::json!({"path": path, "start": c.start, "end": c.end, "features": c.features});
+                    out.push_str(&line.to_string());
+                    out.push('\n');
+                }
+            }
+            write_stdout(out.as_bytes())?;
             Ok(Outcome::Success)
         }
         Command::Generate { dir, files, seed } => {

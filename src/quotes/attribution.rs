@@ -1,15 +1,28 @@
-//! Attribution: who said a quote. The words right after it are read first
-//! (`"...," Park said`, `"...," said Park, the mayor`), then the words
-//! before it (`Park said: "..."`, `according to Reuters, "..."`); the
-//! speaker phrase then goes to [`super::speaker`].
+//! Attribution: who said a quote, read from the slots where news writing
+//! puts the speaker, in this order:
+//!
+//! 1. after the quote: `"...," Park said`, `"...," said Park, the mayor`,
+//!    `"...," as she put it, Park said`;
+//! 2. before it, as the subject of the nearest reporting verb:
+//!    `Park said: "..."`, `Rubio said Trump is "unelectable"`,
+//!    `Mr. Kim, who was in Europe, said: "..."`, `according to X, "..."`,
+//!    and a coordinated verb takes its sentence's subject (`Wilson praised
+//!    Rubio and said he can "..."`);
+//! 3. an introduction ending with a colon, in the sentence or closing the
+//!    paragraph before: `Rubio fired back: "..."`;
+//! 4. for a phrase quoted inside a sentence with no reporting verb, the
+//!    sentence's subject: `Trump called the judge a "hater"`.
+//!
+//! The phrase found in the slot goes to [`super::speaker`].
 
 use std::ops::Range;
 
 use super::speaker::speaker;
 use super::words::{clause_words, is_mark, is_punct, Word};
-use crate::document::{Attribution, Block, Document, Entities, Kind, QuoteSpan, Sentence};
+use crate::document::{Attribution, Block, Document, QuoteSpan, Sentence, Slot};
 use crate::lexicon::{
-    is_weekday, NAMING_VERBS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_STOP_WORDS, VERB_ADVERBS,
+    is_weekday, INTRO_WORDS, NAMING_VERBS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_STOP_WORDS, SPEECH_NOUNS,
+    VERB_ADVERBS,
 };
 use crate::text::fold_lines;
 
@@ -19,6 +32,10 @@ fn cue_at(words: &[Word], i: usize, weak: bool) -> Option<usize> {
     if w == "according" && words.get(i + 1).is_some_and(|n| n.lower == "to") {
         return Some(2);
     }
+    // "as she put it": the speaker is the subject of "put".
+    if matches!(w, "put" | "puts") && words.get(i + 1).is_some_and(|n| n.lower == "it") {
+        return Some(2);
+    }
     if matches!(w, "pointed" | "points" | "went" | "goes")
         && words
             .get(i + 1)
@@ -26,10 +43,38 @@ fn cue_at(words: &[Word], i: usize, weak: bool) -> Option<usize> {
     {
         return Some(2);
     }
-    if REPORTING_VERBS.contains(w) || weak && NAMING_VERBS.contains(w) {
-        return Some(1);
+    if !(REPORTING_VERBS.contains(w) || weak && NAMING_VERBS.contains(w)) {
+        return None;
     }
-    None
+    // "any states", "the reports", "his comments": a noun, not a verb.
+    let noun_form = w.ends_with('s') && !matches!(w, "says" | "tells" | "adds" | "asks" | "writes");
+    let determiner = i > 0
+        && matches!(
+            words[i - 1].lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "any"
+                | "some"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "many"
+                | "several"
+                | "few"
+                | "two"
+                | "three"
+                | "all"
+                | "other"
+                | "news"
+                | "media"
+        );
+    (!(noun_form && determiner)).then_some(1)
 }
 
 fn cue_text(text: &str, words: &[Word], i: usize, n: usize) -> String {
@@ -47,49 +92,103 @@ fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<Range<usize>> {
 
 /// The attribution of quote `qi` of `quotes`, if the text gives one.
 pub(super) fn attribute(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Option<Attribution> {
-    let (text, blocks, entities) = (doc.text, &doc.blocks, &doc.entities);
+    let (text, blocks) = (doc.text, &doc.blocks);
     let q = &quotes[qi];
-    let open_pos = q.marks.start;
-    let close_end = q.marks.end;
-    // Blocks and sentences are in text order: binary searches keep a text
-    // full of quotation marks linear.
-    let last_block = block_at(blocks, q.range.end).unwrap_or(q.block);
-    let block = &blocks[last_block];
-    let sents = doc.sentences_of(last_block);
-
-    // After the quote: to the end of its sentence or the next quote.
-    let tail_end = {
-        let sentence_end = sentence_at(sents, q.range.end.min(block.range.end.saturating_sub(1)))
-            .map_or(block.range.end, |s| s.end);
-        // `"Are we done?" Park asked.`: a question or exclamation ends the
-        // sentence at the closing mark, and the attribution is the next one.
-        let sentence_end = if sentence_end <= close_end {
-            let next = sents.partition_point(|s| s.range.start < close_end);
-            sents.get(next).map_or(sentence_end, |s| s.range.end)
-        } else {
-            sentence_end
-        };
-        let next_quote = quotes
-            .get(qi + 1)
-            .map(|o| o.marks.start)
-            .filter(|&s| s >= close_end && s < block.range.end);
-        sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
-    };
-    if let Some(a) = after_quote(text, close_end..tail_end, q, entities) {
+    let tail = tail_range(doc, quotes, qi);
+    if let Some(a) = after_quote(doc, tail, q) {
         return Some(a);
     }
     // Before the quote: from the sentence start (or the previous quote) to the mark.
     let first_block = &blocks[q.block];
+    let open_pos = q.marks.start;
+    let sentence_start =
+        sentence_at(doc.sentences_of(q.block), q.range.start).map_or(first_block.range.start, |s| s.start);
     let head_start = {
-        let s = sentence_at(doc.sentences_of(q.block), q.range.start)
-            .map_or(first_block.range.start, |s| s.start);
         let prev_quote = qi
             .checked_sub(1)
             .map(|p| quotes[p].marks.end)
-            .filter(|&e| e <= q.range.start && e >= s);
-        prev_quote.unwrap_or(s).max(s).min(open_pos)
+            .filter(|&e| e <= q.range.start && e >= sentence_start);
+        prev_quote
+            .unwrap_or(sentence_start)
+            .max(sentence_start)
+            .min(open_pos)
     };
-    before_quote(text, head_start..open_pos, q, entities)
+    let head = clause_words(text, head_start..open_pos);
+    let sentence_head = if head_start == sentence_start {
+        None
+    } else {
+        Some(clause_words(text, sentence_start..open_pos))
+    };
+    let slot = |slot: Slot| {
+        move |mut a: Attribution| {
+            a.slot = slot;
+            a
+        }
+    };
+    before_quote(doc, &head, sentence_head.as_deref(), q)
+        .map(slot(Slot::Before))
+        .or_else(|| colon_before(doc, q).map(slot(Slot::Colon)))
+        .or_else(|| embedded(doc, &head, q).map(slot(Slot::Embedded)))
+        .or_else(|| previous_sentence(doc, &head, q).map(slot(Slot::Previous)))
+}
+
+/// A quote that opens its sentence right after a sentence attributing
+/// something to someone, with no quote of its own: `Cummings called him a
+/// master at deals. "He showed again and again ..."`.
+fn previous_sentence(doc: &Document, head: &[Word], q: &QuoteSpan) -> Option<Attribution> {
+    if head.iter().any(|w| !is_punct(w)) {
+        return None;
+    }
+    let sents = doc.sentences_of(q.block);
+    let at = sents.partition_point(|s| s.range.end <= q.marks.start);
+    let prev = sents.get(at.checked_sub(1)?)?;
+    let words = clause_words(doc.text, prev.range.clone());
+    if words.iter().any(is_mark) {
+        return None;
+    }
+    let k = (0..words.len()).find(|&i| cue_at(&words, i, true).is_some())?;
+    let n = cue_at(&words, k, true)?;
+    match subject_before(&words, k) {
+        Subject::Phrase(range) => {
+            let a = speaker(
+                doc.text,
+                &words[range],
+                cue_text(doc.text, &words, k, n),
+                q,
+                &doc.entities,
+            )?;
+            a.entity.is_some().then_some(a)
+        }
+        _ => None,
+    }
+}
+
+/// After the quote: to the end of its sentence or the next quote.
+fn tail_range(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Range<usize> {
+    let q = &quotes[qi];
+    let close_end = q.marks.end;
+    // Blocks and sentences are in text order: binary searches keep a text
+    // full of quotation marks linear.
+    let last_block = block_at(&doc.blocks, q.range.end).unwrap_or(q.block);
+    let block = &doc.blocks[last_block];
+    let sents = doc.sentences_of(last_block);
+    let sentence_end = sentence_at(sents, q.range.end.min(block.range.end.saturating_sub(1)))
+        .map_or(block.range.end, |s| s.end);
+    // `"Are we done?" Park asked.`: a question or exclamation ends the
+    // sentence at the closing mark, and the attribution is the next one.
+    // After a period the next sentence is the writer's own.
+    let asks = doc.text[q.range.clone()].trim_end().ends_with(['?', '!']);
+    let sentence_end = if sentence_end <= close_end && asks {
+        let next = sents.partition_point(|s| s.range.start < close_end);
+        sents.get(next).map_or(sentence_end, |s| s.range.end)
+    } else {
+        sentence_end
+    };
+    let next_quote = quotes
+        .get(qi + 1)
+        .map(|o| o.marks.start)
+        .filter(|&s| s >= close_end && s < block.range.end);
+    close_end..sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
 }
 
 /// Index of the block holding byte `pos`.
@@ -101,137 +200,391 @@ fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
         .map(|_| i)
 }
 
-/// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency said`.
-fn after_quote(text: &str, tail: Range<usize>, q: &QuoteSpan, entities: &Entities) -> Option<Attribution> {
+/// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency
+/// said`, `"...," as she put it, Park said`.
+fn after_quote(doc: &Document, tail: Range<usize>, q: &QuoteSpan) -> Option<Attribution> {
     if tail.is_empty() {
         return None;
     }
+    let text = doc.text;
     let words = clause_words(text, tail);
     let mut start = 0;
-    while start < words.len()
-        && is_punct(&words[start])
-        && matches!(words[start].lower.as_str(), "," | "—" | "–" | "-")
-    {
+    while start < words.len() && matches!(words[start].lower.as_str(), "," | "—" | "–" | "-") {
         start += 1;
     }
+    let dash = start > 0 && matches!(words[start - 1].lower.as_str(), "—" | "–" | "-");
     let words = &words[start..];
-    if words.is_empty() || is_punct(&words[0]) {
+    if words.is_empty() {
         return None;
     }
-    let limit = words.len().min(14);
+    // Readers' comments and pull quotes: `"..." ― Jane Roe`.
+    if (dash || words[0].lower == "―") && words.len() <= 8 {
+        let name: Vec<Word> = words.iter().filter(|w| w.lower != "―").cloned().collect();
+        if name.first().is_some_and(|w| w.capitalized)
+            && !name
+                .iter()
+                .any(|w| cue_at(std::slice::from_ref(w), 0, false).is_some())
+        {
+            return speaker(text, &name, "―".to_string(), q, &doc.entities).map(|mut a| {
+                a.slot = Slot::Dash;
+                a
+            });
+        }
+    }
+    if is_punct(&words[0]) {
+        return None;
+    }
+    let limit = words.len().min(40);
     let k = (0..limit).find(|&i| cue_at(words, i, false).is_some())?;
     let n = cue_at(words, k, false)?;
-    // Nothing that ends a clause may come between quote and cue.
-    if words[..k]
-        .iter()
-        .any(|w| matches!(w.lower.as_str(), "." | "!" | "?" | ";" | ":"))
-    {
+    // `"...," adding that ...`: a participle goes on with the sentence's
+    // subject, found before the quote.
+    if words[k].lower.ends_with("ing") && k == 0 {
         return None;
     }
-    let subject_end = trim_adverbs(&words[..k]);
+    // Nothing that ends a clause may come between quote and cue (a period
+    // in brackets, as in "(D-Mo.)", does not end one).
+    let mut depth = 0usize;
+    for w in &words[..k] {
+        match w.lower.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "." | "!" | "?" | ";" | ":" if depth == 0 => return None,
+            _ if is_mark(w) => return None,
+            _ => {}
+        }
+    }
     let cue = cue_text(text, words, k, n);
+    let subject_end = trim_adverbs(&words[..k]);
     if subject_end == 0 {
         // Cue first: "said Park", "according to Reuters".
         let np = noun_phrase_after(&words[k + n..]);
-        return speaker(text, &words[k + n..k + n + np], cue, q, entities);
+        return speaker(text, &words[k + n..k + n + np], cue, q, &doc.entities);
     }
-    let subject = &words[..subject_end];
-    if subject.len() > 12 {
-        return None;
-    }
-    speaker(text, choose_segment(subject, entities), cue, q, entities)
+    // The whole stretch before the verb is its subject, appositives and
+    // all; or, after an aside (`"...," as his father dreamed, Mr. Turry
+    // said`), the part after the aside.
+    let full = &words[..subject_end];
+    let after_aside = full.iter().rposition(|w| w.lower == ",").map(|c| &full[c + 1..]);
+    let subject = if full.len() <= 30 && plausible_subject(full) {
+        full
+    } else {
+        after_aside.filter(|a| !a.is_empty() && plausible_subject(a))?
+    };
+    speaker(text, subject, cue, q, &doc.entities)
 }
 
-/// `Park said: "..."`, `Park told reporters, "..."`, `according to Reuters, "..."`,
-/// `the federation wrote that the plan would "..."`.
-fn before_quote(text: &str, head: Range<usize>, q: &QuoteSpan, entities: &Entities) -> Option<Attribution> {
-    if head.is_empty() {
-        return None;
+/// `Park said: "..."`, `Park told reporters, "..."`, `according to Reuters,
+/// "..."`, `Rubio said Trump is "unelectable"`. `head` is the clause before
+/// the quote; `sentence` the whole sentence up to it, when the clause starts
+/// after an earlier quote.
+fn before_quote(
+    doc: &Document,
+    head: &[Word],
+    sentence: Option<&[Word]>,
+    q: &QuoteSpan,
+) -> Option<Attribution> {
+    if let Some(a) = possessive_claim(doc, head, q) {
+        return Some(a);
     }
-    let words = clause_words(text, head);
-    let k = (0..words.len())
+    // The nearest cue first; an earlier one when it gives no speaker
+    // ("saying anybody who complains about a microphone").
+    let cues = (0..head.len())
         .rev()
-        .find(|&i| cue_at(&words, i, true).is_some())?;
-    let n = cue_at(&words, k, true)?;
-    // The quote must follow the cue closely (its complement).
-    if words.len() - (k + n) > 14 {
+        .filter(|&i| cue_at(head, i, true).is_some())
+        .take(3);
+    for k in cues {
+        let n = cue_at(head, k, true)?;
+        // The quote follows the cue within its clause, with no other
+        // attribution between them.
+        let between = &head[k + n..];
+        if between.len() > 40
+            || between
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), ";" | "." | "!" | "?"))
+        {
+            return None;
+        }
+        if let Some(a) = verb_speaker(doc, head, sentence, k, n, q) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// The speaker of the cue at `k` (of `n` words) in `head`.
+fn verb_speaker(
+    doc: &Document,
+    head: &[Word],
+    sentence: Option<&[Word]>,
+    k: usize,
+    n: usize,
+    q: &QuoteSpan,
+) -> Option<Attribution> {
+    let text = doc.text;
+    let between = &head[k + n..];
+    let cue = cue_text(text, head, k, n);
+    if head[k].lower == "according" {
+        let np = noun_phrase_after(between);
+        return speaker(text, &between[..np], cue, q, &doc.entities);
+    }
+    // `X said ..., adding that "..."`: a participle's subject is the
+    // sentence's, unless a name stands right before it ("Clinton asking").
+    let participle = head[k].lower.ends_with("ing");
+    let after_name = k > 0 && head[k - 1].capitalized;
+    let subject = if participle && !after_name {
+        Subject::Coordinated
+    } else {
+        subject_before(head, k)
+    };
+    match subject {
+        Subject::Phrase(range) => speaker(text, &head[range], cue, q, &doc.entities),
+        Subject::Inverted => {
+            // `Said Councilwoman Joyce Whitman: "..."`.
+            let np = noun_phrase_after(between);
+            speaker(text, &between[..np], cue, q, &doc.entities)
+        }
+        Subject::Coordinated => {
+            let words = sentence.unwrap_or(head);
+            let end = words.len().min(k + (words.len() - head.len()));
+            speaker(text, sentence_subject(&words[..end]), cue, q, &doc.entities)
+        }
+    }
+}
+
+/// `Trump's claim that there were "thousands of shootings"`: the quote is
+/// the possessor's words.
+fn possessive_claim(doc: &Document, head: &[Word], q: &QuoteSpan) -> Option<Attribution> {
+    let noun = head.iter().rposition(|w| SPEECH_NOUNS.contains(&w.lower))?;
+    if noun < 2 || head[noun - 1].lower != "'s" || head.len() - noun > 12 {
         return None;
     }
-    let cue = cue_text(text, &words, k, n);
-    if words[k].lower == "according" {
-        let np = noun_phrase_after(&words[k + n..]);
-        return speaker(text, &words[k + n..k + n + np], cue, q, entities);
+    let end = noun - 1;
+    let start = head[..end]
+        .iter()
+        .rposition(|w| !w.capitalized)
+        .map_or(0, |p| p + 1);
+    if start == end {
+        return None;
     }
-    // The subject is the clause before the cue (adverbs aside).
+    let cue = fold_lines(&doc.text[head[noun].range.clone()]).into_owned();
+    named_subject(doc, &head[start..end], q).map(|mut a| {
+        a.cue = cue;
+        a
+    })
+}
+
+/// Where the subject of a verb is.
+enum Subject {
+    /// These words before it.
+    Phrase(Range<usize>),
+    /// After it: the verb opens its clause.
+    Inverted,
+    /// Its sentence's subject: the verb follows "and" or "but".
+    Coordinated,
+}
+
+/// The subject of the verb at `k` in `words`: back over adverbs to the
+/// clause boundary, past parentheticals and, when a comma stands right
+/// before the verb (`X, a Y at Z, said`), past the appositive it closes.
+fn subject_before(words: &[Word], k: usize) -> Subject {
     let mut end = k;
     while end > 0 && VERB_ADVERBS.contains(&words[end - 1].lower) {
         end -= 1;
     }
+    let comma_before_verb = end > 0 && words[end - 1].lower == ",";
     let mut from = end;
+    let mut depth = 0usize;
     while from > 0 {
         let w = &words[from - 1];
-        if matches!(
-            w.lower.as_str(),
-            ";" | ":" | "." | "that" | "which" | "and" | "but" | "—" | "–" | "(" | ")"
-        ) || is_mark(w)
-        {
-            break;
+        match w.lower.as_str() {
+            ")" | "]" => depth += 1,
+            "(" | "[" => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            ";" | ":" | "." | "—" | "–" => break,
+            // Inside an appositive these belong to it.
+            "that" | "which" | "who" | "whom" | "whose" | "what" | "and" | "but" | "while" | "because"
+            | "when"
+                if !comma_before_verb =>
+            {
+                break
+            }
+            _ if is_mark(w) => break,
+            _ => {}
         }
         from -= 1;
     }
     if from == end {
-        // Inverted: `Said Councilwoman Joyce Whitman: "..."`.
-        let np = noun_phrase_after(&words[k + n..]);
-        return speaker(text, &words[k + n..k + n + np], cue, q, entities);
+        let after_conjunction = from > 0 && matches!(words[from - 1].lower.as_str(), "and" | "but");
+        return if after_conjunction {
+            Subject::Coordinated
+        } else {
+            Subject::Inverted
+        };
     }
-    let subject = choose_segment(&words[from..end], entities);
-    speaker(text, subject, cue, q, entities)
+    Subject::Phrase(from..end)
 }
 
-/// Picks the speaker out of a subject made of comma-separated parts:
-/// "Hugh Hill, a doctor at the clinic," gives "Hugh Hill"; "Lumen's head
-/// of content, Greta Holm," gives "Greta Holm"; "In a letter to the
-/// committee, the federation" gives "the federation". The part naming a
-/// person wins; otherwise the name before an appositive, or the last part
-/// when the earlier ones are introductory phrases.
-fn choose_segment<'w>(words: &'w [Word], entities: &Entities) -> &'w [Word] {
-    let mut parts: Vec<&[Word]> = words
-        .split(|w| w.lower == ",")
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() <= 1 {
-        return parts.pop().unwrap_or(words);
-    }
-    let has_kind = |part: &[Word], kind: Kind| {
-        let (Some(first), Some(last)) = (part.first(), part.last()) else {
-            return false;
-        };
-        entities
-            .starting_in(&(first.range.start..last.range.end))
-            .any(|m| {
-                m.range.end <= last.range.end
-                    && entities.entities[m.entity].kind == kind
-                    && !part
-                        .iter()
-                        .take_while(|w| w.range.start < m.range.start)
-                        .any(|w| PREPOSITIONS.contains(&w.lower))
-            })
-    };
-    for kind in [Kind::Person, Kind::Organization] {
-        if let Some(p) = parts.iter().rev().find(|p| has_kind(p, kind)) {
-            return p;
+/// The subject of a sentence (given up to some point): after introductory
+/// phrases ("In a statement Tuesday,") and leading conjunctions, the words
+/// up to the first comma or verb-like word.
+fn sentence_subject(words: &[Word]) -> &[Word] {
+    let mut i = 0;
+    loop {
+        while i < words.len()
+            && matches!(
+                words[i].lower.as_str(),
+                "but" | "and" | "so" | "yet" | "still" | "now"
+            )
+        {
+            i += 1;
+        }
+        let intro = words.get(i).is_some_and(|w| INTRO_WORDS.contains(&w.lower));
+        let comma = words[i..].iter().position(|w| w.lower == ",");
+        match (intro, comma) {
+            (true, Some(c)) => {
+                i += c + 1;
+                // "On July 6, 2015, Sanders said": the year goes with the date.
+                if words
+                    .get(i)
+                    .is_some_and(|w| w.lower.chars().all(|c| c.is_ascii_digit()))
+                    && words.get(i + 1).is_some_and(|w| w.lower == ",")
+                {
+                    i += 2;
+                }
+            }
+            _ => break,
         }
     }
-    // Introductory phrases start with a preposition ("In a letter ...").
-    let intro = |p: &[Word]| {
-        p.first()
-            .is_some_and(|w| PREPOSITIONS.contains(&w.lower) || w.lower == "after" || w.lower == "in")
-    };
-    parts
+    let rest = &words[i.min(words.len())..];
+    let end = rest
         .iter()
-        .find(|p| !intro(p))
-        .copied()
-        .unwrap_or(parts[parts.len() - 1])
+        .position(|w| w.lower == "," || is_mark(w) || verb_like(w))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// A word that most likely is a verb: a reporting or naming verb, an
+/// auxiliary, or a lower-case word in -ed (the subject ends before it).
+fn verb_like(w: &Word) -> bool {
+    let lower = w.lower.as_str();
+    REPORTING_VERBS.contains(lower)
+        || NAMING_VERBS.contains(lower)
+        || VERB_ADVERBS.contains(lower)
+        || (lower.len() > 4 && lower.ends_with("ed") && lower.chars().all(|c| c.is_alphabetic()))
+}
+
+/// `Rubio fired back: "..."` and a paragraph ending `... he said:` before
+/// a paragraph that is the quote: the introduction's subject.
+fn colon_before(doc: &Document, q: &QuoteSpan) -> Option<Attribution> {
+    let text = doc.text;
+    let open = q.marks.start;
+    let block = &doc.blocks[q.block];
+    let before_in_block = text[block.range.start..open].trim_end();
+    let intro = if before_in_block.ends_with(':') {
+        let s = sentence_at(
+            doc.sentences_of(q.block),
+            block.range.start.max(open.saturating_sub(1)),
+        )
+        .map_or(block.range.start, |s| s.start.min(open));
+        s..open
+    } else if before_in_block.is_empty() && q.block > 0 {
+        let prev = q.block - 1;
+        let last = doc.sentences_of(prev).last()?.range.clone();
+        if !text[last.clone()].trim_end().ends_with(':') {
+            return None;
+        }
+        last
+    } else {
+        return None;
+    };
+    let words = clause_words(text, intro);
+    let words = match words.iter().rposition(is_mark) {
+        Some(m) => &words[m + 1..],
+        None => &words[..],
+    };
+    if let Some(k) = (0..words.len()).rev().find(|&i| cue_at(words, i, true).is_some()) {
+        let n = cue_at(words, k, true)?;
+        let cue = cue_text(text, words, k, n);
+        return match subject_before(words, k) {
+            Subject::Phrase(range) => speaker(text, &words[range], cue, q, &doc.entities),
+            Subject::Inverted => {
+                let np = noun_phrase_after(&words[k + n..]);
+                speaker(text, &words[k + n..k + n + np], cue, q, &doc.entities)
+            }
+            Subject::Coordinated => speaker(text, sentence_subject(&words[..k]), cue, q, &doc.entities),
+        };
+    }
+    named_subject(doc, sentence_subject(words), q)
+}
+
+/// A phrase quoted inside a sentence with no reporting verb: `Trump called
+/// the judge a "hater"`, `Clinton celebrated, declaring it "another super
+/// Tuesday"`. The sentence's subject, when it names a person or body or is
+/// a pronoun.
+fn embedded(doc: &Document, head: &[Word], q: &QuoteSpan) -> Option<Attribution> {
+    if head.iter().filter(|w| !is_punct(w)).count() < 2 || head.iter().any(is_mark) {
+        return None;
+    }
+    named_subject(doc, sentence_subject(head), q)
+}
+
+/// An attribution to `subject` when it is a name or a pronoun; the cue is
+/// left empty, since no verb says how the words were spoken.
+fn named_subject(doc: &Document, subject: &[Word], q: &QuoteSpan) -> Option<Attribution> {
+    let a = speaker(doc.text, subject, String::new(), q, &doc.entities)?;
+    let text = &doc.text[a.speaker.clone()];
+    let pronoun = matches!(
+        text.to_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i" | "it"
+    );
+    (a.entity.is_some() || pronoun).then_some(a)
+}
+
+/// Whether words before a verb can be its subject: they start like a noun
+/// phrase (a capital, a determiner, a pronoun, a number) and hold no verb
+/// before their first comma ("including provisions he said" is no subject).
+fn plausible_subject(words: &[Word]) -> bool {
+    let Some(first) = words
+        .iter()
+        .find(|w| !matches!(w.lower.as_str(), "," | "—" | "–"))
+    else {
+        return false;
+    };
+    let starts = first.capitalized
+        || first.lower.chars().next().is_some_and(|c| !c.is_alphabetic())
+        || matches!(
+            first.lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "it"
+                | "one"
+                | "two"
+                | "some"
+                | "many"
+                | "several"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "both"
+        );
+    let head: Vec<&Word> = words.iter().take_while(|w| w.lower != ",").collect();
+    // "retired Air Force general Lloyd Newton": lower-case words before a
+    // name.
+    let described_name = head.len() <= 8 && head.iter().any(|w| w.capitalized);
+    (starts || described_name)
+        && !head.iter().skip(1).any(|w| verb_like(w) && !w.capitalized)
+        && !PREPOSITIONS.contains(&first.lower)
 }
 
 /// Number of words ending the subject once trailing adverbs and auxiliaries
@@ -246,20 +599,34 @@ fn trim_adverbs(words: &[Word]) -> usize {
 
 /// Length of the noun phrase at the start of `words` (after a cue).
 pub(super) fn noun_phrase_after(words: &[Word]) -> usize {
+    // "said that ...", "told how ...": a clause, not a speaker.
+    if words.first().is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "that" | "how" | "what" | "whether" | "if" | "why" | "when"
+        ) || PREPOSITIONS.contains(&w.lower)
+    }) {
+        return 0;
+    }
     let mut n = 0;
-    while n < words.len() && n < 10 {
+    let mut depth = 0usize;
+    while n < words.len() && n < 16 {
         let w = &words[n];
-        if is_punct(w) && !matches!(w.lower.as_str(), "'" | "’" | "-" | "&" | ".") {
+        match w.lower.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && is_punct(w) && !matches!(w.lower.as_str(), "'" | "’" | "-" | "&" | "." | ")") {
             break;
         }
-        if n > 0 && (SPEAKER_STOP_WORDS.contains(&w.lower) || is_weekday(&w.lower)) {
+        if n > 0 && depth == 0 && (SPEAKER_STOP_WORDS.contains(&w.lower) || is_weekday(&w.lower)) {
             break;
         }
         n += 1;
     }
     n
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::test_speakers as speakers;
@@ -301,8 +668,8 @@ mod tests {
                 ],
             ),
             (
-                "\"Nobody believes it,\" he said. \"Nobody.\"",
-                &[("Nobody believes it,", Some("he")), ("Nobody.", Some("he"))],
+                "\"Nobody believes it,\" he said. \"Nobody at all.\"",
+                &[("Nobody believes it,", Some("he")), ("Nobody at all.", Some("he"))],
             ),
             (
                 "\"This was not bad luck. It was a choice,\" Assistant U.S. Attorney Lena Hoffmann told the court.",

@@ -2,7 +2,7 @@
 //! of the quote before it in the same block, or of the previous paragraph's
 //! last quote when its own paragraph is nothing but the quote.
 
-use crate::document::{Block, BlockKind, QuoteSpan};
+use crate::document::{Attribution, Block, BlockKind, QuoteSpan, Slot};
 
 /// A quote with no attribution of its own takes the speaker of the quote
 /// before it in the same block, or of the previous paragraph's last quote
@@ -45,7 +45,10 @@ pub(super) fn inherit(text: &str, blocks: &[Block], quotes: &mut [QuoteSpan]) {
             && (prev.block + 1 == b || prev.pieces.len() > 1)
             && only_quotes[b];
         if same_block || stands_alone {
-            quotes[i].attribution = Some(a);
+            quotes[i].attribution = Some(Attribution {
+                slot: Slot::Inherited,
+                ..a
+            });
         }
     }
 }

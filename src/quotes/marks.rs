@@ -19,6 +19,9 @@ enum Level {
 struct Mark {
     pos: usize,
     ch: char,
+    /// Two apostrophes standing for one double mark (`''` in archive copy
+    /// of the New York Times, `’’` and `‘‘` in wire copy).
+    doubled: bool,
     level: Level,
     can_open: bool,
     can_close: bool,
@@ -26,11 +29,14 @@ struct Mark {
 
 impl Mark {
     fn end(&self) -> usize {
-        self.pos + self.ch.len_utf8()
+        self.pos + self.ch.len_utf8() * if self.doubled { 2 } else { 1 }
     }
 
     /// Whether `self` closes a quote opened by `open`.
     fn closes(&self, open: &Mark) -> bool {
+        if open.doubled || self.doubled {
+            return self.can_close && self.level == open.level;
+        }
         match (open.ch, self.ch) {
             ('„', '“') | ('„', '”') | ('‚', '‘') | ('‚', '’') => true,
             ('«', '»') | ('»', '«') | ('‹', '›') | ('›', '‹') => true,
@@ -59,47 +65,72 @@ fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
     let mut prev: Option<char> = None;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if is_quote_char(c) {
-            let left = next.is_some_and(|n| !n.is_whitespace())
-                && prev.is_none_or(|p| p.is_whitespace() || OPEN_PUNCT.contains(p) || is_quote_char(p));
-            let right = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| n.is_whitespace() || CLOSE_PUNCT.contains(n) || is_quote_char(n));
-            let between_letters =
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-            let digit_before = prev.is_some_and(|p| p.is_ascii_digit());
-            let digit_after = next.is_some_and(|n| n.is_ascii_digit());
-            let (level, can_open, can_close) = match c {
-                '"' if digit_before && !left => (Level::Double, false, false),
-                '"' => (Level::Double, left, right),
-                '“' => (Level::Double, !right || left, right && !left),
-                '”' => (Level::Double, left && !right, true),
-                '„' => (Level::Double, true, false),
-                '«' => (Level::Double, left || !right, right && !left),
-                '»' => (Level::Double, left && !right, right || !left),
-                '‹' => (Level::Single, left || !right, right && !left),
-                '›' => (Level::Single, left && !right, right || !left),
-                '‚' => (Level::Single, true, false),
-                '\'' | '’' | '‘' if between_letters => (Level::Single, false, false),
-                '\'' | '‘' | '’' if left && digit_after => (Level::Single, false, false),
-                '\'' if digit_before => (Level::Single, false, false),
-                '‘' => (Level::Single, left || !right, right && !left),
-                '’' => (Level::Single, left && !right, right),
-                _ => (Level::Single, left, right),
-            };
-            if can_open || can_close {
-                out.push(Mark {
-                    pos: range.start + i,
-                    ch: c,
-                    level,
-                    can_open,
-                    can_close,
-                });
-            }
+        let mut next = iter.peek().map(|&(_, n)| n);
+        if !is_quote_char(c) {
+            prev = Some(c);
+            continue;
+        }
+        // Two apostrophes make one double mark.
+        let doubled = matches!(c, '\'' | '’' | '‘') && next == Some(c);
+        if doubled {
+            iter.next();
+            next = iter.peek().map(|&(_, n)| n);
+        }
+        let left = next.is_some_and(|n| !n.is_whitespace())
+            && prev.is_none_or(|p| p.is_whitespace() || OPEN_PUNCT.contains(p) || is_quote_char(p));
+        let right = prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| n.is_whitespace() || CLOSE_PUNCT.contains(n) || is_quote_char(n));
+        let (level, can_open, can_close) = if doubled {
+            // Opening when it starts a word, closing when it ends one.
+            (Level::Double, left || !right, right || !left)
+        } else {
+            single_mark(c, prev, next, left, right)
+        };
+        if can_open || can_close {
+            out.push(Mark {
+                pos: range.start + i,
+                ch: c,
+                doubled,
+                level,
+                can_open,
+                can_close,
+            });
         }
         prev = Some(c);
     }
     out
+}
+
+/// Level and sides of one quotation mark between `prev` and `next`;
+/// `left` and `right` say whether it opens or closes a word.
+fn single_mark(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    left: bool,
+    right: bool,
+) -> (Level, bool, bool) {
+    let between_letters = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+    let digit_before = prev.is_some_and(|p| p.is_ascii_digit());
+    let digit_after = next.is_some_and(|n| n.is_ascii_digit());
+    match c {
+        '"' if digit_before && !left => (Level::Double, false, false),
+        '"' => (Level::Double, left, right),
+        '“' => (Level::Double, !right || left, right && !left),
+        '”' => (Level::Double, left && !right, true),
+        '„' => (Level::Double, true, false),
+        '«' => (Level::Double, left || !right, right && !left),
+        '»' => (Level::Double, left && !right, right || !left),
+        '‹' => (Level::Single, left || !right, right && !left),
+        '›' => (Level::Single, left && !right, right || !left),
+        '‚' => (Level::Single, true, false),
+        '\'' | '’' | '‘' if between_letters => (Level::Single, false, false),
+        '\'' | '‘' | '’' if left && digit_after => (Level::Single, false, false),
+        '\'' if digit_before => (Level::Single, false, false),
+        '‘' => (Level::Single, left || !right, right && !left),
+        '’' => (Level::Single, left && !right, right),
+        _ => (Level::Single, left, right),
+    }
 }
 
 /// A double quote still open: its opening mark, the block it started in,
@@ -378,6 +409,7 @@ fn make_quote(text: &str, pieces: Vec<Range<usize>>, block: usize, marks: Range<
         block,
         marks,
         attribution: None,
+        partial: false,
     }
 }
 
@@ -395,6 +427,9 @@ mod tests {
             ("The 12\" pipe and a 5'6\" frame", &[]),
             ("‘We will appeal,’ said Park.", &["We will appeal,"]),
             ("„We won“, she said.", &["We won"]),
+            ("''We won,'' she said.", &["We won,"]),
+            ("’’We won,’’ she said.", &["We won,"]),
+            ("He said ''it's the '90s'' again", &["it's the '90s"]),
         ];
         for (text, want) in cases {
             let blocks = [Block {

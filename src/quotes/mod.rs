@@ -7,26 +7,53 @@
 //!    a pronoun's antecedent or a description;
 //! 3. [`inherit`]: a quote with no attribution of its own takes the speaker
 //!    of the quote before it;
-//! 4. scare quotes and titles are dropped ([`keep`]).
+//! 4. scare quotes and titles are dropped by a learned decision ([`keep`]).
 
 mod attribution;
 mod inherit;
+pub mod keep;
 mod marks;
 mod speaker;
 mod words;
 
-use crate::document::{Document, LimitReached, QuoteSpan, WarningCode};
+use crate::document::{Document, LimitReached, QuoteSpan, UnpairedMark, WarningCode};
 
 /// Quotes kept per article, at most (a long article has a few hundred).
 const MAX_QUOTES: usize = 20_000;
 use crate::text::fold_lines;
 
-/// Words fewer than this need an attribution to count as a quote.
-const MIN_UNATTRIBUTED_WORDS: usize = 5;
-
 /// Pass 5: finds the quotes of the document's blocks, attributes them, and
 /// records the unpaired marks.
 pub fn attribute(doc: &mut Document) {
+    let (mut quotes, unpaired) = find(doc);
+    let d: &Document = doc;
+    let double = keep::has_double_marks(d.text, &quotes);
+    quotes.retain(|q| keep::keep(d, q, double));
+    let text = doc.text;
+    for q in &mut quotes {
+        q.partial = is_partial(text, q);
+    }
+    doc.quotes = quotes;
+    doc.unpaired = unpaired;
+}
+
+/// Every candidate quote of the document, attributed, with its features
+/// for the keep decision (see [`keep`]).
+pub fn candidates(doc: &mut Document) -> Vec<(QuoteSpan, Vec<String>)> {
+    let (quotes, _) = find(doc);
+    let d: &Document = doc;
+    let double = keep::has_double_marks(d.text, &quotes);
+    quotes
+        .into_iter()
+        .map(|q| {
+            let f = keep::features(d, &q, double);
+            (q, f)
+        })
+        .collect()
+}
+
+/// Pairs the marks and attributes every candidate.
+fn find(doc: &mut Document) -> (Vec<QuoteSpan>, Vec<UnpairedMark>) {
     let (mut quotes, unpaired) = marks::pair(doc.text, &doc.blocks, 2 * MAX_QUOTES);
     let text = doc.text;
     quotes.retain(|q| {
@@ -47,9 +74,19 @@ pub fn attribute(doc: &mut Document) {
         quotes[qi].attribution = a;
     }
     inherit::inherit(text, &doc.blocks, &mut quotes);
-    quotes.retain(|q| keep(text, q));
-    doc.quotes = quotes;
-    doc.unpaired = unpaired;
+    (quotes, unpaired)
+}
+
+/// A fragment quoted inside the writer's sentence: it opens in lower case,
+/// or it is a few words that do not end a sentence.
+fn is_partial(text: &str, q: &QuoteSpan) -> bool {
+    let t = quote_text(text, q);
+    let lower_start = t.chars().next().is_some_and(char::is_lowercase);
+    let short = t.split_whitespace().count() < 5;
+    let ends = t
+        .trim_end_matches(['"', '\'', '’', '”'])
+        .ends_with(['.', '!', '?', '…']);
+    lower_start || short && !ends
 }
 
 /// The quoted words with line breaks folded; pieces from several
@@ -60,39 +97,6 @@ pub fn quote_text(text: &str, q: &QuoteSpan) -> String {
         .map(|r| fold_lines(&text[r.clone()]).trim().to_string())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Scare quotes and titles ("the so-called "reform"", "the film "Heat"")
-/// are not quotes: short quoted phrases are kept only when attributed and
-/// shaped like speech.
-fn keep(text: &str, q: &QuoteSpan) -> bool {
-    let t = quote_text(text, q);
-    let words = t.split_whitespace().count();
-    if words == 0 {
-        return false;
-    }
-    let speechlike = t
-        .trim_end_matches(['"', '\'', '’', '”'])
-        .ends_with(['.', ',', '!', '?', '…', '—', '-', ':', ';']);
-    let capitalized = t
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let title_like = t.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            || matches!(
-                w,
-                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for" | "at"
-            )
-    }) && !speechlike;
-    match (q.attribution.is_some(), words) {
-        (true, 1) => speechlike && capitalized,
-        (true, 2) => speechlike,
-        (true, _) => !title_like || speechlike,
-        (false, w) => w >= MIN_UNATTRIBUTED_WORDS && !title_like,
-    }
 }
 
 /// A document of paragraphs (split at blank lines) with no names, after

@@ -1,15 +1,158 @@
-//! The speaker of a quote from the phrase at its attribution: a pronoun
-//! goes to the nearest person or organization that fits, "the 29-year-old"
-//! to the person before it, a phrase naming a person or body to that
-//! entity, and any other noun phrase stays as written ("a spokeswoman for
-//! the council").
+//! The speaker of a quote, from the noun phrase in the attribution's
+//! speaker slot. The phrase is read as a noun phrase, not a run of words:
+//! introductory phrases ("In a statement,"), parentheticals ("(R-Fla.)"),
+//! appositives ("Michael Ahrens, a Rubio spokesman,") and relative clauses
+//! ("Mr. Kim, who was traveling in Europe,") are set aside, and the head is
+//! taken: the last person (else organization) named in it that is neither
+//! a possessive ("Trump's rival Marco Rubio") nor inside a prepositional
+//! phrase ("a spokeswoman for the council"). A pronoun goes to the nearest
+//! person or organization that fits, "the senator" or "the 29-year-old" to
+//! the person named before, and any other noun phrase stays as written; a
+//! spokesperson's phrase also names the body it speaks for.
+
+use std::ops::Range;
 
 use super::words::{is_mark, is_punct, Word};
-use crate::document::{Attribution, Entities, Kind, QuoteSpan};
-use crate::lexicon::PREPOSITIONS;
+use crate::document::{Attribution, Entities, EntityMention, Kind, QuoteSpan, Slot};
+use crate::lexicon::{INTRO_WORDS, PERSON_ROLES, PERSON_TITLES, PREPOSITIONS, SPEAKER_ROLES};
 
 /// Pronouns that stand for a speaker named before.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Words that open an appositive or relative clause after a name.
+fn opens_appositive(w: &Word) -> bool {
+    let c = w.lower.as_str();
+    matches!(
+        c,
+        "a" | "an"
+            | "the"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "now"
+            | "also"
+            | "then"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "one"
+            | "both"
+            | "himself"
+            | "herself"
+            | "former"
+            | "itself"
+    ) || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+        || c.starts_with("r-")
+        || c.starts_with("d-")
+        || c.starts_with("i-")
+}
+
+/// The words of `np` that can hold the speaker: trailing punctuation and
+/// leading conjunctions dropped, parentheticals left out.
+fn clean(np: &[Word]) -> Vec<&Word> {
+    let mut depth = 0usize;
+    let mut out: Vec<&Word> = Vec::new();
+    for w in np {
+        match w.lower.as_str() {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(w),
+            _ => {}
+        }
+    }
+    let lead = out
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.lower.as_str(),
+                "and" | "but" | "so" | "," | "as" | "—" | "–" | "-"
+            )
+        })
+        .count();
+    out.drain(..lead);
+    // Trailing punctuation is not part of the speaker, except the period of
+    // an abbreviation ("U.S.").
+    while let Some(last) = out.last() {
+        if !is_punct(last) {
+            break;
+        }
+        let abbreviation = last.lower == "."
+            && out.len() >= 2
+            && out[out.len() - 2].range.end == last.range.start
+            && (out[out.len() - 2].lower.contains('.') || out[out.len() - 2].lower.chars().count() == 1);
+        if abbreviation {
+            break;
+        }
+        out.pop();
+    }
+    out
+}
+
+/// The part of a phrase made of comma-separated parts that holds the
+/// speaker: introductory phrases and appositives set aside, the first
+/// part naming a person, else an organization, else the first part left.
+fn head_part<'w>(words: &[&'w Word], entities: &Entities) -> Vec<&'w Word> {
+    let parts: Vec<&[&Word]> = words
+        .split(|w| w.lower == ",")
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() <= 1 {
+        return words.to_vec();
+    }
+    let mut kept: Vec<&[&Word]> = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        // "In a statement,", "Asked about it,", "Reaching for the jugular,".
+        let intro = p.first().is_some_and(|w| {
+            INTRO_WORDS.contains(&w.lower)
+                || p.len() > 1 && (w.lower.ends_with("ing") || w.lower.ends_with("ed")) && w.lower.len() > 4
+        });
+        // An introductory phrase comes before anything kept; an appositive
+        // after something kept.
+        if intro && kept.is_empty() && i + 1 < parts.len() {
+            continue;
+        }
+        if !kept.is_empty() && p.first().is_some_and(|w| opens_appositive(w)) {
+            continue;
+        }
+        kept.push(p);
+    }
+    for kind in [Kind::Person, Kind::Organization] {
+        if let Some(p) = kept.iter().find(|p| head_mention(p, entities, &[kind]).is_some()) {
+            return p.to_vec();
+        }
+    }
+    // A part that reads as a name (its words capitalized) over a phrase.
+    let name_like = |p: &&&[&Word]| p.iter().all(|w| w.capitalized || is_punct(w));
+    kept.iter()
+        .find(name_like)
+        .or(kept.first())
+        .map_or_else(|| words.to_vec(), |p| p.to_vec())
+}
+
+/// The mention heading `words`: the last one of the wanted kinds that is
+/// not followed by a possessive and not inside a prepositional phrase.
+fn head_mention<'e>(words: &[&Word], entities: &'e Entities, kinds: &[Kind]) -> Option<&'e EntityMention> {
+    let (first, last) = (words.first()?, words.last()?);
+    let mut best = None;
+    for m in entities.starting_in(&(first.range.start..last.range.end)) {
+        if m.range.end > last.range.end || !kinds.contains(&entities.entities[m.entity].kind) {
+            continue;
+        }
+        let before = words.iter().take_while(|w| w.range.start < m.range.start);
+        if before.clone().any(|w| PREPOSITIONS.contains(&w.lower)) {
+            break;
+        }
+        let next = words.iter().find(|w| w.range.start >= m.range.end);
+        let possessive = next.is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s" | "'" | "’"));
+        if !possessive {
+            best = Some(m);
+        }
+    }
+    best
+}
 
 /// Builds the attribution for a speaker phrase.
 pub(super) fn speaker(
@@ -19,101 +162,115 @@ pub(super) fn speaker(
     q: &QuoteSpan,
     entities: &Entities,
 ) -> Option<Attribution> {
-    let mut np: Vec<&Word> = np
-        .iter()
-        .skip_while(|w| matches!(w.lower.as_str(), "and" | "but" | "so" | "," | "as"))
-        .collect();
-    // Trailing punctuation is not part of the speaker, except the period of
-    // an abbreviation ("U.S.").
-    while let Some(last) = np.last() {
-        if !is_punct(last) {
-            break;
-        }
-        let abbreviation = last.lower == "."
-            && np.len() >= 2
-            && np[np.len() - 2].range.end == last.range.start
-            && (np[np.len() - 2].lower.contains('.') || np[np.len() - 2].lower.chars().count() == 1);
-        if abbreviation {
-            break;
-        }
-        np.pop();
+    let cleaned = clean(np);
+    if cleaned.iter().any(|w| is_mark(w)) {
+        return None;
     }
-    let first = np.first()?;
-    let last = np.last()?;
-    if np.iter().any(|w| is_mark(w)) {
+    let np = head_part(&cleaned, entities);
+    let (first, last) = (np.first()?, np.last()?);
+    // A phrase opening with a preposition ("of Trump") is no subject.
+    if PREPOSITIONS.contains(&first.lower) {
         return None;
     }
     let range = first.range.start..last.range.end;
+    let attribution = |speaker: Range<usize>, entity: Option<usize>| Attribution {
+        speaker,
+        cue: cue.clone(),
+        entity,
+        speaks_for: None,
+        slot: Slot::After,
+    };
     // A pronoun: the nearest fitting person or organization before the quote.
     if np.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
         let entity = pronoun_antecedent(&first.lower, q, entities);
-        return Some(Attribution {
-            speaker: range,
-            cue,
-            entity,
-        });
+        return Some(attribution(range, entity));
     }
-    // "the 29-year-old" refers back to a person, like a pronoun.
-    let phrase = text[range.clone()].to_lowercase();
+    if let Some(m) = head_mention(&np, entities, &[Kind::Person]) {
+        // A name the tagger cut short ("G.K." of "G.K. Butterfield") is
+        // read to the end of its capitalized words.
+        let run_end = np
+            .iter()
+            .skip_while(|w| w.range.end <= m.range.start)
+            .take_while(|w| w.capitalized && !PERSON_TITLES.contains_lower(&text[w.range.clone()]))
+            .last()
+            .map_or(m.range.end, |w| w.range.end);
+        if run_end > m.range.end {
+            return Some(attribution(m.range.start..run_end, None));
+        }
+        return Some(attribution(m.range.clone(), Some(m.entity)));
+    }
+    if let Some(a) = description(text, &np, q, entities).map(|e| attribution(range.clone(), Some(e))) {
+        return Some(a);
+    }
+    if let Some(m) = head_mention(&np, entities, &[Kind::Organization]) {
+        let role = np.iter().any(|w| SPEAKER_ROLES.contains(&w.lower));
+        if !role {
+            return Some(attribution(m.range.clone(), Some(m.entity)));
+        }
+    }
+    // A phrase must look like a noun phrase: not a bare verb or number.
+    if np.len() > 12 || np.iter().all(|w| is_punct(w)) {
+        return None;
+    }
+    let mut a = attribution(range, None);
+    a.speaks_for = speaks_for(&np, entities);
+    Some(a)
+}
+
+/// A definite description that refers back to a person: "the senator",
+/// "the former secretary of state", "the 29-year-old". Written in lower
+/// case only, since "the Wisconsin Republican" names a group the way the
+/// article chose to.
+fn description(text: &str, np: &[&Word], q: &QuoteSpan, entities: &Entities) -> Option<usize> {
+    let first = np.first()?;
+    if first.lower != "the" || np.len() > 5 {
+        return None;
+    }
+    let phrase = &text[first.range.start..np.last()?.range.end];
+    if phrase.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
     let age = phrase
+        .to_lowercase()
         .strip_prefix("the ")
-        .and_then(|r| r.split_once("-year-old"))
+        .and_then(|r| {
+            r.split_once("-year-old")
+                .map(|(n, rest)| (n.to_string(), rest.to_string()))
+        })
         .is_some_and(|(n, rest)| {
             n.chars().all(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= 1
         });
-    if age {
-        if let Some(entity) =
-            pronoun_antecedent("i", q, entities).filter(|&e| entities.entities[e].kind == Kind::Person)
-        {
-            return Some(Attribution {
-                speaker: range,
-                cue,
-                entity: Some(entity),
-            });
-        }
-    }
-    // A named speaker heads the phrase unless a preposition comes first
-    // ("a spokeswoman for the council" is not the council).
-    let mut entity_mention = None;
-    for m in entities.starting_in(&range) {
-        if m.range.end > range.end {
-            continue;
-        }
-        let before_mention = np.iter().take_while(|w| w.range.start < m.range.start);
-        if before_mention.clone().any(|w| PREPOSITIONS.contains(&w.lower)) {
-            break;
-        }
-        let kind = entities.entities[m.entity].kind;
-        let better = match entity_mention {
-            None => true,
-            Some((_, k)) => k != Kind::Person && kind == Kind::Person,
-        };
-        if matches!(kind, Kind::Person | Kind::Organization) && better {
-            entity_mention = Some((m, kind));
-        }
-    }
-    if let Some((m, _)) = entity_mention {
-        return Some(Attribution {
-            speaker: m.range.clone(),
-            cue,
-            entity: Some(m.entity),
-        });
-    }
-    // A phrase must look like a noun phrase: not a bare verb or number.
-    if np.len() > 10 || np.iter().all(|w| is_punct(w)) {
+    let role = np.last().is_some_and(|w| PERSON_ROLES.contains(&w.lower));
+    if !(age || role) {
         return None;
     }
-    Some(Attribution {
-        speaker: range,
-        cue,
-        entity: None,
-    })
+    pronoun_antecedent("i", q, entities).filter(|&e| entities.entities[e].kind == Kind::Person)
+}
+
+/// The organization a spokesperson's phrase speaks for: "a spokeswoman for
+/// the Port Authority", "the agency's press officer", "a company
+/// representative" (the company named before).
+fn speaks_for(np: &[&Word], entities: &Entities) -> Option<usize> {
+    let role = np.iter().position(|w| SPEAKER_ROLES.contains(&w.lower))?;
+    let (first, last) = (np.first()?, np.last()?);
+    entities
+        .starting_in(&(first.range.start..last.range.end))
+        .filter(|m| m.range.end <= last.range.end && entities.entities[m.entity].kind == Kind::Organization)
+        .min_by_key(|m| {
+            // The organization nearest the role word.
+            let at = np
+                .iter()
+                .position(|w| w.range.start >= m.range.start)
+                .unwrap_or(0);
+            at.abs_diff(role)
+        })
+        .map(|m| m.entity)
 }
 
 /// The person (he, she, I) or organization (it, they, we) a pronoun most
 /// likely refers to: the latest fitting mention before the quote, in its
 /// paragraph or the two before.
-fn pronoun_antecedent(pronoun: &str, q: &QuoteSpan, entities: &Entities) -> Option<usize> {
+pub(super) fn pronoun_antecedent(pronoun: &str, q: &QuoteSpan, entities: &Entities) -> Option<usize> {
     let wants_person = matches!(pronoun, "he" | "she" | "i");
     let female = match pronoun {
         "she" => Some(true),
@@ -147,7 +304,7 @@ fn pronoun_antecedent(pronoun: &str, q: &QuoteSpan, entities: &Entities) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{EntityInfo, EntityMention};
+    use crate::document::EntityInfo;
 
     fn entity(name: &str, kind: Kind, female: Option<bool>) -> EntityInfo {
         EntityInfo {
@@ -191,6 +348,7 @@ mod tests {
             block: 0,
             marks: 59..71,
             attribution: None,
+            partial: false,
         };
         assert_eq!(pronoun_antecedent("she", &q, &entities), Some(0));
         assert_eq!(pronoun_antecedent("he", &q, &entities), Some(1));

@@ -12,18 +12,47 @@ use crate::text::{segments, tokens_from_segments};
 pub(super) struct Word {
     pub range: Range<usize>,
     pub lower: String,
+    /// Written with a capital first letter.
+    pub capitalized: bool,
 }
 
 /// Words of a clause, cut like the entity tagger's tokens so that "U.S."
 /// and "Mr." keep their periods and do not read as sentence ends.
+/// A possessive apostrophe after a plural ("veterans' families") reads as
+/// `'s`, never as a quotation mark; "9/11" stays one word.
 pub(super) fn clause_words(text: &str, range: Range<usize>) -> Vec<Word> {
-    tokens_from_segments(text, &segments(text, range))
-        .into_iter()
-        .map(|r| Word {
-            lower: text[r.clone()].to_lowercase(),
+    let mut out: Vec<Word> = Vec::new();
+    for r in tokens_from_segments(text, &segments(text, range)) {
+        let t = &text[r.clone()];
+        if let Some(prev) = out.last_mut() {
+            let touching = prev.range.end == r.start;
+            let possessive = touching
+                && matches!(t, "'" | "’")
+                && prev.lower.ends_with('s')
+                && text[r.end..].chars().next().is_none_or(char::is_whitespace);
+            if possessive {
+                out.push(Word {
+                    lower: "'s".to_string(),
+                    capitalized: false,
+                    range: r,
+                });
+                continue;
+            }
+            // "9/11", "and/or": a slash between two words joins them.
+            let slash_word = touching && prev.lower.ends_with('/');
+            if touching && (t == "/" || slash_word) && t.chars().all(|c| c.is_alphanumeric() || c == '/') {
+                prev.range.end = r.end;
+                prev.lower.push_str(&t.to_lowercase());
+                continue;
+            }
+        }
+        out.push(Word {
+            lower: t.to_lowercase(),
+            capitalized: t.chars().next().is_some_and(char::is_uppercase),
             range: r,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// A quotation mark on its own (not the apostrophe of "'s").

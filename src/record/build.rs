@@ -117,11 +117,13 @@ fn quotes(doc: &Document, index: &CharIndex, entities: &mut [Entity]) -> Vec<Quo
                 end: index.chars(q.range.end),
                 paragraph: (block.kind == BlockKind::Paragraph).then_some(block.index),
                 block: block.kind,
+                partial: q.partial,
                 speaker: a.map(|a| match a.entity {
                     Some(e) => found[e].name.clone(),
                     None => fold_lines(&text[a.speaker.clone()]).into_owned(),
                 }),
                 speaker_kind: entity.map(|e| found[e].kind),
+                speaker_for: a.and_then(|a| a.speaks_for).map(|e| found[e].name.clone()),
                 speaker_text: a.map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
                 speaker_start: a.map(|a| index.chars(a.speaker.start)),
                 speaker_end: a.map(|a| index.chars(a.speaker.end)),

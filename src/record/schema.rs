@@ -92,10 +92,16 @@ pub struct Quote {
     pub paragraph: Option<usize>,
     /// Where the quote sits: `paragraph`, `headline`, `bullet` or `caption`.
     pub block: BlockKind,
+    /// A fragment quoted inside the writer's sentence (`called it "a
+    /// disgrace"`) rather than a whole statement.
+    pub partial: bool,
     /// Canonical name of who is quoted, or null when nothing attributes it.
     pub speaker: Option<String>,
     /// Kind of the speaker's entity (`person`, `organization`, ...), if any.
     pub speaker_kind: Option<Kind>,
+    /// The organization a spokesperson speaks for ("a spokeswoman for the
+    /// Port Authority" speaks for the Port Authority), if the text says.
+    pub speaker_for: Option<String>,
     /// The words naming the speaker at the attribution site.
     pub speaker_text: Option<String>,
     /// Start of `speaker_text`.

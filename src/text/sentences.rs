@@ -9,7 +9,7 @@ use crate::lexicon::{MAY_END, NEVER_FINAL, SENTENCE_OPENERS};
 
 const TERMINALS: [char; 4] = ['.', '!', '?', '…'];
 const CLOSERS: [char; 9] = ['"', '\'', '”', '’', ')', ']', '»', '›', '*'];
-const OPENERS: [char; 8] = ['"', '“', '‘', '\'', '(', '[', '«', '‹'];
+const OPENERS: [char; 10] = ['"', '“', '‘', '\'', '(', '[', '«', '‹', '„', '‚'];
 
 /// Splits `text[range]` into sentences, returned as trimmed byte ranges into
 /// `text`. Sentences never cross the range, so callers split each block
