@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use super::speaker::speaker;
-use super::words::{clause_words, is_mark, is_punct, Word};
+use super::words::{clause_words, is_mark, is_punct, near_end, near_start, Word};
 use crate::document::{Attribution, Block, Document, QuoteSpan, Sentence, Slot};
 use crate::lexicon::{
     is_weekday, INTRO_WORDS, NAMING_VERBS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_STOP_WORDS, SPEECH_NOUNS,
@@ -114,21 +114,31 @@ pub(super) fn attribute(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Opti
             .min(open_pos)
     };
     let head = clause_words(text, head_start..open_pos);
-    let sentence_head = if head_start == sentence_start {
-        None
-    } else {
-        Some(clause_words(text, sentence_start..open_pos))
-    };
+    // The sentence's own subject stands before its first quote; read only
+    // when a participle after an earlier quote needs it.
+    let sentence_head = (head_start != sentence_start).then(|| {
+        let first = quotes.partition_point(|p| p.marks.start < sentence_start);
+        let end = quotes
+            .get(first)
+            .map_or(open_pos, |p| p.marks.start.min(open_pos));
+        near_start(text, sentence_start..end)
+    });
     let slot = |slot: Slot| {
         move |mut a: Attribution| {
             a.slot = slot;
             a
         }
     };
-    before_quote(doc, &head, sentence_head.as_deref(), q)
+    let found = before_quote(doc, &head, sentence_head.clone(), q)
         .map(slot(Slot::Before))
-        .or_else(|| colon_before(doc, q).map(slot(Slot::Colon)))
-        .or_else(|| embedded(doc, &head, q).map(slot(Slot::Embedded)))
+        .or_else(|| colon_before(doc, q).map(slot(Slot::Colon)));
+    // After an earlier quote in the same sentence, the quote before it
+    // speaks for this one too (see `inherit`).
+    if found.is_some() || sentence_head.is_some() {
+        return found;
+    }
+    embedded(doc, &head, q)
+        .map(slot(Slot::Embedded))
         .or_else(|| previous_sentence(doc, &head, q).map(slot(Slot::Previous)))
 }
 
@@ -207,7 +217,7 @@ fn after_quote(doc: &Document, tail: Range<usize>, q: &QuoteSpan) -> Option<Attr
         return None;
     }
     let text = doc.text;
-    let words = clause_words(text, tail);
+    let words = clause_words(text, near_start(text, tail));
     let mut start = 0;
     while start < words.len() && matches!(words[start].lower.as_str(), "," | "—" | "–" | "-") {
         start += 1;
@@ -276,12 +286,12 @@ fn after_quote(doc: &Document, tail: Range<usize>, q: &QuoteSpan) -> Option<Attr
 
 /// `Park said: "..."`, `Park told reporters, "..."`, `according to Reuters,
 /// "..."`, `Rubio said Trump is "unelectable"`. `head` is the clause before
-/// the quote; `sentence` the whole sentence up to it, when the clause starts
-/// after an earlier quote.
+/// the quote; `sentence` the start of its sentence up to the first quote,
+/// when the clause starts after an earlier quote.
 fn before_quote(
     doc: &Document,
     head: &[Word],
-    sentence: Option<&[Word]>,
+    sentence: Option<Range<usize>>,
     q: &QuoteSpan,
 ) -> Option<Attribution> {
     if let Some(a) = possessive_claim(doc, head, q) {
@@ -305,7 +315,7 @@ fn before_quote(
         {
             return None;
         }
-        if let Some(a) = verb_speaker(doc, head, sentence, k, n, q) {
+        if let Some(a) = verb_speaker(doc, head, sentence.clone(), k, n, q) {
             return Some(a);
         }
     }
@@ -316,7 +326,7 @@ fn before_quote(
 fn verb_speaker(
     doc: &Document,
     head: &[Word],
-    sentence: Option<&[Word]>,
+    sentence: Option<Range<usize>>,
     k: usize,
     n: usize,
     q: &QuoteSpan,
@@ -332,10 +342,16 @@ fn verb_speaker(
     // sentence's, unless a name stands right before it ("Clinton asking").
     let participle = head[k].lower.ends_with("ing");
     let after_name = k > 0 && head[k - 1].capitalized;
+    // "O'Malley interjected to say": the subject of the verb before "to".
+    let verb = if k >= 2 && head[k - 1].lower == "to" {
+        k - 2
+    } else {
+        k
+    };
     let subject = if participle && !after_name {
         Subject::Coordinated
     } else {
-        subject_before(head, k)
+        subject_before(head, verb)
     };
     match subject {
         Subject::Phrase(range) => speaker(text, &head[range], cue, q, &doc.entities),
@@ -344,11 +360,13 @@ fn verb_speaker(
             let np = noun_phrase_after(between);
             speaker(text, &between[..np], cue, q, &doc.entities)
         }
-        Subject::Coordinated => {
-            let words = sentence.unwrap_or(head);
-            let end = words.len().min(k + (words.len() - head.len()));
-            speaker(text, sentence_subject(&words[..end]), cue, q, &doc.entities)
-        }
+        Subject::Coordinated => match sentence {
+            Some(range) => {
+                let words = clause_words(text, range);
+                speaker(text, sentence_subject(&words), cue, q, &doc.entities)
+            }
+            None => speaker(text, sentence_subject(&head[..k]), cue, q, &doc.entities),
+        },
     }
 }
 
@@ -385,27 +403,41 @@ enum Subject {
 }
 
 /// The subject of the verb at `k` in `words`: back over adverbs to the
-/// clause boundary, past parentheticals and, when a comma stands right
-/// before the verb (`X, a Y at Z, said`), past the appositive it closes.
+/// clause boundary, past parentheticals and, when a comma (or a dash)
+/// stands right before the verb (`X, a Y at Z, said`), past the appositive
+/// it closes. After a relative pronoun (`a surrogate who said`) the subject
+/// is the pronoun's antecedent.
 fn subject_before(words: &[Word], k: usize) -> Subject {
+    subject_of(words, k, true)
+}
+
+/// [`subject_before`], following a relative pronoun back at most once so
+/// that a run of pronouns costs no more than one scan.
+fn subject_of(words: &[Word], k: usize, follow_relative: bool) -> Subject {
     let mut end = k;
-    while end > 0 && VERB_ADVERBS.contains(&words[end - 1].lower) {
+    while end > 0 && (VERB_ADVERBS.contains(&words[end - 1].lower) || is_ly_adverb(&words[end - 1])) {
         end -= 1;
     }
-    let comma_before_verb = end > 0 && words[end - 1].lower == ",";
+    let comma_like = |w: &Word| matches!(w.lower.as_str(), "," | "—" | "–" | "-" | "--");
+    let comma_before_verb = end > 0 && comma_like(&words[end - 1]);
+    // Commas passed scanning back: the appositive closes at the first and
+    // opens at the second; before it, the subject's own clause begins.
+    let mut commas = 0;
     let mut from = end;
     let mut depth = 0usize;
     while from > 0 {
         let w = &words[from - 1];
+        let inside_appositive = comma_before_verb && commas < 2;
         match w.lower.as_str() {
             ")" | "]" => depth += 1,
             "(" | "[" => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            ";" | ":" | "." | "—" | "–" => break,
-            // Inside an appositive these belong to it.
+            ";" | ":" | "." => break,
+            _ if comma_like(w) => commas += 1,
             "that" | "which" | "who" | "whom" | "whose" | "what" | "and" | "but" | "while" | "because"
-            | "when"
-                if !comma_before_verb =>
+            | "when" | "after" | "before" | "since" | "if" | "although" | "though" | "until" | "unless"
+            | "whether"
+                if !inside_appositive =>
             {
                 break
             }
@@ -415,53 +447,62 @@ fn subject_before(words: &[Word], k: usize) -> Subject {
         from -= 1;
     }
     if from == end {
-        let after_conjunction = from > 0 && matches!(words[from - 1].lower.as_str(), "and" | "but");
-        return if after_conjunction {
-            Subject::Coordinated
-        } else {
-            Subject::Inverted
+        let before = from.checked_sub(1).map(|i| words[i].lower.as_str());
+        return match before {
+            Some("and" | "but") => Subject::Coordinated,
+            // "a campaign surrogate who said": the surrogate.
+            Some("who" | "which" | "that") if follow_relative && from >= 2 => {
+                match subject_of(words, from - 1, false) {
+                    Subject::Phrase(r) => Subject::Phrase(r),
+                    _ => Subject::Inverted,
+                }
+            }
+            _ => Subject::Inverted,
         };
     }
     Subject::Phrase(from..end)
 }
 
-/// The subject of a sentence (given up to some point): after introductory
-/// phrases ("In a statement Tuesday,") and leading conjunctions, the words
-/// up to the first comma or verb-like word.
+/// An adverb in -ly ("quietly", "later") between a subject and its verb.
+fn is_ly_adverb(w: &Word) -> bool {
+    !w.capitalized
+        && w.lower.len() > 4
+        && w.lower.ends_with("ly")
+        && w.lower.chars().all(|c| c.is_alphabetic())
+}
+
+/// The subject of a sentence (given up to some point): the words before
+/// its first verb-like word that have a name or a pronoun in their head
+/// (see [`super::speaker`], which sets aside introductory phrases and
+/// appositives); leading conjunctions dropped.
 fn sentence_subject(words: &[Word]) -> &[Word] {
-    let mut i = 0;
-    loop {
-        while i < words.len()
-            && matches!(
-                words[i].lower.as_str(),
-                "but" | "and" | "so" | "yet" | "still" | "now"
+    let start = words
+        .iter()
+        .position(|w| {
+            !matches!(
+                w.lower.as_str(),
+                "but" | "and" | "so" | "yet" | "still" | "now" | "or"
             )
-        {
-            i += 1;
-        }
-        let intro = words.get(i).is_some_and(|w| INTRO_WORDS.contains(&w.lower));
-        let comma = words[i..].iter().position(|w| w.lower == ",");
-        match (intro, comma) {
-            (true, Some(c)) => {
-                i += c + 1;
-                // "On July 6, 2015, Sanders said": the year goes with the date.
-                if words
-                    .get(i)
-                    .is_some_and(|w| w.lower.chars().all(|c| c.is_ascii_digit()))
-                    && words.get(i + 1).is_some_and(|w| w.lower == ",")
-                {
-                    i += 2;
-                }
+        })
+        .unwrap_or(words.len());
+    let words = &words[start..];
+    let stop = words.iter().position(is_mark).unwrap_or(words.len());
+    let words = &words[..stop];
+    let mut first = None;
+    let mut named = false;
+    for v in 1..words.len() {
+        let w = &words[v - 1];
+        named |= (w.capitalized && !INTRO_WORDS.contains(&w.lower))
+            || matches!(w.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it");
+        if verb_like(&words[v]) && !words[v].capitalized {
+            let region = &words[..v];
+            first.get_or_insert(region);
+            if named {
+                return region;
             }
-            _ => break,
         }
     }
-    let rest = &words[i.min(words.len())..];
-    let end = rest
-        .iter()
-        .position(|w| w.lower == "," || is_mark(w) || verb_like(w))
-        .unwrap_or(rest.len());
-    &rest[..end]
+    first.unwrap_or(words)
 }
 
 /// A word that most likely is a verb: a reporting or naming verb, an
@@ -498,7 +539,7 @@ fn colon_before(doc: &Document, q: &QuoteSpan) -> Option<Attribution> {
     } else {
         return None;
     };
-    let words = clause_words(text, intro);
+    let words = clause_words(text, near_end(text, intro));
     let words = match words.iter().rposition(is_mark) {
         Some(m) => &words[m + 1..],
         None => &words[..],

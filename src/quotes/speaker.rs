@@ -108,7 +108,11 @@ fn head_part<'w>(words: &[&'w Word], entities: &Entities) -> Vec<&'w Word> {
         let intro = p.first().is_some_and(|w| {
             INTRO_WORDS.contains(&w.lower)
                 || p.len() > 1 && (w.lower.ends_with("ing") || w.lower.ends_with("ed")) && w.lower.len() > 4
-        });
+        }) || p.len() == 1
+            && matches!(
+                p[0].lower.as_str(),
+                "or" | "and" | "but" | "so" | "yet" | "still" | "now" | "then"
+            );
         // An introductory phrase comes before anything kept; an appositive
         // after something kept.
         if intro && kept.is_empty() && i + 1 < parts.len() {

@@ -16,6 +16,28 @@ pub(super) struct Word {
     pub capitalized: bool,
 }
 
+/// Most bytes of context read on one side of a quote: more than any real
+/// clause, and a bound that keeps a sentence of thousands of quotes linear.
+pub(super) const REACH: usize = 2_000;
+
+/// The last [`REACH`] bytes of `range`, starting at a character boundary.
+pub(super) fn near_end(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start.max(range.end.saturating_sub(REACH));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start..range.end
+}
+
+/// The first [`REACH`] bytes of `range`, ending at a character boundary.
+pub(super) fn near_start(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut end = range.end.min(range.start.saturating_add(REACH));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    range.start..end
+}
+
 /// Words of a clause, cut like the entity tagger's tokens so that "U.S."
 /// and "Mr." keep their periods and do not read as sentence ends.
 /// A possessive apostrophe after a plural ("veterans' families") reads as
