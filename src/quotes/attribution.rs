@@ -46,6 +46,10 @@ fn cue_at(words: &[Word], i: usize, weak: bool) -> Option<usize> {
     if !(REPORTING_VERBS.contains(w) || weak && NAMING_VERBS.contains(w)) {
         return None;
     }
+    // "the United States should": a capital inside a clause makes a name.
+    if words[i].capitalized && i > 0 && !is_punct(&words[i - 1]) {
+        return None;
+    }
     // "any states", "the reports", "his comments": a noun, not a verb.
     let noun_form = w.ends_with('s') && !matches!(w, "says" | "tells" | "adds" | "asks" | "writes");
     let determiner = i > 0
@@ -297,8 +301,10 @@ fn before_quote(
     if let Some(a) = possessive_claim(doc, head, q) {
         return Some(a);
     }
-    // The nearest cue first; an earlier one when it gives no speaker
-    // ("saying anybody who complains about a microphone").
+    // The nearest cue first; an earlier one when it gives no speaker or
+    // one that names nobody ("saying anybody who complains about a
+    // microphone", "Obama said it would tell").
+    let mut fallback = None;
     let cues = (0..head.len())
         .rev()
         .filter(|&i| cue_at(head, i, true).is_some())
@@ -315,11 +321,15 @@ fn before_quote(
         {
             return None;
         }
-        if let Some(a) = verb_speaker(doc, head, sentence.clone(), k, n, q) {
-            return Some(a);
+        match verb_speaker(doc, head, sentence.clone(), k, n, q) {
+            Some(a) if a.entity.is_some() => return Some(a),
+            Some(a) => {
+                fallback.get_or_insert(a);
+            }
+            None => {}
         }
     }
-    None
+    fallback
 }
 
 /// The speaker of the cue at `k` (of `n` words) in `head`.
@@ -374,7 +384,7 @@ fn verb_speaker(
 /// the possessor's words.
 fn possessive_claim(doc: &Document, head: &[Word], q: &QuoteSpan) -> Option<Attribution> {
     let noun = head.iter().rposition(|w| SPEECH_NOUNS.contains(&w.lower))?;
-    if noun < 2 || head[noun - 1].lower != "'s" || head.len() - noun > 12 {
+    if noun < 2 || !matches!(head[noun - 1].lower.as_str(), "'s" | "’s") || head.len() - noun > 12 {
         return None;
     }
     let end = noun - 1;
@@ -382,7 +392,8 @@ fn possessive_claim(doc: &Document, head: &[Word], q: &QuoteSpan) -> Option<Attr
         .iter()
         .rposition(|w| !w.capitalized)
         .map_or(0, |p| p + 1);
-    if start == end {
+    // "Ryan told CNN that Ginsburg's comments "...": the teller speaks.
+    if start == end || (0..start).any(|i| cue_at(head, i, true).is_some()) {
         return None;
     }
     let cue = fold_lines(&doc.text[head[noun].range.clone()]).into_owned();
@@ -433,6 +444,12 @@ fn subject_of(words: &[Word], k: usize, follow_relative: bool) -> Subject {
             "(" | "[" => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             ";" | ":" | "." => break,
+            // "Cruz, Blackwell wrote": a comma not closing an appositive
+            // ends the subject.
+            _ if comma_like(w) && !comma_before_verb => break,
+            // "Seaman, who lives outside the capital, Sacramento, said":
+            // a relative clause after a comma is the appositive.
+            "who" | "whose" | "which" if comma_before_verb && from >= 2 && words[from - 2].lower == "," => {}
             _ if comma_like(w) => commas += 1,
             "that" | "which" | "who" | "whom" | "whose" | "what" | "and" | "but" | "while" | "because"
             | "when" | "after" | "before" | "since" | "if" | "although" | "though" | "until" | "unless"
@@ -723,6 +740,25 @@ mod tests {
             (
                 "\"The water came up faster than expected.\" The crews left.",
                 &[("The water came up faster than expected.", None)],
+            ),
+            // A comma that closes no appositive ends the subject.
+            (
+                "Cruz, Blackwell wrote \"has consistently shown a deep commitment to the cause.\"",
+                &[("has consistently shown a deep commitment to the cause.", Some("Blackwell"))],
+            ),
+            // A relative clause after a comma is an appositive.
+            (
+                "Michael Seaman, who lives outside the state capital, Sacramento, said he still \"prays that the senator wins in the end.\"",
+                &[("prays that the senator wins in the end.", Some("Michael Seaman"))],
+            ),
+            // A capitalized word inside a clause is a name, not a verb.
+            (
+                "The senator said the United States should \"lead the world again with its allies.\"",
+                &[("lead the world again with its allies.", Some("The senator"))],
+            ),
+            (
+                "O'Malley interjected to say \"the debate is rigged against all of us here.\"",
+                &[("the debate is rigged against all of us here.", Some("O'Malley"))],
             ),
         ];
         for (text, want) in cases {

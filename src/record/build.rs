@@ -127,7 +127,8 @@ fn quotes(doc: &Document, index: &CharIndex, entities: &mut [Entity]) -> Vec<Quo
                 speaker_text: a.map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
                 speaker_start: a.map(|a| index.chars(a.speaker.start)),
                 speaker_end: a.map(|a| index.chars(a.speaker.end)),
-                cue: a.map(|a| a.cue.clone()),
+                // A speaker read from the sentence's subject has no verb.
+                cue: a.map(|a| a.cue.clone()).filter(|c| !c.is_empty()),
             }
         })
         .collect()
