@@ -92,6 +92,39 @@ pub struct Layout {
     pub captions: Vec<CaptionSpan>,
     /// Body paragraphs, wrapped lines joined.
     pub paragraphs: Vec<Range<usize>>,
+    /// Every block of the text with its class and score (see `--blocks`).
+    pub page: Vec<PageBlock>,
+}
+
+/// One block of the text as the layout classified it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageBlock {
+    /// The block's text.
+    pub range: Range<usize>,
+    /// What the block was taken for.
+    pub class: BlockClass,
+    /// The article score of the block (above the region's line: article).
+    pub score: f32,
+    /// The features that made the score, when asked for.
+    pub features: Vec<String>,
+}
+
+/// What a block of a page was taken for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockClass {
+    /// A body paragraph.
+    Body,
+    /// A summary bullet.
+    Bullet,
+    /// A subheading inside the article.
+    Heading,
+    /// A photo caption or credit.
+    Caption,
+    /// The repeated headline, byline, date or dateline line.
+    Meta,
+    /// The page's own text: menus, teasers, share buttons, footers.
+    Boilerplate,
 }
 
 /// A photo caption and its credit; either may be missing.

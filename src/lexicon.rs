@@ -128,6 +128,7 @@ files! {
     AGENCIES = "agencies": "News agencies and outlets named in bylines.";
     BOILERPLATE_LINES = "boilerplate-lines": "Patterns of whole lines of page furniture.";
     BYLINE_ROLES = "byline-roles": "Job and desk words in bylines.";
+    COMMENT_MARKERS = "comment-markers": "Patterns of lines that open a page's comments.";
     COMPANY_NOUNS = "company-nouns": "Nouns that stand for a company, besides the legal suffixes.";
     DATE_WORDS = "date-words": "Words of date lines besides months, weekdays and time zones.";
     EXPORT_LABELS = "export-labels": "Metadata labels of archive exports.";
@@ -146,6 +147,7 @@ files! {
     PERSON_ROLES = "person-roles": "Nouns a definite description of a person ends with.";
     SPEAKER_ROLES = "speaker-roles": "Words for someone who speaks for a body.";
     SPEECH_NOUNS = "speech-nouns": "Nouns for something said, after a possessive name.";
+    STOP_WORDS = "stop-words": "Common English function words.";
     PLACE_HEADS = "place-heads": "Last words of place names.";
     PREPOSITIONS = "prepositions": "Prepositions around speaker phrases.";
     QUOTE_PRECEDING_WORDS = "quote-preceding-words": "Words before a quotation mark that are features of their own.";

@@ -16,6 +16,8 @@ pub struct Options<'m> {
     pub tokens: bool,
     /// Add the sentence spans.
     pub sentences: bool,
+    /// Add every block with its class, score and features.
+    pub blocks: bool,
     /// The entity model.
     pub model: &'m Model,
     /// Bytes of one article analyzed at most ([`MAX_ANALYZED_BYTES`]).
@@ -33,6 +35,7 @@ impl Default for Options<'static> {
         Options {
             tokens: false,
             sentences: false,
+            blocks: false,
             model: entities::default_model(),
             max_analyzed_bytes: MAX_ANALYZED_BYTES,
         }
@@ -55,13 +58,13 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
             offset: cut,
         });
     }
-    layout::run(&mut doc); //                        1. lines -> blocks -> roles
+    layout::run(&mut doc, options.blocks); //        1. lines -> blocks -> roles
     text::segment(&mut doc, options.tokens); //      2. sentences and tokens
     entities::tag(&mut doc, options.model); //       3. mentions: tagger, then rules
     let gazetteer = options.model.resources().gazetteer;
     entities::resolve::run(&mut doc, gazetteer); //  4. entities
     quotes::attribute(&mut doc); //                  5. quotes and speakers
-    record::build(&doc, decoded, options.sentences)
+    record::build(&doc, decoded, options)
 }
 
 /// A candidate quote with the features its keep decision reads.
@@ -81,7 +84,7 @@ pub fn quote_candidates(decoded: &Decoded, options: &Options) -> Vec<QuoteCandid
     let text = decoded.text.as_str();
     let cut = analysis_end(text, options.max_analyzed_bytes);
     let mut doc = Document::new(&text[..cut]);
-    layout::run(&mut doc);
+    layout::run(&mut doc, false);
     text::segment(&mut doc, false);
     entities::tag(&mut doc, options.model);
     entities::resolve::run(&mut doc, options.model.resources().gazetteer);

@@ -56,6 +56,11 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub sentences: bool,
 
+    /// Add every block of the text with its class (body, bullet, caption,
+    /// boilerplate...), its score and the features that decided it.
+    #[arg(long)]
+    pub blocks: bool,
+
     /// Print one line per quote (with the article's path or id) instead of one per article.
     #[arg(long)]
     pub quotes_only: bool,
@@ -113,6 +118,7 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> anyhow::Result<Outcome> {
     let options = Options {
         tokens: args.tokens,
         sentences: args.sentences,
+        blocks: args.blocks,
         model: super::train::load_model(args.model.as_ref())?,
         max_analyzed_bytes: args
             .max_analyzed

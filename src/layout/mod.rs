@@ -24,6 +24,7 @@ mod dates;
 mod front_matter;
 mod headline;
 mod lines;
+mod page;
 mod paragraphs;
 mod roles;
 
@@ -34,17 +35,23 @@ use front_matter::{front_matter, labelled_fields};
 use headline::{find_headline, mark_bullet_continuations, mark_setext, mark_top_meta};
 use lines::{classify, split_lines, LineKind};
 use paragraphs::build_items;
-use roles::assign_roles;
+use roles::{assign_roles, collect};
 
 /// Pass 1: finds the layout of the document's text and the blocks that
 /// later passes look for quotes and names in.
-pub fn run(doc: &mut Document) {
-    doc.layout = parse(doc.text);
+pub fn run(doc: &mut Document, explain: bool) {
+    doc.layout = parse_explained(doc.text, explain);
     doc.blocks = blocks(&doc.layout);
 }
 
 /// Parses the layout of `text`.
 pub fn parse(text: &str) -> Layout {
+    parse_explained(text, false)
+}
+
+/// Parses the layout of `text`, keeping each page block's features when
+/// `explain` is set.
+pub fn parse_explained(text: &str, explain: bool) -> Layout {
     let lines = split_lines(text);
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify(&text[l.start..l.end])).collect();
     let mut layout = Layout::default();
@@ -59,6 +66,8 @@ pub fn parse(text: &str) -> Layout {
     mark_top_meta(text, &lines, &mut kinds);
     let mut items = build_items(text, &lines, &kinds, body_start);
     assign_roles(text, &mut items, &mut layout);
+    layout.page = page::classify(text, &mut items, explain);
+    collect(text, &items, &mut layout);
     layout
 }
 

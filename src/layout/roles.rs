@@ -23,8 +23,8 @@ fn comparable(text: &str, r: &Range<usize>) -> String {
         .to_lowercase()
 }
 
-/// Assigns roles to items: repeated headline, byline, date lines, captions,
-/// subheads, and the dateline of the first paragraph.
+/// Assigns roles to items: repeated headline, byline, date lines, captions
+/// and subheads.
 pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout) {
     let headline_key = layout.headline.as_ref().map(|r| comparable(text, r));
     let mut seen_body = false;
@@ -83,7 +83,11 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
         seen_body |= item.lines > 1 || chars_len(text, &item.range) > 120;
     }
     pair_captions(text, items, layout);
+}
 
+/// Collects the paragraphs and bullets left, finding the dateline of the
+/// first paragraph.
+pub(super) fn collect(text: &str, items: &[Piece], layout: &mut Layout) {
     let mut dateline_checked = false;
     for item in items.iter() {
         match item.role {
@@ -138,6 +142,7 @@ mod tests {
         };
         items[0].role = Role::Heading;
         assign_roles(text, &mut items, &mut layout);
+        collect(text, &items, &mut layout);
         assert_eq!(layout.byline.as_deref(), Some("By Priya Shah"));
         assert_eq!(layout.authors, ["Priya Shah"]);
         assert_eq!(layout.date.as_deref(), Some("June 6, 2024"));
@@ -166,6 +171,7 @@ mod tests {
             ..Layout::default()
         };
         assign_roles(text, &mut items, &mut layout);
+        collect(text, &items, &mut layout);
         assert_eq!(items[0].role, Role::Dropped);
         assert_eq!(layout.paragraphs.len(), 1);
         assert_eq!(layout.paragraphs[0], 25..text.len());

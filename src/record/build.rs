@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::schema::{Article, Caption, Entity, Mention, Quote, Span, Stats, Warning, WarningCode};
+use super::schema::{Article, Caption, Entity, Mention, PageBlock, Quote, Span, Stats, Warning, WarningCode};
 use crate::document::{BlockKind, Document};
 use crate::input::Decoded;
 use crate::quotes::quote_text;
@@ -12,7 +12,7 @@ use crate::text::{fold_lines, CharIndex};
 
 /// Builds the record of `doc`, decoded from `source`; `sentences` adds the
 /// sentence spans. `path` and `id` are left for the caller.
-pub fn build(doc: &Document, source: &Decoded, sentences: bool) -> Article {
+pub fn build(doc: &Document, source: &Decoded, options: &crate::pipeline::Options) -> Article {
     let text = doc.text;
     let index = CharIndex::new(text);
     let span = |r: &Range<usize>| Span {
@@ -64,7 +64,23 @@ pub fn build(doc: &Document, source: &Decoded, sentences: bool) -> Article {
             paragraphs: layout.paragraphs.len(),
         },
         tokens: doc.word_spans.as_ref().map(|w| w.iter().map(span).collect()),
-        sentences: sentences.then(|| doc.sentences.iter().map(|s| span(&s.range)).collect()),
+        sentences: options
+            .sentences
+            .then(|| doc.sentences.iter().map(|s| span(&s.range)).collect()),
+        blocks: options.blocks.then(|| {
+            layout
+                .page
+                .iter()
+                .map(|b| PageBlock {
+                    class: b.class,
+                    text: fold(&b.range),
+                    start: index.chars(b.range.start),
+                    end: index.chars(b.range.end),
+                    score: (b.score * 1000.0).round() / 1000.0,
+                    features: b.features.clone(),
+                })
+                .collect()
+        }),
         meta: None,
     }
 }

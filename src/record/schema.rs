@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use crate::document::{BlockKind, Kind, WarningCode};
+pub use crate::document::{BlockClass, BlockKind, Kind, WarningCode};
 
 /// One analyzed article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -50,9 +50,32 @@ pub struct Article {
     /// Sentence spans, with `--sentences`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub sentences: Option<Vec<Span>>,
+    /// Every block of the text with its class, score and features, with
+    /// `--blocks`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub blocks: Option<Vec<PageBlock>>,
     /// Fields of a JSON Lines input record other than `id` and `text`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub meta: Option<Value>,
+}
+
+/// A block of the text as the layout classified it (`--blocks`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageBlock {
+    /// What the block was taken for: `body`, `bullet`, `heading`,
+    /// `caption`, `meta` or `boilerplate`.
+    pub class: BlockClass,
+    /// The block's text, lines joined.
+    pub text: String,
+    /// Start of the block.
+    pub start: usize,
+    /// End of the block (exclusive).
+    pub end: usize,
+    /// The block's article score: the body is the region of blocks scored
+    /// above the line.
+    pub score: f32,
+    /// The features that made the score.
+    pub features: Vec<String>,
 }
 
 /// A photo caption.

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Learns which blocks of a saved page are the article: data/block-weights.tsv.
+
+    scripts/train_blocks.py [--data ../shared/data] [--bin target/release/newsscan]
+                            [--folds 5] [--write]
+
+newsscan prints every block of a text with its features (`analyze --blocks`).
+On the saved pages of ../shared/data/pages (both text dumps, html2text and
+inscriptis), a block is article text when most of its 4-word shingles are in
+the page's published body (`articleBody`); on clean articles (PolNeAR's
+train texts) every block is article text, so that clean text keeps every
+paragraph. Logistic regression with L2 by stochastic gradient descent in a
+fixed order, so the weights are the same on every run. The body is then the
+region of blocks with the largest length-weighted sum of scores above the
+line, and blocks inside it scored below the drop line are left out, as
+src/layout/page.rs does; the script picks both lines on the training pages.
+
+Without --write it reports the body F1 of the score_pages metric by
+cross-validation over pages (train on the other folds, score the held-out
+fold), which estimates the figure on pages nobody tuned for. Standard
+library only.
+"""
+import argparse
+import collections
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORD = re.compile(r'\w+')
+CLASSIFIED = ('role=paragraph', 'role=bullet', 'role=heading')
+
+
+def shingles(words, n=4):
+    return collections.Counter(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)) if words[i:i + n])
+
+
+def run_blocks(binary, paths):
+    out = subprocess.run([binary, 'analyze', '-q', '--blocks', '-j', '1'] + paths,
+                         capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def label(block_words, truth_shingles, truth_grams):
+    if not block_words:
+        return 0
+    if len(block_words) < 4:
+        return int(tuple(block_words) in truth_grams)
+    sh = shingles(block_words)
+    hit = sum(min(c, truth_shingles[k]) for k, c in sh.items())
+    return int(hit * 2 >= sum(sh.values()))
+
+
+def load(args):
+    pages = os.path.join(args.data, 'pages')
+    truth = {}
+    with open(os.path.join(pages, 'ground-truth.jsonl'), encoding='utf-8') as fh:
+        for line in fh:
+            r = json.loads(line)
+            truth[r['id']] = r['articleBody']
+    docs = []  # (group, blocks [(features, label, words, text)], truth text or None)
+    for variant in ('text-html2text', 'text-inscriptis'):
+        folder = os.path.join(pages, variant)
+        files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith('.txt'))
+        for rec in run_blocks(args.bin, files):
+            pid = os.path.basename(rec['path'])[:-4]
+            tw = WORD.findall(truth[pid])
+            ts = shingles(tw)
+            grams = set()
+            for n in (1, 2, 3):
+                grams.update(tuple(tw[i:i + n]) for i in range(len(tw) - n + 1))
+            blocks = []
+            for b in rec['blocks']:
+                words = WORD.findall(b['text'])
+                blocks.append((b['features'], label(words, ts, grams), len(words), b['text']))
+            docs.append((pid, blocks, truth[pid]))
+    clean = os.path.join(args.data, 'polnear', 'data', 'train', 'text')
+    files = sorted(os.path.join(clean, f) for f in os.listdir(clean) if f.endswith('.txt'))[::4]
+    for rec in run_blocks(args.bin, files):
+        blocks = [(b['features'], 1, len(WORD.findall(b['text'])), b['text']) for b in rec['blocks']]
+        docs.append(('clean:' + rec['path'], blocks, None))
+    return docs
+
+
+def train(docs, epochs=8, l2=1e-3, rate=0.2):
+    rows = [(f, y) for _, blocks, _ in docs for f, y, _, _ in blocks if any(c in f for c in CLASSIFIED)]
+    order = list(range(len(rows)))
+    random.Random(7).shuffle(order)
+    w = collections.defaultdict(float)
+    g2 = collections.defaultdict(lambda: 1e-8)
+    counts = collections.Counter(f for fs, _ in rows for f in fs)
+    for _ in range(epochs):
+        for i in order:
+            fs, y = rows[i]
+            fs = [f for f in fs if counts[f] >= 3]
+            z = w['bias'] + sum(w[f] for f in fs)
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            g = p - y
+            for f in fs + ['bias']:
+                grad = g + l2 * w[f]
+                g2[f] += grad * grad
+                w[f] -= rate * grad / math.sqrt(g2[f])
+    return {f: v for f, v in w.items() if abs(v) >= 1e-3}
+
+
+def score(w, fs):
+    return w.get('bias', 0.0) + sum(w.get(f, 0.0) for f in fs)
+
+
+def best_region(blocks, scores, classified, line):
+    best, best_range, s, start = 0.0, (0, 0), 0.0, 0
+    for i, (f, _, n, _) in enumerate(blocks):
+        if s <= 0:
+            s, start = 0.0, i
+        s += (scores[i] - line) * math.sqrt(n + 1) if classified[i] else 0.0
+        if s > best:
+            best, best_range = s, (start, i + 1)
+    return best_range
+
+
+def select(w, blocks, region, drop):
+    scores = [score(w, f) for f, _, _, _ in blocks]
+    classified = [any(c in f for c in CLASSIFIED) for f, _, _, _ in blocks]
+    if sum(classified) < 4:
+        # A text of a few blocks is an article, not a page to cut.
+        best_range, drop = (0, len(blocks)), -1e9
+    else:
+        best_range = best_region(blocks, scores, classified, region)
+    if best_range[0] == best_range[1]:
+        # Nothing above the line: the page's best-scored stretch all the same.
+        top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 10), default=None)
+        if top is None:
+            top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 1), default=None)
+        if top is not None:
+            best_range = best_region(blocks, scores, classified, top - 1.0)
+            drop = min(drop, top - 3.0)
+    keep, started = [], False
+    for i, b in enumerate(blocks):
+        if classified[i] and best_range[0] <= i < best_range[1] and scores[i] >= drop:
+            # Bullets and subheads before the first paragraph stay apart.
+            started |= 'role=paragraph' in b[0]
+            if started:
+                keep.append(b[3])
+    return '\n\n'.join(keep)
+
+
+def page_f1(docs, predict):
+    ps, rs = [], []
+    for pid, blocks, truth in docs:
+        if truth is None:
+            continue
+        t, p = shingles(WORD.findall(truth)), shingles(WORD.findall(predict(blocks)))
+        tp = sum(min(t[k], p[k]) for k in t.keys() & p.keys())
+        fp, fn = sum(p.values()) - tp, sum(t.values()) - tp
+        s = tp + fp + fn
+        if not s:
+            continue
+        tp, fp, fn = tp / s, fp / s, fn / s
+        if tp + fp > 0:
+            ps.append(tp / (tp + fp) if fp or fn else 1.0)
+        if tp + fn > 0:
+            rs.append(tp / (tp + fn) if fp or fn else 1.0)
+    P, R = sum(ps) / len(ps), sum(rs) / len(rs)
+    return 2 * P * R / (P + R), P, R
+
+
+def lines(w, docs):
+    best = None
+    for region in (-1.0, -0.5, 0.0, 0.5, 1.0):
+        for drop in (-4.0, -3.0, -2.0, -1.0):
+            f1 = page_f1(docs, lambda b: select(w, b, region, drop))[0]
+            if best is None or f1 > best[0]:
+                best = (f1, region, drop)
+    return best[1], best[2]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data'))
+    ap.add_argument('--bin', default=os.path.join(ROOT, 'target', 'release', 'newsscan'))
+    ap.add_argument('--folds', type=int, default=5)
+    ap.add_argument('--write', action='store_true')
+    args = ap.parse_args()
+    docs = load(args)
+    pages = sorted({pid for pid, _, t in docs if t is not None})
+    if args.write:
+        w = train(docs)
+        region, drop = lines(w, docs)
+        f1, P, R = page_f1(docs, lambda b: select(w, b, region, drop))
+        print(f'train pages: F1 {f1:.3f} P {P:.3f} R {R:.3f} (region {region}, drop {drop})')
+        path = os.path.join(ROOT, 'data', 'block-weights.tsv')
+        with open(path, 'w', encoding='utf-8') as fh:
+            fh.write('# Weights of the features of text blocks (see src/layout/page.rs), learned by\n'
+                     '# scripts/train_blocks.py from saved news pages and clean articles; a block\'s\n'
+                     '# score is bias plus the weights of its features; @region and @drop are the\n'
+                     '# lines of the body region.\n')
+            fh.write(f'@drop\t{drop}\n@region\t{region}\n')
+            for f in sorted(w):
+                fh.write(f'{f}\t{w[f]:.4f}\n')
+        print(f'wrote {path} ({len(w)} features)')
+        return
+    predicted = {}
+    for k in range(args.folds):
+        held = set(pages[k::args.folds])
+        w = train([d for d in docs if d[0] not in held])
+        region, drop = lines(w, [d for d in docs if d[0] not in held])
+        for d in docs:
+            if d[0] in held:
+                predicted[id(d)] = select(w, d[1], region, drop)
+    for name, sel in (('html2text', 0), ('inscriptis', 1)):
+        subset = [d for d in docs if d[2] is not None]
+        subset = subset[sel * len(pages):(sel + 1) * len(pages)]
+        f1, P, R = page_f1(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])
+        print(f'{name:10} cross-validated body F1 {f1:.3f}  precision {P:.3f}  recall {R:.3f}')
+
+
+if __name__ == '__main__':
+    sys.exit(main())

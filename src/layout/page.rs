@@ -1,0 +1,459 @@
+//! Pages: which blocks of a saved web page are the article. A text saved
+//! from a page carries the site's menus, share buttons, teasers, comments
+//! and footers around the article. Each block is described by what can be
+//! measured on text (its words, the share of function words and of
+//! capitalized words, how it ends, converter markup, indentation, whether
+//! the page repeats it, and the same for its neighbours) and scored by a
+//! linear model learned from saved pages (`scripts/train_blocks.py`,
+//! weights in `data/block-weights.tsv`). The body is the stretch of blocks
+//! with the most article-like words, as one region: blocks outside it are
+//! the page's, and inside it only blocks scored far below the line drop out.
+//! Clean article text scores as body throughout and keeps every paragraph.
+
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use super::paragraphs::{Piece, Role};
+use crate::document::{BlockClass, PageBlock};
+use crate::hash::{FxHashMap, FxHashSet};
+use crate::lexicon::{COMMENT_MARKERS, STOP_WORDS};
+
+/// The start of a page's comments.
+static COMMENTS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let alternatives: Vec<&str> = COMMENT_MARKERS.words().to_vec();
+    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("comment pattern")
+});
+
+/// The learned weights by feature name, with the region's settings.
+struct Weights {
+    by_feature: FxHashMap<&'static str, f32>,
+    bias: f32,
+    /// Score above which a block counts for the body region.
+    region: f32,
+    /// Score below which a block inside the region is dropped.
+    drop: f32,
+}
+
+static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
+    let by_feature: FxHashMap<&'static str, f32> = include_str!("../../data/block-weights.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(f, w)| Some((f, w.trim().parse().ok()?)))
+        .collect();
+    let get = |k: &str, default: f32| by_feature.get(k).copied().unwrap_or(default);
+    Weights {
+        bias: get("bias", 0.0),
+        region: get("@region", 0.0),
+        drop: get("@drop", -2.0),
+        by_feature,
+    }
+});
+
+/// What is measured on one block.
+#[derive(Clone, Debug, Default)]
+struct Measure {
+    words: usize,
+    stop_share: f32,
+    cap_share: f32,
+    end: &'static str,
+    indent: usize,
+    lines: usize,
+    role: &'static str,
+    repeated: bool,
+    /// Mean word length in characters.
+    word_len: f32,
+    /// Sentence ends inside the block.
+    sentences: usize,
+    markup: Vec<&'static str>,
+    /// The block opens the comments.
+    comments: bool,
+    /// Lower-cased words: all of a short block's, the first of a long one's.
+    vocabulary: Vec<String>,
+}
+
+/// Texts with fewer classified blocks are kept whole.
+const MIN_PAGE_BLOCKS: usize = 4;
+
+/// Blocks of at most this many words contribute all their words as features.
+const SHORT: usize = 6;
+
+fn role_name(role: &Role) -> &'static str {
+    match role {
+        Role::Paragraph => "paragraph",
+        Role::Bullet => "bullet",
+        Role::Heading => "heading",
+        Role::Credit | Role::Caption | Role::CaptionLabel => "caption",
+        Role::Dropped => "meta",
+    }
+}
+
+fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Measure {
+    let content = &text[piece.range.clone()];
+    let mut m = Measure {
+        role: role_name(&piece.role),
+        lines: piece.lines,
+        ..Measure::default()
+    };
+    let line_start = text[..piece.range.start].rfind('\n').map_or(0, |p| p + 1);
+    m.indent = text[line_start..piece.range.start]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let (mut stops, mut caps, mut chars) = (0usize, 0usize, 0usize);
+    for raw in content.split_whitespace() {
+        if raw.ends_with(['.', '!', '?']) {
+            m.sentences += 1;
+        }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        m.words += 1;
+        chars += w.chars().count();
+        let lower = w.to_lowercase();
+        if STOP_WORDS.contains(&lower) || function_words.contains(&lower) {
+            stops += 1;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+        if m.vocabulary.len() < SHORT {
+            m.vocabulary.push(lower);
+        }
+    }
+    if m.words > SHORT {
+        m.vocabulary.truncate(1);
+    }
+    if m.words > 0 {
+        m.word_len = chars as f32 / m.words as f32;
+        m.stop_share = stops as f32 / m.words as f32;
+        m.cap_share = caps as f32 / m.words as f32;
+    }
+    let trimmed = content.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' ', '\\']);
+    m.end = match trimmed.chars().last() {
+        Some('.' | '!' | '?' | '…') => "stop",
+        Some(':') => "colon",
+        Some(',' | ';') => "comma",
+        Some(c) if c.is_alphanumeric() => "word",
+        _ => "other",
+    };
+    let checks: [(&'static str, bool); 6] = [
+        ("bold", content.contains("**")),
+        ("link", content.contains("](") || content.starts_with('[')),
+        ("pipe", content.contains(" | ")),
+        ("image", content.starts_with("![")),
+        ("emphasis", content.starts_with('_') && content.ends_with('_')),
+        ("copyright", content.contains('©')),
+    ];
+    let bare = content
+        .trim_start_matches(['#', '*', '_', '>', ' '])
+        .trim_end_matches(['*', '_', ' ']);
+    m.comments = m.words <= 12 && COMMENTS.is_match(bare);
+    m.markup = checks.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
+    m
+}
+
+fn words_bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4-5",
+        6..=9 => "6-9",
+        10..=19 => "10-19",
+        20..=39 => "20-39",
+        40..=79 => "40-79",
+        _ => "80+",
+    }
+}
+
+fn share_bucket(x: f32) -> &'static str {
+    match (x * 10.0) as u32 {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4 => "4",
+        _ => "5+",
+    }
+}
+
+fn indent_bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1..=4 => "1-4",
+        5..=8 => "5-8",
+        9..=12 => "9-12",
+        _ => "13+",
+    }
+}
+
+/// Emits the features of block `i` of `blocks` (`name=value` strings).
+/// What is known of the page around each block.
+struct Page<'a> {
+    blocks: &'a [Measure],
+    /// Where each block starts, and the text's length.
+    starts: Vec<usize>,
+    total: usize,
+    /// The block with the most words.
+    longest: usize,
+    /// Whether the comments have begun at or before each block.
+    after_comments: Vec<bool>,
+}
+
+impl<'a> Page<'a> {
+    /// Measures the page around `blocks` (the measures of `items`).
+    fn new(blocks: &'a [Measure], items: &[Piece], total: usize) -> Self {
+        let longest = blocks
+            .iter()
+            .enumerate()
+            .max_by_key(|(j, b)| (b.words, std::cmp::Reverse(*j)))
+            .map_or(0, |(j, _)| j);
+        let mut after_comments = Vec::with_capacity(blocks.len());
+        let mut comments = false;
+        for (j, b) in blocks.iter().enumerate() {
+            // Comment links sit in menus too; the comments follow the article.
+            comments |= b.comments && j > longest;
+            after_comments.push(comments);
+        }
+        Page {
+            blocks,
+            starts: items.iter().map(|p| p.range.start).collect(),
+            total,
+            longest,
+            after_comments,
+        }
+    }
+}
+
+fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
+    let blocks = page.blocks;
+    let m = &blocks[i];
+    let mut buf = String::with_capacity(48);
+    let mut put = |buf: &mut String, args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(buf);
+    };
+    let words = words_bucket(m.words);
+    put(&mut buf, format_args!("role={}", m.role));
+    put(&mut buf, format_args!("words={words}"));
+    put(&mut buf, format_args!("role+words={}+{words}", m.role));
+    put(&mut buf, format_args!("end={}", m.end));
+    put(&mut buf, format_args!("end+words={}+{words}", m.end));
+    if m.words >= 3 {
+        put(&mut buf, format_args!("stops={}", share_bucket(m.stop_share)));
+        put(&mut buf, format_args!("caps={}", share_bucket(m.cap_share / 2.0)));
+    } else {
+        put(&mut buf, format_args!("stops=short"));
+    }
+    put(&mut buf, format_args!("indent={}", indent_bucket(m.indent)));
+    put(&mut buf, format_args!("lines={}", m.lines.min(3)));
+    put(&mut buf, format_args!("repeated={}", m.repeated));
+    for mk in &m.markup {
+        put(&mut buf, format_args!("markup={mk}"));
+    }
+    for w in &m.vocabulary {
+        put(&mut buf, format_args!("w={w}"));
+    }
+    let position = page.starts[i] * 10 / page.total.max(1);
+    put(&mut buf, format_args!("position={position}"));
+    put(
+        &mut buf,
+        format_args!("word_len={}", (m.word_len.round() as usize).clamp(2, 9)),
+    );
+    put(&mut buf, format_args!("sentences={}", m.sentences.min(5)));
+    // Where the longest block is: the article is around it.
+    let longest = page.longest;
+    let distance = match i.abs_diff(longest) {
+        0 => "0",
+        1..=2 => "1-2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        11..=20 => "11-20",
+        _ => "21+",
+    };
+    let side = if i < longest { "before" } else { "after" };
+    put(&mut buf, format_args!("longest={side}+{distance}"));
+    put(&mut buf, format_args!("comments={}", page.after_comments[i]));
+    // The neighbours: running text comes in runs.
+    for (name, j) in [
+        ("p1", i.checked_sub(1)),
+        ("p2", i.checked_sub(2)),
+        ("n1", Some(i + 1)),
+        ("n2", Some(i + 2)),
+    ] {
+        match j.and_then(|j| blocks.get(j)) {
+            Some(n) => {
+                put(&mut buf, format_args!("{name}:words={}", words_bucket(n.words)));
+                put(&mut buf, format_args!("{name}:end={}", n.end));
+                put(&mut buf, format_args!("{name}:role={}", n.role));
+            }
+            None => put(&mut buf, format_args!("{name}:none")),
+        }
+    }
+    // Body-like blocks within five on each side.
+    let lo = i.saturating_sub(5);
+    let hi = (i + 6).min(blocks.len());
+    let run = blocks[lo..hi]
+        .iter()
+        .filter(|b| b.words >= 10 && b.end == "stop")
+        .count();
+    put(&mut buf, format_args!("around={run}"));
+}
+
+/// The page's own function words, whatever its language: the most
+/// frequent short lower-case words.
+fn function_words(text: &str, items: &[Piece]) -> FxHashSet<String> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for p in items {
+        for w in text[p.range.clone()].split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let short = (1..=4).contains(&w.chars().count());
+            if short && w.chars().all(char::is_lowercase) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect()
+}
+
+/// A text key for repeated blocks: lower-case words.
+fn key(text: &str) -> String {
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// Which pieces may be article text and are classified.
+fn classified(role: &Role) -> bool {
+    matches!(role, Role::Paragraph | Role::Bullet | Role::Heading)
+}
+
+/// Classifies the pieces of a page: those outside the article's region
+/// (and those inside it scored far below the line) become dropped. Returns
+/// each piece's class and score, with its features when `explain` is set.
+pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Vec<PageBlock> {
+    let function_words = function_words(text, items);
+    let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    let keys: Vec<String> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
+    for k in keys.iter().filter(|k| !k.is_empty()) {
+        *counts.entry(k.clone()).or_default() += 1;
+    }
+    for (b, k) in blocks.iter_mut().zip(&keys) {
+        b.repeated = counts.get(k).is_some_and(|&n| n > 1);
+    }
+    let page = Page::new(&blocks, items, text.len());
+    let w = &*WEIGHTS;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let mut score = w.bias;
+        let mut names = Vec::new();
+        features(&page, i, &mut |f| {
+            score += w.by_feature.get(f).copied().unwrap_or(0.0);
+            if explain {
+                names.push(f.to_string());
+            }
+        });
+        out.push(PageBlock {
+            range: item.range.clone(),
+            class: class_of(&item.role),
+            score,
+            features: names,
+        });
+    }
+    // A text of a few blocks is an article, not a page to cut.
+    if items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS {
+        return out;
+    }
+    let gains = |line: f32| -> Vec<f32> {
+        (0..items.len())
+            .map(|i| {
+                if classified(&items[i].role) {
+                    (out[i].score - line) * ((blocks[i].words + 1) as f32).sqrt()
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    };
+    let mut drop = w.drop;
+    let mut region = best_region(&gains(w.region));
+    if region.is_empty() {
+        // Nothing above the line: the page's best-scored stretch all the
+        // same, measured from its best block of running text.
+        let best = |min_words: usize| {
+            (0..items.len())
+                .filter(|&i| classified(&items[i].role) && blocks[i].words >= min_words)
+                .map(|i| out[i].score)
+                .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
+        };
+        let top = best(10).or_else(|| best(1));
+        if let Some(top) = top {
+            region = best_region(&gains(top - 1.0));
+            drop = drop.min(top - 3.0);
+        }
+    }
+    let mut body_started = false;
+    for i in 0..items.len() {
+        if !classified(&items[i].role) {
+            continue;
+        }
+        if !region.contains(&i) || out[i].score < drop {
+            items[i].role = Role::Dropped;
+            out[i].class = BlockClass::Boilerplate;
+            continue;
+        }
+        // After the first paragraph, list items and subheads are the
+        // story's own text; before it, bullets are its summary.
+        if items[i].role == Role::Paragraph {
+            body_started = true;
+        } else if body_started {
+            items[i].role = Role::Paragraph;
+            out[i].class = BlockClass::Body;
+        }
+    }
+    out
+}
+
+/// The stretch with the largest sum of gains (empty when none is positive).
+fn best_region(gains: &[f32]) -> std::ops::Range<usize> {
+    let (mut best, mut best_range) = (0.0f32, 0..0);
+    let (mut sum, mut from) = (0.0f32, 0);
+    for (i, g) in gains.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += g;
+        if sum > best {
+            best = sum;
+            best_range = from..i + 1;
+        }
+    }
+    best_range
+}
+
+/// The class of a piece by its role.
+fn class_of(role: &Role) -> BlockClass {
+    match role {
+        Role::Paragraph => BlockClass::Body,
+        Role::Bullet => BlockClass::Bullet,
+        Role::Heading => BlockClass::Heading,
+        Role::Credit | Role::Caption | Role::CaptionLabel => BlockClass::Caption,
+        Role::Dropped => BlockClass::Meta,
+    }
+}
