@@ -58,12 +58,14 @@ def label(block_words, truth_shingles, truth_grams):
 
 def load(args):
     pages = os.path.join(args.data, 'pages')
-    truth = {}
+    truth, url = {}, {}
     with open(os.path.join(pages, 'ground-truth.jsonl'), encoding='utf-8') as fh:
         for line in fh:
             r = json.loads(line)
             truth[r['id']] = r['articleBody']
+            url[r['id']] = r['url']
     docs = []  # (group, blocks [(features, label, words, text)], truth text or None)
+    urls = {}
     for variant in ('text-html2text', 'text-inscriptis'):
         folder = os.path.join(pages, variant)
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith('.txt'))
@@ -79,16 +81,25 @@ def load(args):
                 words = WORD.findall(b['text'])
                 blocks.append((b['features'], label(words, ts, grams), len(words), b['text']))
             docs.append((pid, blocks, truth[pid]))
+            urls[pid] = url[pid]
     clean = os.path.join(args.data, 'polnear', 'data', 'train', 'text')
     files = sorted(os.path.join(clean, f) for f in os.listdir(clean) if f.endswith('.txt'))[::4]
     for rec in run_blocks(args.bin, files):
         blocks = [(b['features'], 1, len(WORD.findall(b['text'])), b['text']) for b in rec['blocks']]
         docs.append(('clean:' + rec['path'], blocks, None))
-    return docs
+    return docs, urls
+
+
+def block_features(fs):
+    return [f for f in fs if not f.startswith('h:')]
 
 
 def train(docs, epochs=8, l2=1e-3, rate=0.2):
-    rows = [(f, y) for _, blocks, _ in docs for f, y, _, _ in blocks if any(c in f for c in CLASSIFIED)]
+    rows = [(block_features(f), y) for _, blocks, _ in docs for f, y, _, _ in blocks if any(c in f for c in CLASSIFIED)]
+    return logistic(rows, epochs, l2, rate)
+
+
+def logistic(rows, epochs=8, l2=1e-3, rate=0.2, bias='bias'):
     order = list(range(len(rows)))
     random.Random(7).shuffle(order)
     w = collections.defaultdict(float)
@@ -98,10 +109,10 @@ def train(docs, epochs=8, l2=1e-3, rate=0.2):
         for i in order:
             fs, y = rows[i]
             fs = [f for f in fs if counts[f] >= 3]
-            z = w['bias'] + sum(w[f] for f in fs)
+            z = w[bias] + sum(w[f] for f in fs)
             p = 1 / (1 + math.exp(-max(-30, min(30, z))))
             g = p - y
-            for f in fs + ['bias']:
+            for f in fs + [bias]:
                 grad = g + l2 * w[f]
                 g2[f] += grad * grad
                 w[f] -= rate * grad / math.sqrt(g2[f])
@@ -109,7 +120,50 @@ def train(docs, epochs=8, l2=1e-3, rate=0.2):
 
 
 def score(w, fs):
-    return w.get('bias', 0.0) + sum(w.get(f, 0.0) for f in fs)
+    return w.get('bias', 0.0) + sum(w.get(f, 0.0) for f in fs if not f.startswith('h:'))
+
+
+def slug_words(u):
+    """The words of a page address's most wordy segment (its slug)."""
+    parts = [p for p in re.split(r'[/?#]', u.split('://', 1)[-1])[1:] if p]
+    best = max(parts, key=lambda p: len(re.findall(r'[a-z]{2,}', p.lower())), default='')
+    best = re.sub(r'\.html?$', '', best.lower())
+    return {w for w in re.findall(r'[a-z0-9]+', best) if not w.isdigit() or len(w) < 4}
+
+
+def is_title(text, slug):
+    words = set(re.findall(r'[a-z0-9]+', text.lower()))
+    return len(words & slug) * 2 >= len(slug)
+
+
+def headline_pages(docs, urls):
+    """Per page, its headline candidates with labels: a candidate is the
+    title when it shares half the words of the address's slug; clean
+    articles have none (their first line is the headline already)."""
+    out = []
+    for pid, blocks, truth in docs:
+        cands = [([f for f in fs if f.startswith('h:')], t) for fs, _, _, t in blocks if any(f.startswith('h:') for f in fs)]
+        if truth is None:
+            out.append((pid, [(f, 0) for f, _ in cands]))
+            continue
+        slug = slug_words(urls[pid])
+        if len([w for w in slug if w.isalpha()]) < 3:
+            continue
+        out.append((pid, [(f, int(is_title(t, slug))) for f, t in cands]))
+    return out
+
+
+def headline_accuracy(w, pages):
+    ok = n = 0
+    for pid, cands in pages:
+        if pid.startswith('clean:'):
+            continue
+        n += 1
+        scores = [w.get('h:bias', 0.0) + sum(w.get(f, 0.0) for f in fs) for fs, _ in cands]
+        best = max(range(len(cands)), key=lambda i: scores[i], default=None)
+        picked = best is not None and cands[best][1] == 1
+        ok += picked
+    return ok, n
 
 
 def best_region(blocks, scores, classified, line):
@@ -186,11 +240,15 @@ def main():
     ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--write', action='store_true')
     args = ap.parse_args()
-    docs = load(args)
+    docs, urls = load(args)
+    hpages = headline_pages(docs, urls)
     pages = sorted({pid for pid, _, t in docs if t is not None})
     if args.write:
         w = train(docs)
         region, drop = lines(w, docs)
+        hw = logistic([r for _, rows in hpages for r in rows], bias='h:bias')
+        print('headline right on %d of %d pages' % headline_accuracy(hw, hpages))
+        w.update({f: v for f, v in hw.items() if f.startswith('h:')})
         f1, P, R = page_f1(docs, lambda b: select(w, b, region, drop))
         print(f'train pages: F1 {f1:.3f} P {P:.3f} R {R:.3f} (region {region}, drop {drop})')
         path = os.path.join(ROOT, 'data', 'block-weights.tsv')
@@ -205,6 +263,14 @@ def main():
         print(f'wrote {path} ({len(w)} features)')
         return
     predicted = {}
+    hits = [0, 0]
+    for k in range(args.folds):
+        held = set(pages[k::args.folds])
+        hw = logistic([r for pid, rows in hpages if pid not in held for r in rows], bias='h:bias')
+        ok, n = headline_accuracy(hw, [p for p in hpages if p[0] in held])
+        hits[0] += ok
+        hits[1] += n
+    print('headline cross-validated: right on %d of %d pages' % tuple(hits))
     for k in range(args.folds):
         held = set(pages[k::args.folds])
         w = train([d for d in docs if d[0] not in held])

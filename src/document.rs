@@ -113,6 +113,8 @@ pub struct PageBlock {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockClass {
+    /// The headline read from the page.
+    Headline,
     /// A body paragraph.
     Body,
     /// A summary bullet.

@@ -66,7 +66,11 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
     mark_top_meta(text, &lines, &mut kinds);
     let mut items = build_items(text, &lines, &kinds, body_start);
     assign_roles(text, &mut items, &mut layout);
-    layout.page = page::classify(text, &mut items, explain);
+    let classified = page::classify(text, &mut items, explain);
+    layout.page = classified.blocks;
+    if let Some(h) = classified.headline {
+        layout.headline = Some(h);
+    }
     collect(text, &items, &mut layout);
     layout
 }

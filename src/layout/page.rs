@@ -345,7 +345,7 @@ fn classified(role: &Role) -> bool {
 /// Classifies the pieces of a page: those outside the article's region
 /// (and those inside it scored far below the line) become dropped. Returns
 /// each piece's class and score, with its features when `explain` is set.
-pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Vec<PageBlock> {
+pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classified {
     let function_words = function_words(text, items);
     let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
@@ -377,7 +377,10 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Vec<Pa
     }
     // A text of a few blocks is an article, not a page to cut.
     if items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS {
-        return out;
+        return Classified {
+            blocks: out,
+            headline: None,
+        };
     }
     let gains = |line: f32| -> Vec<f32> {
         (0..items.len())
@@ -426,7 +429,113 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Vec<Pa
             out[i].class = BlockClass::Body;
         }
     }
-    out
+    let first_body = (0..items.len()).find(|&i| region.contains(&i) && items[i].role == Role::Paragraph);
+    // Only a text cut out of a page has its headline among the page's
+    // lines; an article's first line stays its headline.
+    let cut = first_body.filter(|&first| (0..first).any(|i| out[i].class == BlockClass::Boilerplate));
+    let headline = cut.and_then(|first| headline(text, &blocks, &mut out, first, explain));
+    Classified {
+        blocks: out,
+        headline,
+    }
+}
+
+/// The blocks of a page with their classes, and the headline read from
+/// the page when the body was cut out of one.
+pub(super) struct Classified {
+    /// Every piece's class, score and features.
+    pub blocks: Vec<PageBlock>,
+    /// The article's title found before the body.
+    pub headline: Option<std::ops::Range<usize>>,
+}
+
+/// How many pieces before the body may hold the headline.
+const HEADLINE_REACH: usize = 30;
+
+/// The page's headline: of the pieces shortly before the body, the one
+/// that reads most like a title (learned weights under `h:`). Its features
+/// join the block's when `explain` is set.
+fn headline(
+    text: &str,
+    blocks: &[Measure],
+    out: &mut [PageBlock],
+    first_body: usize,
+    explain: bool,
+) -> Option<std::ops::Range<usize>> {
+    let w = &*WEIGHTS;
+    let mut best: Option<(f32, usize)> = None;
+    let candidates: Vec<usize> = (first_body.saturating_sub(HEADLINE_REACH)..first_body)
+        .filter(|&i| {
+            (2..=30).contains(&blocks[i].words) && matches!(blocks[i].role, "heading" | "paragraph" | "meta")
+        })
+        .collect();
+    // Markdown heading levels ("# Title" is 1).
+    let levels: Vec<usize> = candidates
+        .iter()
+        .map(|&i| {
+            let start = out[i].range.start;
+            let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+            text[line_start..start]
+                .trim_start()
+                .bytes()
+                .take_while(|&b| b == b'#')
+                .count()
+        })
+        .collect();
+    let top_level = levels.iter().copied().filter(|&l| l > 0).min();
+    for (rank, (&i, &level)) in candidates.iter().zip(&levels).rev().enumerate() {
+        let m = &blocks[i];
+        let mut score = w.by_feature.get("h:bias").copied().unwrap_or(0.0);
+        let title_case = text[out[i].range.clone()]
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        let distance = match first_body - i {
+            1 => "1",
+            2 => "2",
+            3..=4 => "3-4",
+            5..=8 => "5-8",
+            _ => "9+",
+        };
+        let words = words_bucket(m.words);
+        let features = [
+            format!("h:role={}", m.role),
+            format!("h:words={words}"),
+            format!("h:end={}", m.end),
+            format!("h:end+words={}+{words}", m.end),
+            format!("h:caps={}", share_bucket(m.cap_share / 2.0)),
+            format!("h:stops={}", share_bucket(m.stop_share)),
+            format!("h:level={level}"),
+            format!("h:repeated={}", m.repeated),
+            format!("h:distance={distance}"),
+            format!("h:lines={}", m.lines.min(3)),
+            format!("h:rank={}", rank.min(4)),
+            format!("h:top_level={}", level > 0 && Some(level) == top_level),
+            format!("h:title_case={title_case}+{words}"),
+        ];
+        for f in &features {
+            score += w.by_feature.get(f.as_str()).copied().unwrap_or(0.0);
+        }
+        for mk in &m.markup {
+            score += w
+                .by_feature
+                .get(format!("h:markup={mk}").as_str())
+                .copied()
+                .unwrap_or(0.0);
+        }
+        if explain {
+            out[i].features.extend(features);
+            out[i]
+                .features
+                .extend(m.markup.iter().map(|mk| format!("h:markup={mk}")));
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    let (_, i) = best?;
+    out[i].class = BlockClass::Headline;
+    Some(out[i].range.clone())
 }
 
 /// The stretch with the largest sum of gains (empty when none is positive).
