@@ -194,11 +194,14 @@ def select(w, blocks, region, drop):
             best_range = best_region(blocks, scores, classified, top - 1.0)
             drop = min(drop, top - 3.0)
     keep, started = [], False
+    page_cut = any(c and not best_range[0] <= i < best_range[1] for i, c in enumerate(classified))
     for i, b in enumerate(blocks):
         if classified[i] and best_range[0] <= i < best_range[1] and scores[i] >= drop:
-            # Bullets and subheads before the first paragraph stay apart.
-            started |= 'role=paragraph' in b[0]
-            if started:
+            # Bullets and subheads before the first paragraph stay apart,
+            # and after it join the body only on a page.
+            paragraph = 'role=paragraph' in b[0]
+            started |= paragraph
+            if paragraph or (started and page_cut):
                 keep.append(b[3])
     return '\n\n'.join(keep)
 

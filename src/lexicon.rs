@@ -128,9 +128,9 @@ files! {
     AGENCIES = "agencies": "News agencies and outlets named in bylines.";
     BOILERPLATE_LINES = "boilerplate-lines": "Patterns of whole lines of page furniture.";
     BYLINE_ROLES = "byline-roles": "Job and desk words in bylines.";
-    COMMENT_MARKERS = "comment-markers": "Patterns of lines that open a page's comments.";
     COMPANY_NOUNS = "company-nouns": "Nouns that stand for a company, besides the legal suffixes.";
     DATE_WORDS = "date-words": "Words of date lines besides months, weekdays and time zones.";
+    END_MARKERS = "end-markers": "Patterns of lines that open what follows an article on a page.";
     EXPORT_LABELS = "export-labels": "Metadata labels of archive exports.";
     LEGAL_SUFFIXES = "legal-suffixes": "Legal-form suffixes, without periods.";
     MONTH_ABBREVIATIONS = "month-abbreviations": "Abbreviated month names.";

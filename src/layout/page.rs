@@ -16,12 +16,12 @@ use std::sync::LazyLock;
 use super::paragraphs::{Piece, Role};
 use crate::document::{BlockClass, PageBlock};
 use crate::hash::{FxHashMap, FxHashSet};
-use crate::lexicon::{COMMENT_MARKERS, STOP_WORDS};
+use crate::lexicon::{END_MARKERS, STOP_WORDS};
 
-/// The start of a page's comments.
-static COMMENTS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let alternatives: Vec<&str> = COMMENT_MARKERS.words().to_vec();
-    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("comment pattern")
+/// The start of what follows an article: comments, related stories.
+static END_MARKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let alternatives: Vec<&str> = END_MARKERS.words().to_vec();
+    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("end marker pattern")
 });
 
 /// The learned weights by feature name, with the region's settings.
@@ -66,8 +66,8 @@ struct Measure {
     /// Sentence ends inside the block.
     sentences: usize,
     markup: Vec<&'static str>,
-    /// The block opens the comments.
-    comments: bool,
+    /// The block opens what follows the article (comments, related stories).
+    end_marker: bool,
     /// Lower-cased words: all of a short block's, the first of a long one's.
     vocabulary: Vec<String>,
 }
@@ -149,7 +149,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
     let bare = content
         .trim_start_matches(['#', '*', '_', '>', ' '])
         .trim_end_matches(['*', '_', ' ']);
-    m.comments = m.words <= 12 && COMMENTS.is_match(bare);
+    m.end_marker = m.words <= 12 && END_MARKER.is_match(bare);
     m.markup = checks.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
     m
 }
@@ -199,8 +199,8 @@ struct Page<'a> {
     total: usize,
     /// The block with the most words.
     longest: usize,
-    /// Whether the comments have begun at or before each block.
-    after_comments: Vec<bool>,
+    /// Whether what follows the article has begun at or before each block.
+    after_end: Vec<bool>,
 }
 
 impl<'a> Page<'a> {
@@ -211,19 +211,20 @@ impl<'a> Page<'a> {
             .enumerate()
             .max_by_key(|(j, b)| (b.words, std::cmp::Reverse(*j)))
             .map_or(0, |(j, _)| j);
-        let mut after_comments = Vec::with_capacity(blocks.len());
-        let mut comments = false;
+        let mut after_end = Vec::with_capacity(blocks.len());
+        let mut ended = false;
         for (j, b) in blocks.iter().enumerate() {
-            // Comment links sit in menus too; the comments follow the article.
-            comments |= b.comments && j > longest;
-            after_comments.push(comments);
+            // Such links sit in menus too; what follows the article comes
+            // after its longest block.
+            ended |= b.end_marker && j > longest;
+            after_end.push(ended);
         }
         Page {
             blocks,
             starts: items.iter().map(|p| p.range.start).collect(),
             total,
             longest,
-            after_comments,
+            after_end,
         }
     }
 }
@@ -277,7 +278,7 @@ fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
     };
     let side = if i < longest { "before" } else { "after" };
     put(&mut buf, format_args!("longest={side}+{distance}"));
-    put(&mut buf, format_args!("comments={}", page.after_comments[i]));
+    put(&mut buf, format_args!("after_end={}", page.after_end[i]));
     // The neighbours: running text comes in runs.
     for (name, j) in [
         ("p1", i.checked_sub(1)),
@@ -410,6 +411,8 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             drop = drop.min(top - 3.0);
         }
     }
+    // A page: some of its blocks fall outside the article.
+    let page_cut = (0..items.len()).any(|i| classified(&items[i].role) && !region.contains(&i));
     let mut body_started = false;
     for i in 0..items.len() {
         if !classified(&items[i].role) {
@@ -420,11 +423,12 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             out[i].class = BlockClass::Boilerplate;
             continue;
         }
-        // After the first paragraph, list items and subheads are the
-        // story's own text; before it, bullets are its summary.
+        // On a page, list items and subheads after the first paragraph are
+        // the story's own text (the page's article body has them); before
+        // it, bullets are its summary.
         if items[i].role == Role::Paragraph {
             body_started = true;
-        } else if body_started {
+        } else if body_started && page_cut {
             items[i].role = Role::Paragraph;
             out[i].class = BlockClass::Body;
         }

@@ -28,6 +28,15 @@ fn comparable(text: &str, r: &Range<usize>) -> String {
 pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout) {
     let headline_key = layout.headline.as_ref().map(|r| comparable(text, r));
     let mut seen_body = false;
+    // On a saved page the article's top comes after the menus: a line
+    // just before running text counts as near the top.
+    let before_text: Vec<bool> = (0..items.len())
+        .map(|n| {
+            items[n + 1..(n + 4).min(items.len())]
+                .iter()
+                .any(|it| it.role == Role::Paragraph && chars_len(text, &it.range) >= 120)
+        })
+        .collect();
     for (n, item) in items.iter_mut().enumerate() {
         if item.role != Role::Paragraph && item.role != Role::Heading {
             continue;
@@ -48,7 +57,7 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
             continue;
         }
         let content = &text[item.range.clone()];
-        let near_top = n < 12 && item.lines <= 2;
+        let near_top = (n < 12 || before_text[n]) && item.lines <= 2;
         if near_top && layout.byline.is_none() {
             if let Some(authors) = byline(content) {
                 layout.byline = Some(fold_lines(content).into_owned());
@@ -57,14 +66,14 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
                 continue;
             }
         }
-        if near_top && !seen_body && date_line(content) {
+        if near_top && (!seen_body || before_text[n]) && date_line(content) {
             if layout.date.is_none() {
                 layout.date = Some(strip_date_label(content).to_string());
             }
             item.role = Role::Dropped;
             continue;
         }
-        if near_top && !seen_body && wire_dateline_line(content) {
+        if near_top && (!seen_body || before_text[n]) && wire_dateline_line(content) {
             layout.dateline.get_or_insert_with(|| content.to_string());
             item.role = Role::Dropped;
             continue;
