@@ -34,6 +34,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORD = re.compile(r'\w+')
 CLASSIFIED = ('role=paragraph', 'role=bullet', 'role=heading')
+HTML = False  # set by --html: the blocks are an HTML page's
+
+
+def classified_block(fs):
+    """Whether a block may be article text (as src/layout/page.rs and
+    src/html/mod.rs decide)."""
+    if HTML:
+        return 'tag=figcaption' not in fs and 'in=figcaption' not in fs
+    return any(c in fs for c in CLASSIFIED)
+
+
+def paragraph_block(fs):
+    return 'tag=p' in fs if HTML else 'role=paragraph' in fs
+
+
+def always_body(fs):
+    """Blocks that join the body after the first paragraph on any text."""
+    return HTML and 'tag=li' not in fs
 
 
 def shingles(words, n=4):
@@ -41,7 +59,8 @@ def shingles(words, n=4):
 
 
 def run_blocks(binary, paths):
-    out = subprocess.run([binary, 'analyze', '-q', '--blocks', '-j', '1'] + paths,
+    extra = ['--input', 'html'] if HTML else []
+    out = subprocess.run([binary, 'analyze', '-q', '--blocks', '-j', '1'] + extra + paths,
                          capture_output=True, text=True, check=True)
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -66,11 +85,12 @@ def load(args):
             url[r['id']] = r['url']
     docs = []  # (group, blocks [(features, label, words, text)], truth text or None)
     urls = {}
-    for variant in ('text-html2text', 'text-inscriptis'):
+    variants = ('html',) if HTML else ('text-html2text', 'text-inscriptis')
+    for variant in variants:
         folder = os.path.join(pages, variant)
-        files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith('.txt'))
+        files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(('.txt', '.html.gz')))
         for rec in run_blocks(args.bin, files):
-            pid = os.path.basename(rec['path'])[:-4]
+            pid = os.path.basename(rec['path']).split('.')[0]
             tw = WORD.findall(truth[pid])
             ts = shingles(tw)
             grams = set()
@@ -82,6 +102,8 @@ def load(args):
                 blocks.append((b['features'], label(words, ts, grams), len(words), b['text']))
             docs.append((pid, blocks, truth[pid]))
             urls[pid] = url[pid]
+    if HTML:
+        return docs, urls
     clean = os.path.join(args.data, 'polnear', 'data', 'train', 'text')
     files = sorted(os.path.join(clean, f) for f in os.listdir(clean) if f.endswith('.txt'))[::4]
     for rec in run_blocks(args.bin, files):
@@ -95,7 +117,7 @@ def block_features(fs):
 
 
 def train(docs, epochs=8, l2=1e-3, rate=0.2):
-    rows = [(block_features(f), y) for _, blocks, _ in docs for f, y, _, _ in blocks if any(c in f for c in CLASSIFIED)]
+    rows = [(block_features(f), y) for _, blocks, _ in docs for f, y, _, _ in blocks if classified_block(f)]
     return logistic(rows, epochs, l2, rate)
 
 
@@ -179,7 +201,7 @@ def best_region(blocks, scores, classified, line):
 
 def select(w, blocks, region, drop):
     scores = [score(w, f) for f, _, _, _ in blocks]
-    classified = [any(c in f for c in CLASSIFIED) for f, _, _, _ in blocks]
+    classified = [classified_block(f) for f, _, _, _ in blocks]
     if sum(classified) < 4:
         # A text of a few blocks is an article, not a page to cut.
         best_range, drop = (0, len(blocks)), -1e9
@@ -199,9 +221,9 @@ def select(w, blocks, region, drop):
         if classified[i] and best_range[0] <= i < best_range[1] and scores[i] >= drop:
             # Bullets and subheads before the first paragraph stay apart,
             # and after it join the body only on a page.
-            paragraph = 'role=paragraph' in b[0]
+            paragraph = paragraph_block(b[0])
             started |= paragraph
-            if paragraph or (started and page_cut):
+            if paragraph or (started and (page_cut or always_body(b[0]))):
                 keep.append(b[3])
     return '\n\n'.join(keep)
 
@@ -242,21 +264,26 @@ def main():
     ap.add_argument('--bin', default=os.path.join(ROOT, 'target', 'release', 'newsscan'))
     ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--write', action='store_true')
+    ap.add_argument('--html', action='store_true', help='learn the blocks of HTML pages (data/html-block-weights.tsv)')
     args = ap.parse_args()
+    global HTML
+    HTML = args.html
     docs, urls = load(args)
     hpages = headline_pages(docs, urls)
     pages = sorted({pid for pid, _, t in docs if t is not None})
     if args.write:
         w = train(docs)
         region, drop = lines(w, docs)
-        hw = logistic([r for _, rows in hpages for r in rows], bias='h:bias')
-        print('headline right on %d of %d pages' % headline_accuracy(hw, hpages))
-        w.update({f: v for f, v in hw.items() if f.startswith('h:')})
+        if not HTML:
+            hw = logistic([r for _, rows in hpages for r in rows], bias='h:bias')
+            print('headline right on %d of %d pages' % headline_accuracy(hw, hpages))
+            w.update({f: v for f, v in hw.items() if f.startswith('h:')})
         f1, P, R = page_f1(docs, lambda b: select(w, b, region, drop))
         print(f'train pages: F1 {f1:.3f} P {P:.3f} R {R:.3f} (region {region}, drop {drop})')
-        path = os.path.join(ROOT, 'data', 'block-weights.tsv')
+        path = os.path.join(ROOT, 'data', 'html-block-weights.tsv' if HTML else 'block-weights.tsv')
         with open(path, 'w', encoding='utf-8') as fh:
-            fh.write('# Weights of the features of text blocks (see src/layout/page.rs), learned by\n'
+            what = 'HTML blocks (see src/html/mod.rs)' if HTML else 'text blocks (see src/layout/page.rs)'
+            fh.write(f'# Weights of the features of {what}, learned by\n'
                      '# scripts/train_blocks.py from saved news pages and clean articles; a block\'s\n'
                      '# score is bias plus the weights of its features; @region and @drop are the\n'
                      '# lines of the body region.\n')
@@ -267,7 +294,7 @@ def main():
         return
     predicted = {}
     hits = [0, 0]
-    for k in range(args.folds):
+    for k in range(args.folds if not HTML else 0):
         held = set(pages[k::args.folds])
         hw = logistic([r for pid, rows in hpages if pid not in held for r in rows], bias='h:bias')
         ok, n = headline_accuracy(hw, [p for p in hpages if p[0] in held])
@@ -281,7 +308,7 @@ def main():
         for d in docs:
             if d[0] in held:
                 predicted[id(d)] = select(w, d[1], region, drop)
-    for name, sel in (('html2text', 0), ('inscriptis', 1)):
+    for name, sel in ((('html', 0),) if HTML else (('html2text', 0), ('inscriptis', 1))):
         subset = [d for d in docs if d[2] is not None]
         subset = subset[sel * len(pages):(sel + 1) * len(pages)]
         f1, P, R = page_f1(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])

@@ -71,11 +71,20 @@ impl WalkOptions {
         match &self.include {
             Some(include) => include.is_match(relative),
             None => relative
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| self.extensions.iter().any(|x| x.eq_ignore_ascii_case(e))),
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| self.extensions.iter().any(|x| has_extension(n, x))),
         }
     }
+}
+
+/// Whether file `name` ends with `.ext` (any case), so that `html.gz`
+/// matches `page.html.gz`.
+pub fn has_extension(name: &str, ext: &str) -> bool {
+    let (name, ext) = (name.as_bytes(), ext.as_bytes());
+    name.len() > ext.len() + 1
+        && name[name.len() - ext.len() - 1] == b'.'
+        && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext)
 }
 
 /// A glob that matches at any depth when it has no slash, like `.gitignore`.

@@ -96,6 +96,21 @@ pub struct Layout {
     pub page: Vec<PageBlock>,
 }
 
+impl Layout {
+    /// Drops every part that does not end by byte `end` (for a text cut
+    /// at the analysis limit).
+    pub fn keep_within(&mut self, end: usize) {
+        let fits = |r: &Range<usize>| r.end <= end;
+        if !self.headline.as_ref().is_some_and(fits) {
+            self.headline = None;
+        }
+        self.bullets.retain(fits);
+        self.paragraphs.retain(fits);
+        self.captions
+            .retain(|c| c.text.as_ref().is_none_or(fits) && c.credit.as_ref().is_none_or(fits));
+    }
+}
+
 /// One block of the text as the layout classified it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageBlock {
@@ -107,6 +122,9 @@ pub struct PageBlock {
     pub score: f32,
     /// The features that made the score, when asked for.
     pub features: Vec<String>,
+    /// The block's text when it is not part of the analyzed text (a block
+    /// of an HTML page left out of the article); `range` is then empty.
+    pub source: Option<String>,
 }
 
 /// What a block of a page was taken for.
@@ -386,6 +404,8 @@ pub enum WarningCode {
     Truncated,
     /// More quotes, mentions or warnings than one record keeps.
     TooMany,
+    /// An HTML page in which no article text was found.
+    NoArticle,
 }
 
 impl WarningCode {
@@ -395,6 +415,7 @@ impl WarningCode {
             WarningCode::UnpairedQuote => "unpaired-quote",
             WarningCode::Truncated => "truncated",
             WarningCode::TooMany => "too-many",
+            WarningCode::NoArticle => "no-article",
         }
     }
 }

@@ -22,6 +22,28 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big endian, recognized by its byte order mark.
     Utf16Be,
+    /// Another encoding, declared by an HTML page's `<meta charset>`.
+    Declared(&'static encoding_rs::Encoding),
+}
+
+/// What kind of document an input is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Plain text (or Markdown): the article with whatever the page left.
+    #[default]
+    Text,
+    /// An HTML page; the article is found in it.
+    Html,
+}
+
+impl SourceFormat {
+    /// The name used in records: `text` or `html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "html",
+        }
+    }
 }
 
 impl Encoding {
@@ -32,6 +54,7 @@ impl Encoding {
             Encoding::Windows1252 => "windows-1252",
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
+            Encoding::Declared(e) => e.name(),
         }
     }
 }
@@ -46,6 +69,8 @@ pub struct Decoded {
     pub encoding: Encoding,
     /// The size of the input in bytes, before decoding.
     pub bytes: usize,
+    /// Whether the text is plain text or an HTML page.
+    pub format: SourceFormat,
 }
 
 /// Why an input could not be turned into text.
@@ -190,6 +215,7 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, InputError> {
         text,
         encoding: Encoding::Utf8,
         bytes: total,
+        format: SourceFormat::Text,
     })
 }
 
@@ -211,6 +237,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
             text: decode_utf16(body, u16::from_le_bytes)?,
             encoding: Encoding::Utf16Le,
             bytes: total,
+            format: SourceFormat::Text,
         });
     }
     if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -218,6 +245,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
             text: decode_utf16(body, u16::from_be_bytes)?,
             encoding: Encoding::Utf16Be,
             bytes: total,
+            format: SourceFormat::Text,
         });
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
@@ -230,13 +258,71 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
             text: text.to_string(),
             encoding: Encoding::Utf8,
             bytes: total,
+            format: SourceFormat::Text,
         }),
         Err(_) => Ok(Decoded {
             text: body.iter().map(|&b| windows_1252(b)).collect(),
             encoding: Encoding::Windows1252,
             bytes: total,
+            format: SourceFormat::Text,
         }),
     }
+}
+
+/// Whether bytes look like an HTML page: after a byte order mark and
+/// white space, a doctype, `<html>`, `<head>` or a comment before one.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let head = &body[start..body.len().min(start + 512)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || lower.starts_with(b"<!--") && lower.windows(5).any(|w| w == b"<html")
+}
+
+/// Whether a file name is an HTML page's: `.html`, `.htm`, and either
+/// gzipped.
+pub fn html_name(name: &str) -> bool {
+    ["html", "htm", "html.gz", "htm.gz", "xhtml"]
+        .iter()
+        .any(|e| crate::corpus::has_extension(name, e))
+}
+
+/// Whether a file name is gzipped (`.gz`).
+pub fn gzip_name(name: &str) -> bool {
+    crate::corpus::has_extension(name, "gz")
+}
+
+/// Decompresses gzipped bytes, refusing more than `limit` bytes out.
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, InputError> {
+    read_limited(flate2::read::MultiGzDecoder::new(bytes), limit)
+}
+
+/// Decodes an HTML page: a byte order mark, else UTF-8 when the bytes are
+/// valid UTF-8, else the charset the page declares (`<meta charset>` or
+/// `http-equiv`), else Windows-1252.
+pub fn decode_html(bytes: &[u8]) -> Result<Decoded, InputError> {
+    let mut decoded = decode(bytes)?;
+    decoded.format = SourceFormat::Html;
+    if decoded.encoding != Encoding::Windows1252 {
+        return Ok(decoded);
+    }
+    // Not UTF-8: read the declaration from the page parsed as it is.
+    let Some(declared) = crate::html::declared_charset(&decoded.text) else {
+        return Ok(decoded);
+    };
+    if declared == encoding_rs::WINDOWS_1252 || declared == encoding_rs::UTF_8 {
+        return Ok(decoded);
+    }
+    let (text, _) = declared.decode_without_bom_handling(bytes);
+    decoded.text = text.into_owned();
+    decoded.encoding = Encoding::Declared(declared);
+    Ok(decoded)
 }
 
 fn memchr0(bytes: &[u8]) -> Option<usize> {

@@ -75,6 +75,11 @@ impl List {
         self.contains(&lower(word))
     }
 
+    /// The entry equal to `word`, as stored (so it lives as long as the list).
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        self.words.binary_search(&word).ok().map(|i| self.words[i])
+    }
+
     /// The entries, sorted.
     pub fn words(&self) -> &[&'static str] {
         &self.words
@@ -143,6 +148,7 @@ files! {
     ORG_DESCRIPTIONS = "org-descriptions": "Generic nouns usable in a definite description.";
     ORG_HEADS = "org-heads": "Last words that make a name an organization.";
     ORG_HEADS_NOT_PERSON = "org-heads-not-person": "Last words of organizations that never end a person's name.";
+    HTML_HINTS = "html-hints": "Words of HTML class and id names that say what an element holds.";
     INTRO_WORDS = "intro-words": "Words that open an introductory phrase.";
     PERSON_ROLES = "person-roles": "Nouns a definite description of a person ends with.";
     SPEAKER_ROLES = "speaker-roles": "Words for someone who speaks for a body.";

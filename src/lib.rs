@@ -26,6 +26,7 @@ pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod hash;
+pub mod html;
 pub mod input;
 pub mod invariants;
 pub mod layout;

@@ -3,7 +3,7 @@
 
 use crate::document::{Document, LimitReached, WarningCode};
 use crate::entities::{self, Model};
-use crate::input::Decoded;
+use crate::input::{Decoded, SourceFormat};
 use crate::layout;
 use crate::quotes;
 use crate::record::{self, Article};
@@ -46,6 +46,9 @@ impl Default for Options<'static> {
 ///
 /// The passes, in order; each reads what the ones before it added.
 pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
+    if decoded.format == SourceFormat::Html {
+        return analyze_html(decoded, options);
+    }
     let text = decoded.text.as_str();
     let cut = analysis_end(text, options.max_analyzed_bytes);
     let mut doc = Document::new(&text[..cut]);
@@ -59,12 +62,53 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
         });
     }
     layout::run(&mut doc, options.blocks); //        1. lines -> blocks -> roles
+    analyze_document(doc, decoded, options)
+}
+
+/// Passes 2 to 5 and the record, on a document whose layout is known.
+fn analyze_document(mut doc: Document, decoded: &Decoded, options: &Options) -> Article {
     text::segment(&mut doc, options.tokens); //      2. sentences and tokens
     entities::tag(&mut doc, options.model); //       3. mentions: tagger, then rules
     let gazetteer = options.model.resources().gazetteer;
     entities::resolve::run(&mut doc, gazetteer); //  4. entities
     quotes::attribute(&mut doc); //                  5. quotes and speakers
     record::build(&doc, decoded, options)
+}
+
+/// An HTML page: the article found in it ([`crate::html`]) stands for
+/// pass 1, and the record carries the article's text, which its offsets
+/// index.
+fn analyze_html(decoded: &Decoded, options: &Options) -> Article {
+    let mut extracted = crate::html::extract(&decoded.text, options.blocks);
+    let cut = analysis_end(&extracted.text, options.max_analyzed_bytes);
+    let truncated = cut < extracted.text.len();
+    if truncated {
+        extracted.text.truncate(cut);
+        extracted.layout.keep_within(cut);
+    }
+    let text = extracted.text.as_str();
+    let mut doc = Document::new(text);
+    doc.layout = extracted.layout.clone();
+    if truncated {
+        doc.limits.push(LimitReached {
+            code: WarningCode::Truncated,
+            message: format!(
+                "the article is larger than the analysis limit: only its first {cut} bytes were analyzed"
+            ),
+            offset: cut,
+        });
+    }
+    if doc.layout.paragraphs.is_empty() {
+        doc.limits.push(LimitReached {
+            code: WarningCode::NoArticle,
+            message: "no article text was found in the page".to_string(),
+            offset: 0,
+        });
+    }
+    doc.blocks = layout::blocks(&doc.layout);
+    let mut record = analyze_document(doc, decoded, options);
+    record.text = Some(extracted.text);
+    record
 }
 
 /// A candidate quote with the features its keep decision reads.

@@ -28,8 +28,11 @@ pub enum Format {
 /// What the inputs hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// Each file is one article.
+    /// Each file is one article: text, or an HTML page when its name
+    /// (`.html`, `.htm`, either gzipped) or its start says so.
     Text,
+    /// Each file is an HTML page.
+    Html,
     /// Each line is a JSON record `{"id": ..., "text": ...}`; other fields pass through as `meta`.
     Jsonl,
 }
@@ -109,11 +112,14 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> anyhow::Result<Outcome> {
         );
     }
     let jsonl = args.input_format == InputFormat::Jsonl;
-    let inputs = args.files.inputs(if jsonl {
+    let mut inputs = args.files.inputs(if jsonl {
         &["jsonl", "ndjson"]
     } else {
-        &["txt", "text", "md"]
+        super::inputs::ARTICLE_EXTENSIONS
     })?;
+    if args.input_format == InputFormat::Html {
+        inputs.format = super::inputs::Format::Html;
+    }
     let color = args.color.enabled();
     let options = Options {
         tokens: args.tokens,
@@ -140,7 +146,7 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> anyhow::Result<Outcome> {
         inputs: &inputs,
     };
     match args.input_format {
-        InputFormat::Text => run_files(&ctx, quiet),
+        InputFormat::Text | InputFormat::Html => run_files(&ctx, quiet),
         InputFormat::Jsonl => run_lines(&ctx),
     }
 }
@@ -315,9 +321,15 @@ impl Context<'_> {
             return self.error_record(&Value::Null, &format!("{where_}: expected a JSON object"));
         };
         let id = map.remove("id").unwrap_or(Value::Null);
-        let text = match map.remove("text") {
+        // A page may come as "html" instead of "text".
+        let (field, format) = if map.contains_key("text") || !map.contains_key("html") {
+            ("text", input::SourceFormat::Text)
+        } else {
+            ("html", input::SourceFormat::Html)
+        };
+        let text = match map.remove(field) {
             Some(Value::String(t)) => t,
-            Some(_) => return self.error_record(&id, &format!("{where_}: \"text\" is not a string")),
+            Some(_) => return self.error_record(&id, &format!("{where_}: \"{field}\" is not a string")),
             None => return self.error_record(&id, &format!("{where_}: no \"text\" field")),
         };
         if text.contains('\0') {
@@ -327,6 +339,7 @@ impl Context<'_> {
             bytes: text.len(),
             text: text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text),
             encoding: input::Encoding::Utf8,
+            format,
         };
         let meta = (!map.is_empty()).then_some(Value::Object(map));
         let id_for_record = id.clone();

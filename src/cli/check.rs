@@ -137,7 +137,7 @@ pub fn run(args: CheckArgs, quiet: bool) -> anyhow::Result<Outcome> {
     if args.list_rules {
         return list_rules();
     }
-    let inputs = args.files.inputs(&["txt", "text", "md"])?;
+    let inputs = args.files.inputs(super::inputs::ARTICLE_EXTENSIONS)?;
     // One set of levels per path argument: a folder's newsscan.toml applies
     // to the files under it.
     let mut levels = Vec::new();

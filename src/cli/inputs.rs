@@ -27,7 +27,7 @@ pub struct InputArgs {
     #[arg(long = "glob", short = 'g', value_name = "GLOB")]
     pub globs: Vec<String>,
 
-    /// File extensions taken from folders, comma separated [default: txt,text,md; jsonl,ndjson with --input jsonl].
+    /// File extensions taken from folders, comma separated [default: txt,text,md,html,htm,html.gz,htm.gz; jsonl,ndjson with --input jsonl].
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub ext: Option<Vec<String>>,
 
@@ -69,6 +69,23 @@ pub struct Inputs {
     pub limit: u64,
     /// Worker threads.
     pub threads: usize,
+    /// Text or HTML.
+    pub format: Format,
+}
+
+/// Extensions of article files taken from folders: text, Markdown and
+/// HTML pages (gzipped too).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "html.gz", "htm.gz"];
+
+/// Whether inputs are read as text or as HTML pages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// HTML when the file name says so (`.html`, `.htm`) or the content
+    /// starts like a page; text otherwise.
+    #[default]
+    Detect,
+    /// Every input is an HTML page.
+    Html,
 }
 
 /// Input bytes in flight at most (an input larger than this runs alone):
@@ -127,6 +144,7 @@ impl InputArgs {
             shard: self.shard.unwrap_or(Shard { index: 0, count: 1 }),
             limit: self.max_file_size,
             threads,
+            format: Format::Detect,
         })
     }
 }
@@ -158,14 +176,34 @@ impl Inputs {
         let name = source.display();
         let decoded = match &source {
             Source::Stdin => {
-                input::read_limited(io::stdin().lock(), self.limit).and_then(|b| input::decode(&b))
+                input::read_limited(io::stdin().lock(), self.limit).and_then(|b| self.decode(None, b))
             }
-            Source::File { path, named } => input::read_path(path, self.limit, *named),
+            Source::File { path, named } => input::read_bytes(path, self.limit, *named)
+                .and_then(|b| self.decode(path.file_name().and_then(|n| n.to_str()), b)),
         };
         match decoded {
             Ok(decoded) => Ok(Loaded { name, decoded }),
             Err(InputError::NotRegular) => Err(Skipped::Note(format!("{name}: {}", InputError::NotRegular))),
             Err(err) => Err(Skipped::Failed(format!("{name}: {err}"))),
+        }
+    }
+
+    /// Decodes an input's bytes: gunzipped when its name ends in `.gz`,
+    /// then as an HTML page when forced, named so or shaped so, else as
+    /// text.
+    fn decode(&self, name: Option<&str>, bytes: Vec<u8>) -> Result<Decoded, InputError> {
+        let bytes = if name.is_some_and(input::gzip_name) {
+            input::gunzip(&bytes, self.limit)?
+        } else {
+            bytes
+        };
+        let html = self.format == Format::Html
+            || name.is_some_and(input::html_name)
+            || input::looks_like_html(&bytes);
+        if html {
+            input::decode_html(&bytes)
+        } else {
+            input::decode_owned(bytes)
         }
     }
 

@@ -54,7 +54,7 @@ struct Summarized {
 }
 
 pub fn run(args: ReportArgs, quiet: bool) -> anyhow::Result<Outcome> {
-    let inputs = args.files.inputs(&["txt", "text", "md"])?;
+    let inputs = args.files.inputs(super::inputs::ARTICLE_EXTENSIONS)?;
     let options = Options {
         model: super::train::load_model(args.model.as_ref())?,
         ..Options::default()

@@ -19,7 +19,7 @@ static BYLINE_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Recognizes a byline and returns its author names.
-pub(super) fn byline(line: &str) -> Option<Vec<String>> {
+pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
     // Cheap refusal first: a byline opens with "By" (or a label) or names
     // a role after a separator.

@@ -24,7 +24,7 @@ mod dates;
 mod front_matter;
 mod headline;
 mod lines;
-mod page;
+pub(crate) mod page;
 mod paragraphs;
 mod roles;
 
@@ -36,6 +36,8 @@ use headline::{find_headline, mark_bullet_continuations, mark_setext, mark_top_m
 use lines::{classify, split_lines, LineKind};
 use paragraphs::build_items;
 use roles::{assign_roles, collect};
+
+pub(crate) use byline::byline as read_byline;
 
 /// Pass 1: finds the layout of the document's text and the blocks that
 /// later passes look for quotes and names in.

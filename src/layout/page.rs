@@ -154,7 +154,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
     m
 }
 
-fn words_bucket(n: usize) -> &'static str {
+pub(crate) fn words_bucket(n: usize) -> &'static str {
     match n {
         0 => "0",
         1 => "1",
@@ -169,7 +169,7 @@ fn words_bucket(n: usize) -> &'static str {
     }
 }
 
-fn share_bucket(x: f32) -> &'static str {
+pub(crate) fn share_bucket(x: f32) -> &'static str {
     match (x * 10.0) as u32 {
         0 => "0",
         1 => "1",
@@ -374,6 +374,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             class: class_of(&item.role),
             score,
             features: names,
+            source: None,
         });
     }
     // A text of a few blocks is an article, not a page to cut.
@@ -543,7 +544,7 @@ fn headline(
 }
 
 /// The stretch with the largest sum of gains (empty when none is positive).
-fn best_region(gains: &[f32]) -> std::ops::Range<usize> {
+pub(crate) fn best_region(gains: &[f32]) -> std::ops::Range<usize> {
     let (mut best, mut best_range) = (0.0f32, 0..0);
     let (mut sum, mut from) = (0.0f32, 0);
     for (i, g) in gains.iter().enumerate() {

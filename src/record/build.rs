@@ -33,6 +33,7 @@ pub fn build(doc: &Document, source: &Decoded, options: &crate::pipeline::Option
         path: None,
         id: None,
         encoding: source.encoding.name().to_string(),
+        source_format: source.format.name().to_string(),
         headline: layout.headline.as_ref().map(fold),
         byline: layout.byline.clone(),
         authors: layout.authors.clone(),
@@ -73,14 +74,15 @@ pub fn build(doc: &Document, source: &Decoded, options: &crate::pipeline::Option
                 .iter()
                 .map(|b| PageBlock {
                     class: b.class,
-                    text: fold(&b.range),
-                    start: index.chars(b.range.start),
-                    end: index.chars(b.range.end),
+                    text: b.source.clone().unwrap_or_else(|| fold(&b.range)),
+                    start: b.source.is_none().then(|| index.chars(b.range.start)),
+                    end: b.source.is_none().then(|| index.chars(b.range.end)),
                     score: (b.score * 1000.0).round() / 1000.0,
                     features: b.features.clone(),
                 })
                 .collect()
         }),
+        text: None,
         meta: None,
     }
 }

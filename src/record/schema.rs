@@ -16,8 +16,11 @@ pub struct Article {
     /// The `id` of a JSON Lines input record.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub id: Option<Value>,
-    /// `utf-8`, `windows-1252`, `utf-16le` or `utf-16be`.
+    /// `utf-8`, `windows-1252`, `utf-16le` or `utf-16be`, or the charset an
+    /// HTML page declares.
     pub encoding: String,
+    /// `text`, or `html` for a page whose article was found in its markup.
+    pub source_format: String,
     /// The headline, or null when the article has none.
     pub headline: Option<String>,
     /// The byline as written.
@@ -54,6 +57,10 @@ pub struct Article {
     /// `--blocks`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub blocks: Option<Vec<PageBlock>>,
+    /// For an HTML page, the article's text as found in it: every offset in
+    /// the record indexes this text.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub text: Option<String>,
     /// Fields of a JSON Lines input record other than `id` and `text`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub meta: Option<Value>,
@@ -67,10 +74,11 @@ pub struct PageBlock {
     pub class: BlockClass,
     /// The block's text, lines joined.
     pub text: String,
-    /// Start of the block.
-    pub start: usize,
+    /// Start of the block in the analyzed text (null for a block of an
+    /// HTML page that is not in the article's text).
+    pub start: Option<usize>,
     /// End of the block (exclusive).
-    pub end: usize,
+    pub end: Option<usize>,
     /// The block's article score: the body is the region of blocks scored
     /// above the line.
     pub score: f32,

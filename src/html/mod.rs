@@ -1,0 +1,444 @@
+//! Saved HTML pages: the article found in the page and written out as
+//! plain text with its layout, so that the rest of the analysis runs on it
+//! as on any article.
+//!
+//! The page is parsed by html5ever (through `scraper`), as browsers parse
+//! it, broken markup included. Its blocks of text ([`dom`]) are scored by a
+//! linear model over what the markup and the text say (the element,
+//! ancestors such as `<article>` or `<nav>`, class and id words, link
+//! density, words, function words, endings, neighbours, the container with
+//! the most paragraph text), with weights learned from saved news pages
+//! (`scripts/train_blocks.py --html`, `data/html-block-weights.tsv`). The
+//! body is the region with the most article-like text, as for text pages
+//! (see `layout::page`). The headline, authors and date come from what the
+//! page states ([`meta`]: JSON-LD, Open Graph, `<h1>`, `<time>`), captions
+//! from `<figcaption>`.
+
+mod dom;
+mod meta;
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use scraper::Html;
+
+use crate::document::{BlockClass, CaptionSpan, Layout, PageBlock};
+use crate::hash::{FxHashMap, FxHashSet};
+use crate::layout::page::{best_region, share_bucket, words_bucket};
+use dom::{flag, HtmlBlock};
+
+/// The learned weights by feature name.
+static WEIGHTS: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
+    include_str!("../../data/html-block-weights.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(f, w)| Some((f, w.trim().parse().ok()?)))
+        .collect()
+});
+
+fn weight(name: &str) -> f32 {
+    WEIGHTS.get(name).copied().unwrap_or(0.0)
+}
+
+/// The article found in a page.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// The article as plain text: headline, summary points, paragraphs and
+    /// captions, separated by blank lines. Record offsets index this text.
+    pub text: String,
+    /// Where the headline, bullets, captions and paragraphs are in `text`,
+    /// with the byline, authors and date.
+    pub layout: Layout,
+}
+
+/// What is measured on one block.
+struct Measure {
+    words: usize,
+    stop_share: f32,
+    cap_share: f32,
+    link_share: f32,
+    end: &'static str,
+    repeated: bool,
+}
+
+fn measure(b: &HtmlBlock, function_words: &FxHashSet<String>) -> Measure {
+    let (mut words, mut stops, mut caps) = (0usize, 0usize, 0usize);
+    for raw in b.text.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if function_words.contains(&w.to_lowercase()) {
+            stops += 1;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    let chars = b.text.chars().count().max(1);
+    let trimmed = b.text.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
+    let end = match trimmed.chars().last() {
+        Some('.' | '!' | '?' | '…') => "stop",
+        Some(':') => "colon",
+        Some(',' | ';') => "comma",
+        Some(c) if c.is_alphanumeric() => "word",
+        _ => "other",
+    };
+    Measure {
+        words,
+        stop_share: if words > 0 {
+            stops as f32 / words as f32
+        } else {
+            0.0
+        },
+        cap_share: if words > 0 {
+            caps as f32 / words as f32
+        } else {
+            0.0
+        },
+        link_share: b.link_chars as f32 / chars as f32,
+        end,
+        repeated: false,
+    }
+}
+
+/// The page's own function words: the most frequent short lower-case words.
+fn function_words(blocks: &[HtmlBlock]) -> FxHashSet<String> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for b in blocks {
+        for w in b.text.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_lowercase) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out: FxHashSet<String> = ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect();
+    out.extend(crate::lexicon::STOP_WORDS.words().iter().map(|w| w.to_string()));
+    out
+}
+
+fn link_bucket(x: f32) -> &'static str {
+    match (x * 4.0) as u32 {
+        0 if x == 0.0 => "0",
+        0 => "<25",
+        1 => "<50",
+        2 => "<75",
+        _ => "75+",
+    }
+}
+
+/// The element whose paragraphs hold the most words: the article's
+/// container, as Readability finds it (a paragraph counts fully for its
+/// parent and half for the parent's parent).
+fn best_container(walked: &dom::Walked, m: &[Measure]) -> usize {
+    let mut score = vec![0f32; walked.elements.len()];
+    for (b, mm) in walked.blocks.iter().zip(m) {
+        // Paragraphs, and long runs of text straight in a `div` or cell
+        // (older sites write articles without `<p>`).
+        let text_block = match b.tag {
+            "p" => mm.words >= 8,
+            "div" | "td" => mm.words >= 30 && mm.end == "stop",
+            _ => false,
+        };
+        if text_block && mm.link_share < 0.5 {
+            let w = mm.words as f32;
+            score[b.parent] += w;
+            let grand = walked.elements[b.parent].parent;
+            if grand != b.parent {
+                score[grand] += w / 2.0;
+            }
+        }
+    }
+    score
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Emits the features of block `i`.
+/// Page-wide facts the features of a block read.
+struct Context {
+    /// The article's likely container.
+    best: dom::Element,
+}
+
+fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: &mut dyn FnMut(&str)) {
+    let best = &ctx.best;
+    let b = &blocks[i];
+    let mm = &m[i];
+    let mut buf = String::with_capacity(48);
+    let mut put = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(&buf);
+    };
+    let words = words_bucket(mm.words);
+    put(format_args!("tag={}", b.tag));
+    put(format_args!("words={words}"));
+    put(format_args!("tag+words={}+{words}", b.tag));
+    put(format_args!("end={}", mm.end));
+    put(format_args!("end+words={}+{words}", mm.end));
+    if mm.words >= 3 {
+        put(format_args!("stops={}", share_bucket(mm.stop_share)));
+        put(format_args!("caps={}", share_bucket(mm.cap_share / 2.0)));
+    }
+    let link = link_bucket(mm.link_share);
+    put(format_args!("link={link}"));
+    put(format_args!("link+words={link}+{words}"));
+    put(format_args!("repeated={}", mm.repeated));
+    for (bit, name) in flag::NAMES {
+        if b.flags & bit != 0 {
+            put(format_args!("in={name}"));
+        }
+    }
+    for h in b.hints.iter().take(8) {
+        put(format_args!("hint={h}"));
+    }
+    for h in &b.near {
+        put(format_args!("near={h}"));
+    }
+    let inside = best.first_block <= i && i < best.end_block;
+    put(format_args!("best={inside}"));
+    put(format_args!("best+tag={inside}+{}", b.tag));
+    for (name, j) in [("p1", i.checked_sub(1)), ("n1", Some(i + 1))] {
+        match j.and_then(|j| m.get(j).map(|n| (n, &blocks[j]))) {
+            Some((n, nb)) => {
+                put(format_args!("{name}:words={}", words_bucket(n.words)));
+                put(format_args!("{name}:end={}", n.end));
+                put(format_args!("{name}:tag={}", nb.tag));
+            }
+            None => put(format_args!("{name}:none")),
+        }
+    }
+    let lo = i.saturating_sub(5);
+    let hi = (i + 6).min(m.len());
+    let around = m[lo..hi]
+        .iter()
+        .filter(|n| n.words >= 10 && n.end == "stop" && n.link_share < 0.5)
+        .count();
+    put(format_args!("around={around}"));
+    put(format_args!("position={}", i * 10 / m.len().max(1)));
+}
+
+/// Blocks that may be article text.
+fn candidate(b: &HtmlBlock) -> bool {
+    !matches!(b.tag, "figcaption") && b.flags & flag::FIGCAPTION == 0
+}
+
+/// The encoding a page declares in its markup, if any.
+pub fn declared_charset(html: &str) -> Option<&'static encoding_rs::Encoding> {
+    meta::declared_charset(&Html::parse_document(html))
+}
+
+/// The article in a page, with each block's class, score and features when
+/// `explain` is set.
+pub fn extract(html: &str, explain: bool) -> Extracted {
+    let parsed = Html::parse_document(html);
+    let meta = meta::read(&parsed);
+    let walked = dom::walk(&parsed);
+    drop(parsed);
+    let blocks = &walked.blocks;
+    let function_words = function_words(blocks);
+    let mut m: Vec<Measure> = blocks.iter().map(|b| measure(b, &function_words)).collect();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for b in blocks {
+        *counts.entry(b.text.as_str()).or_default() += 1;
+    }
+    for (mm, b) in m.iter_mut().zip(blocks) {
+        mm.repeated = counts.get(b.text.as_str()).is_some_and(|&n| n > 1);
+    }
+    let ctx = Context {
+        best: walked.elements[best_container(&walked, &m)],
+    };
+    let bias = weight("bias");
+    let mut scored: Vec<PageBlock> = Vec::with_capacity(blocks.len());
+    for i in 0..blocks.len() {
+        let mut score = bias;
+        let mut names = Vec::new();
+        features(blocks, &m, i, &ctx, &mut |f| {
+            score += weight(f);
+            if explain {
+                names.push(f.to_string());
+            }
+        });
+        scored.push(PageBlock {
+            range: 0..0,
+            class: BlockClass::Boilerplate,
+            score,
+            features: names,
+            source: Some(blocks[i].text.clone()),
+        });
+    }
+    let gains = |line: f32| -> Vec<f32> {
+        (0..blocks.len())
+            .map(|i| {
+                if candidate(&blocks[i]) {
+                    (scored[i].score - line) * ((m[i].words + 1) as f32).sqrt()
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    };
+    let mut region = best_region(&gains(weight("@region")));
+    let mut drop_line = weight("@drop");
+    if region.is_empty() {
+        // Nothing above the line: the page's best-scored stretch all the same.
+        let top = (0..blocks.len())
+            .filter(|&i| candidate(&blocks[i]) && m[i].words >= 10)
+            .map(|i| scored[i].score)
+            .fold(None, |acc: Option<f32>, s| Some(acc.map_or(s, |a| a.max(s))));
+        if let Some(top) = top {
+            region = best_region(&gains(top - 1.0));
+            drop_line = drop_line.min(top - 3.0);
+        }
+    }
+    let keep: Vec<bool> = (0..blocks.len())
+        .map(|i| candidate(&blocks[i]) && region.contains(&i) && scored[i].score >= drop_line)
+        .collect();
+    build(blocks, &m, &keep, &region, meta, scored)
+}
+
+/// Writes the kept blocks out as the article's text and layout.
+fn build(
+    blocks: &[HtmlBlock],
+    m: &[Measure],
+    keep: &[bool],
+    region: &Range<usize>,
+    meta: meta::Meta,
+    mut scored: Vec<PageBlock>,
+) -> Extracted {
+    let mut text = String::new();
+    let mut layout = Layout::default();
+    let push = |text: &mut String, s: &str| -> Range<usize> {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(s);
+        start..text.len()
+    };
+    let first_body = (0..blocks.len()).find(|&i| keep[i] && blocks[i].tag == "p");
+    // The headline: the page's `<h1>` just before the body (else any that
+    // matches what the page states), else the stated headline.
+    let stated = meta.headline.clone().or(meta.og_title.clone());
+    let h1 = (0..first_body.unwrap_or(blocks.len()))
+        .rev()
+        .find(|&i| blocks[i].tag == "h1" && m[i].words >= 2)
+        .or_else(|| {
+            let want = stated.as_deref().map(key)?;
+            (0..blocks.len()).find(|&i| blocks[i].tag == "h1" && key(&blocks[i].text) == want)
+        });
+    let headline = h1
+        .map(|i| {
+            scored[i].class = BlockClass::Headline;
+            blocks[i].text.clone()
+        })
+        .or(stated)
+        .or_else(|| meta.title.as_deref().map(strip_site_name));
+    if let Some(h) = headline {
+        layout.headline = Some(push(&mut text, &h));
+    }
+    // A byline just before the body; else the stated authors.
+    let byline = first_body.and_then(|first| {
+        (first.saturating_sub(8)..first)
+            .filter(|&i| m[i].words <= 20)
+            .find_map(|i| crate::layout::read_byline(&blocks[i].text).map(|a| (i, a)))
+    });
+    match byline {
+        Some((i, authors)) => {
+            layout.byline = Some(blocks[i].text.clone());
+            layout.authors = authors;
+            scored[i].class = BlockClass::Meta;
+        }
+        None => layout.authors = meta.authors.clone(),
+    }
+    layout.date = meta.date.clone();
+    let mut body_started = false;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        let caption = b.tag == "figcaption" || b.flags & flag::FIGCAPTION != 0;
+        let near_region = region.start.saturating_sub(3) <= i && i < region.end;
+        if caption && near_region {
+            // A credit element inside the caption names the photographer.
+            let credit = b.near.iter().any(|h| matches!(*h, "credit" | "copyright"));
+            let r = push(&mut text, &b.text);
+            match layout.captions.last_mut() {
+                Some(c) if credit && c.credit.is_none() => c.credit = Some(r),
+                _ if credit => layout.captions.push(CaptionSpan {
+                    text: None,
+                    credit: Some(r),
+                }),
+                _ => layout.captions.push(CaptionSpan {
+                    text: Some(r),
+                    credit: None,
+                }),
+            }
+            scored[i].class = BlockClass::Caption;
+            continue;
+        }
+        if !keep[i] || scored[i].class != BlockClass::Boilerplate {
+            continue;
+        }
+        let r = push(&mut text, &b.text);
+        if b.tag == "p" {
+            body_started = true;
+        }
+        if b.tag == "li" && !body_started {
+            layout.bullets.push(r);
+            scored[i].class = BlockClass::Bullet;
+        } else {
+            layout.paragraphs.push(r);
+            scored[i].class = BlockClass::Body;
+        }
+    }
+    layout.page = scored;
+    Extracted { text, layout }
+}
+
+/// Lower-case words, for comparing titles.
+fn key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A `<title>` without the site's name after a separator ("Headline |
+/// Site", "Headline - Site").
+fn strip_site_name(title: &str) -> String {
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        if let Some(p) = title.rfind(sep) {
+            let (head, tail) = (&title[..p], &title[p + sep.len()..]);
+            if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_leave_the_title() {
+        assert_eq!(
+            strip_site_name("Ferry fined after fire | Harbor Daily"),
+            "Ferry fined after fire"
+        );
+        assert_eq!(
+            strip_site_name("Ferry fined - a long story about the ferry"),
+            "Ferry fined - a long story about the ferry"
+        );
+    }
+}
