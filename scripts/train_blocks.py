@@ -41,7 +41,7 @@ def classified_block(fs):
     """Whether a block may be article text (as src/layout/page.rs and
     src/html/mod.rs decide)."""
     if HTML:
-        return 'tag=figcaption' not in fs and 'in=figcaption' not in fs
+        return 'candidate=false' not in fs
     return any(c in fs for c in CLASSIFIED)
 
 

@@ -22,7 +22,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         trim(words, spans, gazetteer);
         split_listed_pairs(words, spans, gazetteer);
-        strip_titles(words, spans);
+        strip_titles(words, spans, gazetteer);
         organizations(words, spans);
         titled_persons(words, spans);
         remove_overlaps(spans);
@@ -126,10 +126,15 @@ fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
 }
 
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
-fn strip_titles(words: &[&str], spans: &mut [TokenSpan]) {
+fn strip_titles(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
     for s in spans.iter_mut() {
-        // An honorific makes the rest a person whatever the tagger said.
-        if s.end - s.start > 1 && PERSON_TITLES_STRONG.contains_lower(words[s.start]) {
+        // An honorific makes the rest a person whatever the tagger said;
+        // so does a title before a listed first name ("Librarian Owen
+        // Pryce").
+        let titled_first_name = s.end - s.start > 2
+            && PERSON_TITLES.contains_lower(words[s.start])
+            && gazetteer.first_name(&words[s.start + 1].to_lowercase()) == 1;
+        if s.end - s.start > 1 && PERSON_TITLES_STRONG.contains_lower(words[s.start]) || titled_first_name {
             s.kind = Kind::Person;
         }
         while s.kind == Kind::Person && s.end - s.start > 1 && PERSON_TITLES.contains_lower(words[s.start]) {

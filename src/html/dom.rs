@@ -269,17 +269,20 @@ struct Walker {
 impl Walker {
     fn open(&mut self, el: &scraper::node::Element) {
         let name = el.name();
-        let parent = self.stack.last();
         let skip = skipped(name) || hidden(el);
         let mut own_hints = Vec::new();
         hints_of(el, &mut own_hints);
-        let block_tag = block_tag(name);
+        let (parent_block, parent_flags) = self.stack.last().map_or((0, 0), |f| (f.block, f.flags));
+        // A credit inside a caption is a block of its own, so that the
+        // caption and the credit come apart.
+        let credit = parent_flags & (flag::FIGCAPTION | flag::FIGURE) != 0
+            && own_hints.iter().any(|h| matches!(*h, "credit" | "copyright"));
+        let block_tag = if credit { Some("figcaption") } else { block_tag(name) };
         if name == "br" {
             // A line break ends a line of text; it opens nothing.
             self.flush();
             return;
         }
-        let (parent_block, parent_flags) = parent.map_or((0, 0), |f| (f.block, f.flags));
         if block_tag.is_some() && self.skip_depth == 0 {
             self.flush();
         }

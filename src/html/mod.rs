@@ -181,6 +181,10 @@ fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: 
     };
     let words = words_bucket(mm.words);
     put(format_args!("tag={}", b.tag));
+    if !candidate(b) {
+        // Never article text; marked for the training script.
+        put(format_args!("candidate=false"));
+    }
     put(format_args!("words={words}"));
     put(format_args!("tag+words={}+{words}", b.tag));
     put(format_args!("end={}", mm.end));
@@ -227,9 +231,10 @@ fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: 
     put(format_args!("position={}", i * 10 / m.len().max(1)));
 }
 
-/// Blocks that may be article text.
+/// Blocks that may be article text: not captions, and not lines that are
+/// page furniture in any page (see [`crate::layout::furniture`]).
 fn candidate(b: &HtmlBlock) -> bool {
-    !matches!(b.tag, "figcaption") && b.flags & flag::FIGCAPTION == 0
+    !matches!(b.tag, "figcaption") && b.flags & flag::FIGCAPTION == 0 && !crate::layout::furniture(&b.text)
 }
 
 /// The encoding a page declares in its markup, if any.
@@ -350,7 +355,18 @@ fn build(
     let byline = first_body.and_then(|first| {
         (first.saturating_sub(8)..first)
             .filter(|&i| m[i].words <= 20)
-            .find_map(|i| crate::layout::read_byline(&blocks[i].text).map(|a| (i, a)))
+            .find_map(|i| {
+                let text = &blocks[i].text;
+                // "Posted on March 2, 2024 by Ines Albrecht": the part from "by".
+                let from_by = [" by ", " By ", " BY "]
+                    .iter()
+                    .filter_map(|k| text.rfind(k))
+                    .max()
+                    .map(|p| &text[p + 1..]);
+                crate::layout::read_byline(text)
+                    .or_else(|| from_by.and_then(crate::layout::read_byline))
+                    .map(|a| (i, a))
+            })
     });
     match byline {
         Some((i, authors)) => {

@@ -109,7 +109,7 @@ pub(super) fn classify(line: &str) -> LineKind {
     if let Some(n) = bullet_marker(line) {
         return LineKind::Bullet(n);
     }
-    if line.chars().count() <= 130 && (BOILERPLATE.is_match(line) || navigation(line)) {
+    if furniture(line) {
         return LineKind::Boilerplate;
     }
     if CAPTION_LABEL
@@ -122,6 +122,12 @@ pub(super) fn classify(line: &str) -> LineKind {
         return LineKind::Credit;
     }
     LineKind::Text
+}
+
+/// Whether a line is page furniture: a boilerplate pattern of the lexicon
+/// ("Advertisement", "Copyright 2024 ...") or a menu line.
+pub(crate) fn furniture(line: &str) -> bool {
+    line.chars().count() <= 130 && (BOILERPLATE.is_match(line) || navigation(line))
 }
 
 /// A menu line: three or more short items between bars or bullets
