@@ -99,6 +99,9 @@ fn analyze_html(decoded: &Decoded, options: &Options) -> Article {
         });
     }
     if doc.layout.paragraphs.is_empty() {
+        // Without an article, a title found on the page names the site or
+        // the menu, not a story.
+        doc.layout.headline = None;
         doc.limits.push(LimitReached {
             code: WarningCode::NoArticle,
             message: "no article text was found in the page".to_string(),

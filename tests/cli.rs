@@ -439,7 +439,9 @@ fn manual_completions_and_messages() {
     let out = run(&["analyze", &empty.arg()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        stderr(&out).contains("no input: no file with the extensions txt, text, md, html, htm, html.gz, htm.gz under"),
+        stderr(&out).contains(
+            "no input: no file with the extensions txt, text, md, html, htm, html.gz, htm.gz under"
+        ),
         "{}",
         stderr(&out)
     );

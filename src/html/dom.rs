@@ -150,11 +150,11 @@ fn tag_flag(tag: &str) -> u32 {
 }
 
 /// Whether an element is hidden from readers.
-fn hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+fn hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
+    if attr("hidden").is_some() || attr("aria-hidden") == Some("true") {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
+    attr("style").is_some_and(|s| {
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -166,15 +166,10 @@ fn hidden(el: &scraper::node::Element) -> bool {
 
 /// The hint words of an element's class and id ("article-body" gives
 /// `article` and `body`; "relatedStories" gives `related`).
-fn hints_of(el: &scraper::node::Element, out: &mut Vec<&'static str>) {
-    for value in [
-        el.attr("class"),
-        el.attr("id"),
-        el.attr("role"),
-        el.attr("itemprop"),
-    ]
-    .into_iter()
-    .flatten()
+fn hints_of<'a>(attr: &impl Fn(&str) -> Option<&'a str>, out: &mut Vec<&'static str>) {
+    for value in [attr("class"), attr("id"), attr("role"), attr("itemprop")]
+        .into_iter()
+        .flatten()
     {
         let mut word = String::new();
         let flush = |word: &mut String, out: &mut Vec<&'static str>| {
@@ -218,20 +213,11 @@ struct Frame {
 
 /// Walks the parsed page into blocks.
 pub(super) fn walk(html: &Html) -> Walked {
-    let mut w = Walker {
-        blocks: Vec::new(),
-        elements: vec![Element::default()],
-        text: String::new(),
-        link_chars: 0,
-        stack: Vec::new(),
-        hints: Vec::new(),
-        skip_depth: 0,
-        link_depth: 0,
-    };
+    let mut w = Walker::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => w.open(el),
+                Node::Element(el) => w.open(el.name(), |a| el.attr(a)),
                 Node::Text(t) if w.skip_depth == 0 => w.push_text(&t.text),
                 _ => {}
             },
@@ -245,16 +231,12 @@ pub(super) fn walk(html: &Html) -> Walked {
             }
         }
     }
-    w.flush();
-    let end = w.blocks.len();
-    w.elements[0].end_block = end;
-    Walked {
-        blocks: w.blocks,
-        elements: w.elements,
-    }
+    w.finish()
 }
 
-struct Walker {
+/// Cuts text into blocks from the events of a walk over elements (open,
+/// close, text), whether they come from the tree or from tokens.
+pub(super) struct Walker {
     blocks: Vec<HtmlBlock>,
     elements: Vec<Element>,
     text: String,
@@ -267,17 +249,45 @@ struct Walker {
 }
 
 impl Walker {
-    fn open(&mut self, el: &scraper::node::Element) {
-        let name = el.name();
-        let skip = skipped(name) || hidden(el);
+    /// A walker before the first element.
+    pub(super) fn new() -> Self {
+        Walker {
+            blocks: Vec::new(),
+            elements: vec![Element::default()],
+            text: String::new(),
+            link_chars: 0,
+            stack: Vec::new(),
+            hints: Vec::new(),
+            skip_depth: 0,
+            link_depth: 0,
+        }
+    }
+
+    /// The blocks, once every element is walked.
+    pub(super) fn finish(mut self) -> Walked {
+        self.flush();
+        self.elements[0].end_block = self.blocks.len();
+        Walked {
+            blocks: self.blocks,
+            elements: self.elements,
+        }
+    }
+
+    /// An element opens; `attr` gives its attributes.
+    pub(super) fn open<'a>(&mut self, name: &str, attr: impl Fn(&str) -> Option<&'a str>) {
+        let skip = skipped(name) || hidden(&attr);
         let mut own_hints = Vec::new();
-        hints_of(el, &mut own_hints);
+        hints_of(&attr, &mut own_hints);
         let (parent_block, parent_flags) = self.stack.last().map_or((0, 0), |f| (f.block, f.flags));
         // A credit inside a caption is a block of its own, so that the
         // caption and the credit come apart.
         let credit = parent_flags & (flag::FIGCAPTION | flag::FIGURE) != 0
             && own_hints.iter().any(|h| matches!(*h, "credit" | "copyright"));
-        let block_tag = if credit { Some("figcaption") } else { block_tag(name) };
+        let block_tag = if credit {
+            Some("figcaption")
+        } else {
+            block_tag(name)
+        };
         if name == "br" {
             // A line break ends a line of text; it opens nothing.
             self.flush();
@@ -317,7 +327,8 @@ impl Walker {
         });
     }
 
-    fn close(&mut self) {
+    /// The innermost open element closes.
+    pub(super) fn close(&mut self) {
         let Some(frame) = self.stack.last() else {
             return;
         };
@@ -339,19 +350,24 @@ impl Walker {
         }
     }
 
-    fn push_text(&mut self, t: &str) {
-        let before = self.text.chars().count();
+    /// Text inside the open elements.
+    pub(super) fn push_text(&mut self, t: &str) {
+        // Counted as pushed: counting the whole block again at each piece
+        // of text would cost the square of a long block.
+        let mut pushed = 0;
         for c in t.chars() {
             if c.is_whitespace() {
                 if !self.text.is_empty() && !self.text.ends_with(' ') {
                     self.text.push(' ');
+                    pushed += 1;
                 }
             } else {
                 self.text.push(c);
+                pushed += 1;
             }
         }
         if self.link_depth > 0 {
-            self.link_chars += self.text.chars().count() - before;
+            self.link_chars += pushed;
         }
     }
 

@@ -3,7 +3,8 @@
 //! as on any article.
 //!
 //! The page is parsed by html5ever (through `scraper`), as browsers parse
-//! it, broken markup included. Its blocks of text ([`dom`]) are scored by a
+//! it, broken markup included (a page nested too deep for that to stay
+//! linear is read from its tokens, see [`tokens`]). Its blocks of text ([`dom`]) are scored by a
 //! linear model over what the markup and the text say (the element,
 //! ancestors such as `<article>` or `<nav>`, class and id words, link
 //! density, words, function words, endings, neighbours, the container with
@@ -16,6 +17,7 @@
 
 mod dom;
 mod meta;
+mod tokens;
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -245,10 +247,12 @@ pub fn declared_charset(html: &str) -> Option<&'static encoding_rs::Encoding> {
 /// The article in a page, with each block's class, score and features when
 /// `explain` is set.
 pub fn extract(html: &str, explain: bool) -> Extracted {
-    let parsed = Html::parse_document(html);
-    let meta = meta::read(&parsed);
-    let walked = dom::walk(&parsed);
-    drop(parsed);
+    let (meta, walked) = if tokens::too_deep(html) {
+        (meta::Meta::default(), tokens::walk(html))
+    } else {
+        let parsed = Html::parse_document(html);
+        (meta::read(&parsed), dom::walk(&parsed))
+    };
     let blocks = &walked.blocks;
     let function_words = function_words(blocks);
     let mut m: Vec<Measure> = blocks.iter().map(|b| measure(b, &function_words)).collect();
