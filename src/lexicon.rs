@@ -14,20 +14,35 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// A sorted list of words, searched by binary search.
+use crate::hash::{lower_hash, str_hash, FxHashMap};
+
+/// A sorted list of words, looked up by hash (lists are read for every
+/// token, and most lookups miss).
 #[derive(Clone, Debug, Default)]
 pub struct List {
     words: Vec<&'static str>,
+    /// Each entry's hash to its index; an entry whose hash another entry
+    /// already holds is found by binary search instead.
+    index: FxHashMap<u64, u32>,
 }
 
 impl List {
+    /// The list of sorted, distinct `words`.
+    fn new(words: Vec<&'static str>) -> List {
+        let mut index = FxHashMap::default();
+        for (i, w) in words.iter().enumerate() {
+            index.entry(str_hash(w)).or_insert(i as u32);
+        }
+        List { words, index }
+    }
+
     /// Reads a lexicon file: one entry per line, `# ` lines and blank
     /// lines skipped.
     fn parse(src: &'static str) -> List {
         let mut words: Vec<&'static str> = entries(src).collect();
         words.sort_unstable();
         words.dedup();
-        List { words }
+        List::new(words)
     }
 
     /// The union of several lists.
@@ -35,7 +50,7 @@ impl List {
         let mut words: Vec<&'static str> = lists.iter().flat_map(|l| l.words.iter().copied()).collect();
         words.sort_unstable();
         words.dedup();
-        List { words }
+        List::new(words)
     }
 
     /// The list with abbreviations (entries ending in a period) also
@@ -45,7 +60,7 @@ impl List {
         words.extend(self.words.iter().filter_map(|w| w.strip_suffix('.')));
         words.sort_unstable();
         words.dedup();
-        List { words }
+        List::new(words)
     }
 
     /// The abbreviations of the list (entries ending in a period), without
@@ -53,31 +68,45 @@ impl List {
     fn abbreviations(&self) -> List {
         let mut words: Vec<&'static str> = self.words.iter().filter_map(|w| w.strip_suffix('.')).collect();
         words.sort_unstable();
-        List { words }
+        List::new(words)
     }
 
     /// True when `word` is in the list, exactly.
     pub fn contains(&self, word: &str) -> bool {
-        self.words.binary_search(&word).is_ok()
+        match self.index.get(&str_hash(word)) {
+            None => false,
+            Some(&i) => self.words[i as usize] == word || self.words.binary_search(&word).is_ok(),
+        }
     }
 
     /// True when `word`, lower-cased, is in the list. Short ASCII words are
     /// lower-cased on the stack: this runs for every token.
     pub fn contains_lower(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        if word.is_ascii() && bytes.len() <= 32 {
-            let mut buf = [0u8; 32];
-            for (d, s) in buf.iter_mut().zip(bytes) {
-                *d = s.to_ascii_lowercase();
-            }
-            return std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| self.contains(w));
+        if !word.is_ascii() {
+            return self.contains(&lower(word));
         }
-        self.contains(&lower(word))
+        // The hash of the lower case, computed without building it.
+        match self.index.get(&lower_hash(word)) {
+            None => false,
+            Some(&i) => {
+                let entry = self.words[i as usize];
+                let same = entry.len() == word.len()
+                    && entry
+                        .bytes()
+                        .zip(word.bytes())
+                        .all(|(e, w)| e == w.to_ascii_lowercase());
+                same || self.contains(&word.to_ascii_lowercase())
+            }
+        }
     }
 
     /// The entry equal to `word`, as stored (so it lives as long as the list).
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        self.words.binary_search(&word).ok().map(|i| self.words[i])
+        match self.index.get(&str_hash(word)) {
+            None => None,
+            Some(&i) if self.words[i as usize] == word => Some(self.words[i as usize]),
+            Some(_) => self.words.binary_search(&word).ok().map(|i| self.words[i]),
+        }
     }
 
     /// The entries, sorted.

@@ -20,24 +20,52 @@ use crate::hash::FxHashMap;
 /// Weights of one feature, one per tag.
 pub type Row = [f32; NTAGS];
 
-/// Feature weights in an open-addressing hash table.
+/// A row quantized to 16 bits: each weight is `q as f32 * scale`.
+type QRow = [i16; NTAGS];
+
+/// Feature weights in an open-addressing hash table. Most lookups are of
+/// features the model does not have, so probing reads only an array of
+/// 16-bit tags (a quarter of the keys' size, which stays in cache); the
+/// key and its quantized row, at the same index of two other arrays, are
+/// read when the tag matches.
 #[derive(Clone)]
 pub struct Weights {
+    tags: Vec<u16>,
     keys: Vec<u64>,
-    slots: Vec<u32>,
-    rows: Vec<Row>,
+    rows: Vec<QRow>,
     mask: usize,
+    len: usize,
+    scale: f32,
 }
 
 impl Weights {
-    /// Builds the table from `(feature, row)` pairs.
+    /// Builds the table from `(feature, row)` pairs, quantizing the
+    /// weights to 16 bits against the largest.
     pub fn new(entries: Vec<(u64, Row)>) -> Weights {
+        let max = entries
+            .iter()
+            .flat_map(|(_, r)| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let quantized = entries
+            .into_iter()
+            .map(|(key, row)| (key, row.map(|w| (w / scale).round() as i16)))
+            .collect();
+        Weights::quantized(quantized, scale)
+    }
+
+    /// Builds the table from quantized rows and their scale.
+    fn quantized(entries: Vec<(u64, QRow)>, scale: f32) -> Weights {
+        // At most half full: most lookups are of absent features, and
+        // their probes stay short.
         let cap = (entries.len() * 2).next_power_of_two().max(16);
         let mut w = Weights {
+            tags: vec![0; cap],
             keys: vec![0; cap],
-            slots: vec![0; cap],
-            rows: Vec::with_capacity(entries.len()),
+            rows: vec![[0; NTAGS]; cap],
             mask: cap - 1,
+            len: 0,
+            scale,
         };
         for (key, row) in entries {
             let key = key | 1;
@@ -45,66 +73,77 @@ impl Weights {
             while w.keys[i] != 0 && w.keys[i] != key {
                 i = (i + 1) & w.mask;
             }
-            if w.keys[i] == key {
-                w.rows[w.slots[i] as usize] = row;
-                continue;
+            if w.keys[i] != key {
+                w.keys[i] = key;
+                w.tags[i] = tag_of(key);
+                w.len += 1;
             }
-            w.keys[i] = key;
-            w.slots[i] = w.rows.len() as u32;
-            w.rows.push(row);
+            w.rows[i] = row;
         }
         w
     }
 
-    /// The weights of a feature, if it has any.
     #[inline]
-    pub fn row(&self, key: u64) -> Option<&Row> {
+    fn slot(&self, key: u64) -> Option<usize> {
         let key = key | 1;
+        let tag = tag_of(key);
         let mut i = (key as usize) & self.mask;
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(&self.rows[self.slots[i] as usize]);
+            let t = self.tags[i];
+            if t == tag && self.keys[i] == key {
+                return Some(i);
             }
-            if k == 0 {
+            if t == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
+    /// The weights of a feature, if it has any.
+    pub fn row(&self, key: u64) -> Option<Row> {
+        self.slot(key)
+            .map(|i| self.rows[i].map(|q| q as f32 * self.scale))
+    }
+
     /// Adds a feature's weights to `scores`.
     #[inline]
     pub fn add(&self, key: u64, scores: &mut Row) {
-        if let Some(row) = self.row(key) {
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += w;
+        if let Some(i) = self.slot(key) {
+            for (s, &q) in scores.iter_mut().zip(&self.rows[i]) {
+                *s += q as f32 * self.scale;
             }
         }
     }
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.len
     }
 
     /// True when there are no weights.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len == 0
     }
 
-    /// All `(feature, row)` pairs, sorted by feature.
-    pub fn entries(&self) -> Vec<(u64, &Row)> {
-        let mut v: Vec<(u64, &Row)> = self
+    /// All `(feature, quantized row)` pairs, sorted by feature.
+    fn entries(&self) -> Vec<(u64, &QRow)> {
+        let mut v: Vec<(u64, &QRow)> = self
             .keys
             .iter()
-            .zip(&self.slots)
+            .zip(&self.rows)
             .filter(|(k, _)| **k != 0)
-            .map(|(k, s)| (*k, &self.rows[*s as usize]))
+            .map(|(k, r)| (*k, r))
             .collect();
         v.sort_unstable_by_key(|e| e.0);
         v
     }
+}
+
+/// A key's probe tag: its top bits (the low ones pick the slot), never 0.
+#[inline]
+fn tag_of(key: u64) -> u16 {
+    (key >> 48) as u16 | 1
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -151,15 +190,19 @@ thread_local! {
     static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
 }
 
-/// Per-thread cache of word-feature scores, one entry per distinct form.
+/// Per-thread cache of word-feature scores, one entry per distinct form:
+/// the scores in one array, found by form.
 #[derive(Default)]
 struct WordCache {
     model: u64,
-    map: FxHashMap<Box<str>, Box<[Row; SLOTS]>>,
+    map: FxHashMap<Box<str>, u32>,
+    rows: Vec<[Row; SLOTS]>,
+    /// The entries of the sentence being tagged (reused).
+    sentence: Vec<u32>,
 }
 
-/// Entries kept before the cache starts over (about 10 MB).
-const CACHE_LIMIT: usize = 30_000;
+/// Entries kept before the cache starts over (about 17 MB).
+const CACHE_LIMIT: usize = 50_000;
 
 impl Model {
     /// A model from weights, casing and clusters, using the embedded
@@ -244,20 +287,20 @@ impl Model {
         })
     }
 
-    fn word_rows(&self, form: &str, cache: &mut WordCache) -> [Row; SLOTS] {
-        if let Some(rows) = cache.map.get(form) {
-            return **rows;
+    /// The index in the cache of a form's word-feature scores.
+    fn word_rows(&self, form: &str, cache: &mut WordCache) -> u32 {
+        if let Some(&i) = cache.map.get(form) {
+            return i;
         }
         let res = self.resources();
         let mut rows = [[0f32; NTAGS]; SLOTS];
         for (slot, row) in rows.iter_mut().enumerate() {
             super::features::word_features(form, slot, &res, &mut |f| self.weights.add(f, row));
         }
-        if cache.map.len() >= CACHE_LIMIT {
-            cache.map.clear();
-        }
-        cache.map.insert(form.into(), Box::new(rows));
-        rows
+        let i = cache.rows.len() as u32;
+        cache.rows.push(rows);
+        cache.map.insert(form.into(), i);
+        i
     }
 
     fn tag_sentence(&self, p: &Prepared, memory: &mut Memory, cache: &mut WordCache) -> Vec<Tag> {
@@ -266,22 +309,32 @@ impl Model {
         if n == 0 {
             return tags;
         }
-        let bos = self.word_rows(super::features::BOS, cache);
-        let eos = self.word_rows(super::features::EOS, cache);
-        let rows: Vec<[Row; SLOTS]> = p.forms.iter().map(|f| self.word_rows(f, cache)).collect();
+        // Entries are only dropped between sentences, so that the indices
+        // of one sentence stay valid.
+        if cache.rows.len() >= CACHE_LIMIT {
+            cache.map.clear();
+            cache.rows.clear();
+        }
+        let bos = self.word_rows(super::features::BOS, cache) as usize;
+        let eos = self.word_rows(super::features::EOS, cache) as usize;
+        let mut sentence = std::mem::take(&mut cache.sentence);
+        sentence.clear();
+        sentence.extend(p.forms.iter().map(|f| self.word_rows(f, cache)));
+        let rows = &cache.rows;
         let (mut prev, mut prev2) = (O, O);
         let mut start = 0;
         for i in 0..n {
             let mut scores = [0f32; NTAGS];
             for slot in 0..SLOTS {
                 let j = i as isize + slot as isize - 2;
-                let r = if j < 0 {
-                    &bos[slot]
+                let entry = if j < 0 {
+                    bos
                 } else if j as usize >= n {
-                    &eos[slot]
+                    eos
                 } else {
-                    &rows[j as usize][slot]
+                    sentence[j as usize] as usize
                 };
+                let r = &rows[entry][slot];
                 for (s, w) in scores.iter_mut().zip(r) {
                     *s += w;
                 }
@@ -302,24 +355,20 @@ impl Model {
             prev2 = prev;
             prev = tag;
         }
+        cache.sentence = sentence;
         tags
     }
 
     /// Serializes the model (weights quantized to 16 bits).
     pub fn to_bytes(&self) -> Vec<u8> {
         let entries = self.weights.entries();
-        let max = entries
-            .iter()
-            .flat_map(|(_, r)| r.iter())
-            .fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         put_u32(&mut out, FORMAT);
         put_u32(&mut out, FEATURE_VERSION);
         put_u32(&mut out, NTAGS as u32);
         out.extend_from_slice(&self.gazetteer_fingerprint.to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.weights.scale.to_le_bytes());
         put_u32(&mut out, entries.len() as u32);
         for (key, _) in &entries {
             out.extend_from_slice(&key.to_le_bytes());
@@ -328,7 +377,7 @@ impl Model {
             let nz: Vec<(usize, i16)> = row
                 .iter()
                 .enumerate()
-                .map(|(t, w)| (t, (w / scale).round() as i16))
+                .map(|(t, q)| (t, *q))
                 .filter(|(_, q)| *q != 0)
                 .collect();
             out.push(nz.len() as u8);
@@ -366,14 +415,14 @@ impl Model {
         for chunk in keys.chunks_exact(8) {
             let key = u64::from_le_bytes(chunk.try_into().map_err(|_| ModelError::Corrupt("keys"))?);
             let nnz = r.take(1)?[0] as usize;
-            let mut row = [0f32; NTAGS];
+            let mut row = [0i16; NTAGS];
             for _ in 0..nnz {
                 let b = r.take(3)?;
                 let t = b[0] as usize;
                 if t >= NTAGS {
                     return Err(ModelError::Corrupt("tag index"));
                 }
-                row[t] = i16::from_le_bytes([b[1], b[2]]) as f32 * scale;
+                row[t] = i16::from_le_bytes([b[1], b[2]]);
             }
             entries.push((key, row));
         }
@@ -384,7 +433,7 @@ impl Model {
             .and_then(Clusters::from_text)
             .ok_or(ModelError::Corrupt("clusters"))?;
         let info = String::from_utf8_lossy(r.bytes_field()?).into_owned();
-        let mut model = Model::new(Weights::new(entries), casing, clusters, info);
+        let mut model = Model::new(Weights::quantized(entries, scale), casing, clusters, info);
         model.gazetteer_fingerprint = fingerprint;
         Ok(model)
     }

@@ -11,11 +11,13 @@
 //! Clean article text scores as body throughout and keeps every paragraph.
 
 use std::fmt::Write as _;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use super::paragraphs::{Piece, Role};
 use crate::document::{BlockClass, PageBlock};
-use crate::hash::{FxHashMap, FxHashSet};
+
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lexicon::{END_MARKERS, STOP_WORDS};
 
 /// The start of what follows an article: comments, related stories.
@@ -101,6 +103,8 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
         .take_while(|c| c.is_whitespace())
         .count();
     let (mut stops, mut caps, mut chars) = (0usize, 0usize, 0usize);
+    // One buffer for every word's lower case: this runs over the whole text.
+    let mut lower = String::new();
     for raw in content.split_whitespace() {
         if raw.ends_with(['.', '!', '?']) {
             m.sentences += 1;
@@ -111,7 +115,13 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
         }
         m.words += 1;
         chars += w.chars().count();
-        let lower = w.to_lowercase();
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
         if STOP_WORDS.contains(&lower) || function_words.contains(&lower) {
             stops += 1;
         }
@@ -119,7 +129,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
             caps += 1;
         }
         if m.vocabulary.len() < SHORT {
-            m.vocabulary.push(lower);
+            m.vocabulary.push(lower.clone());
         }
     }
     if m.words > SHORT {
@@ -323,19 +333,22 @@ fn function_words(text: &str, items: &[Piece]) -> FxHashSet<String> {
     ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect()
 }
 
-/// A text key for repeated blocks: lower-case words.
-fn key(text: &str) -> String {
-    let mut out = String::new();
+/// A key for repeated blocks: the hash of their lower-case words, none
+/// for a block without words.
+fn key(text: &str) -> Option<u64> {
+    let mut h = FxHasher::default();
+    let mut any = false;
     for w in text.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if !w.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
+            any = true;
+            h.write_u8(b' ');
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
             }
-            out.extend(w.chars().flat_map(char::to_lowercase));
         }
     }
-    out
+    any.then(|| h.finish())
 }
 
 /// Which pieces may be article text and are classified.
@@ -349,13 +362,13 @@ fn classified(role: &Role) -> bool {
 pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classified {
     let function_words = function_words(text, items);
     let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
-    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-    let keys: Vec<String> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
-    for k in keys.iter().filter(|k| !k.is_empty()) {
-        *counts.entry(k.clone()).or_default() += 1;
+    let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
+    let keys: Vec<Option<u64>> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
+    for k in keys.iter().flatten() {
+        *counts.entry(*k).or_default() += 1;
     }
     for (b, k) in blocks.iter_mut().zip(&keys) {
-        b.repeated = counts.get(k).is_some_and(|&n| n > 1);
+        b.repeated = k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1));
     }
     let page = Page::new(&blocks, items, text.len());
     let w = &*WEIGHTS;
