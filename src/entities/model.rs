@@ -325,17 +325,19 @@ impl Model {
         let mut start = 0;
         for i in 0..n {
             let mut scores = [0f32; NTAGS];
-            for slot in 0..SLOTS {
+            // Slot k holds the word k - 2 places away.
+            let entries: [usize; SLOTS] = std::array::from_fn(|slot| {
                 let j = i as isize + slot as isize - 2;
-                let entry = if j < 0 {
+                if j < 0 {
                     bos
                 } else if j as usize >= n {
                     eos
                 } else {
                     sentence[j as usize] as usize
-                };
-                let r = &rows[entry][slot];
-                for (s, w) in scores.iter_mut().zip(r) {
+                }
+            });
+            for (slot, &entry) in entries.iter().enumerate() {
+                for (s, w) in scores.iter_mut().zip(&rows[entry][slot]) {
                     *s += w;
                 }
             }
