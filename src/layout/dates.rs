@@ -83,8 +83,13 @@ static WIRE_DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line holding only a place in capitals and a date: `BRUSSELS 1996-08-22`.
-pub(super) fn wire_dateline_line(line: &str) -> bool {
-    line.len() <= 64 && WIRE_DATELINE_LINE.is_match(line)
+/// Gives the place's range in the line.
+pub(super) fn wire_dateline_line(line: &str) -> Option<Range<usize>> {
+    if line.len() > 64 || !WIRE_DATELINE_LINE.is_match(line) {
+        return None;
+    }
+    let date_at = line.trim_end().rfind(char::is_whitespace)?;
+    Some(0..line[..date_at].trim_end().len())
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -39,7 +39,7 @@ pub(super) fn find_headline(
                 return Some(start..start + title.len());
             }
             LineKind::Text => {
-                if byline(content).is_some() || date_line(content) || wire_dateline_line(content) {
+                if byline(content).is_some() || date_line(content) || wire_dateline_line(content).is_some() {
                     continue;
                 }
                 kinds[i] = LineKind::Used;
@@ -56,7 +56,8 @@ pub(super) fn find_headline(
                     let caps = is_all_caps(content) && is_all_caps(second);
                     let continues =
                         second.starts_with(char::is_lowercase) && ends_block && second.chars().count() < 60;
-                    let other = byline(second).is_some() || date_line(second) || wire_dateline_line(second);
+                    let other =
+                        byline(second).is_some() || date_line(second) || wire_dateline_line(second).is_some();
                     if (caps || continues) && !other {
                         kinds[next] = LineKind::Used;
                         end = lines[next].end;

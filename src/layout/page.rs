@@ -390,8 +390,12 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             source: None,
         });
     }
-    // A text of a few blocks is an article, not a page to cut.
-    if items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS {
+    // A text of a few blocks is an article, not a page to cut; so is a
+    // text without the marks a page leaves (menus, boilerplate lines,
+    // converter markup, repeated blocks), however list-like its lines:
+    // results tables and lists of names are the article's own text.
+    let few = items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS;
+    if few || !looks_like_page(text, &blocks) {
         return Classified {
             blocks: out,
             headline: None,
@@ -456,6 +460,51 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         blocks: out,
         headline,
     }
+}
+
+/// Lines that mark a page at least (see [`looks_like_page`]).
+const PAGE_MARKS: usize = 2;
+
+/// Short list items in a row that make a menu.
+const MENU_ITEMS: usize = 4;
+
+/// Whether a text carries what a saved page leaves around an article:
+/// furniture lines ("Advertisement", "Home | News | Sport"), menus (runs
+/// of short list items), converter markup (links, images, bold, `#`
+/// headings), with or besides blocks repeated on the page. Articles, even
+/// all-list ones, have none of the first kinds.
+fn looks_like_page(text: &str, blocks: &[Measure]) -> bool {
+    // Articles repeat lines too (the subheads of a results table), so
+    // repetition alone is not enough.
+    let repeated = blocks.iter().filter(|m| m.repeated).count();
+    // A menu: a run of short list items without sentences.
+    let mut marks = 0;
+    let mut run = 0;
+    for m in blocks {
+        if m.role == "bullet" && m.words <= 4 && m.end != "stop" {
+            run += 1;
+            if run == MENU_ITEMS {
+                marks += 1;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    for line in text.lines() {
+        if marks >= PAGE_MARKS {
+            break;
+        }
+        let line = line.trim();
+        let markup = line.contains("](")
+            || line.starts_with("![")
+            || line.contains("**")
+            || line.starts_with("# ")
+            || line.starts_with("## ");
+        if markup || super::lines::furniture(line) {
+            marks += 1;
+        }
+    }
+    marks > 0 && marks + repeated >= PAGE_MARKS
 }
 
 /// The blocks of a page with their classes, and the headline read from

@@ -73,8 +73,15 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
             item.role = Role::Dropped;
             continue;
         }
-        if near_top && (!seen_body || before_text[n]) && wire_dateline_line(content) {
-            layout.dateline.get_or_insert_with(|| content.to_string());
+        let wire_place = (near_top && (!seen_body || before_text[n]))
+            .then(|| wire_dateline_line(content))
+            .flatten();
+        if let Some(place) = wire_place {
+            if layout.dateline.is_none() {
+                layout.dateline = Some(content.to_string());
+                let s = item.range.start;
+                layout.dateline_place = Some(s + place.start..s + place.end);
+            }
             item.role = Role::Dropped;
             continue;
         }
