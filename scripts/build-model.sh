@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the committed entity data from the public data in ../shared/data:
 #   data/gazetteers.txt  (scripts/build_gazetteers.py)
-#   data/model.bin       (newsscan train, CoNLL-2003 train + GMB as auxiliary data)
+#   data/model.bin       (newsscan train, CoNLL-2003 train + GMB as auxiliary data;
+#                         word clusters also from the PolNeAR article texts and
+#                         the page dumps, as unlabeled running text)
 # and prints the development scores. The result is the same byte for byte on
 # every run. Usage: scripts/build-model.sh [DATA_DIR]
 set -euo pipefail
@@ -20,6 +22,7 @@ cargo build --release --quiet
     --train "$DATA/conll2003/eng.train" \
     --aux "$WORK/gmb.train" --aux-weight 0.3 \
     --dev "$DATA/conll2003/eng.testa" \
+    --unlabeled "$DATA/polnear/data/train/text" "$DATA/polnear/data/dev/text" "$DATA/pages/text-html2text" \
     --clusters 64,256,1024 --epochs 12 --prune 0.5 --seed 1 \
     -o data/model.bin
 

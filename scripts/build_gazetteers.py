@@ -4,9 +4,11 @@
 Each output line is `class<TAB>phrase`, lower case, tokens separated by
 single spaces, sorted and deduplicated so the file is rebuilt byte for byte.
 Classes: loc (places), country, first (common first names), first2 (rarer
-first names), female and male (first names given almost only to one sex), org (listed companies and their short names), gov (US federal
-agencies and bureaus). The recognizer uses them as features, never as final
-answers.
+first names), female and male (first names given almost only to one sex),
+org (listed companies and their short names), gov (US federal agencies and
+bureaus), and from ner-extra one class per kind of list (org.brand,
+org.media, org.sports, person.famous...; see NER_EXTRA below). The
+recognizer uses each class as its own feature, never as final answers.
 
 Usage: python3 scripts/build_gazetteers.py [DATA_DIR] [OUT_FILE]
 """
@@ -129,6 +131,39 @@ with open(os.path.join(G, "us_federal_orgs", "current-federal.csv"), encoding="u
         for key in ("Organization name", "Suborganization name"):
             if row.get(key):
                 add("gov", row[key])
+
+# ner-extra: one class per kind of list, so that training weighs each
+# (brand lists hold software names, abbreviation lists are ambiguous).
+NER_EXTRA = {
+    "organizations.companies.corpora.txt": "org.company",
+    "organizations.companies.sp500.txt": "org.company",
+    "organizations.brands.simple_icons.txt": "org.brand",
+    "organizations.media.fundus.txt": "org.media",
+    "organizations.media.newspapers.corpora.txt": "org.media",
+    "organizations.media.rss_outlets.txt": "org.media",
+    "organizations.sports_teams.football_clubs.openfootball.txt": "org.sports",
+    "organizations.sports_teams.leagues.corpora.txt": "org.sports",
+    "organizations.sports_teams.football_rugby.faker_fork.txt": "org.sports",
+    "organizations.sports_teams.compromise_lowercase.txt": "org.sports",
+    "organizations.universities.txt": "org.university",
+    "organizations.political_parties.partyfacts.txt": "org.party",
+    "organizations.political_parties.uk_register.corpora.txt": "org.party",
+    "organizations.political_parties.partyfacts_abbrev.txt": "org.party_abbrev",
+    "organizations.international.supraverden.txt": "org.international",
+    "organizations.international.supraverden_abbrev.txt": "org.international_abbrev",
+    "organizations.charities.corpora.txt": "org.charity",
+    "organizations.mixed.compromise_lowercase.txt": "org.mixed",
+    "misc.sports_competitions.faker_fork.txt": "misc.competition",
+    "locations.sports_venues.faker_fork.txt": "loc.venue",
+    "locations.english_towns_cities.corpora.txt": "loc.town",
+    "people.famous.corpora.txt": "person.famous",
+    "people.famous.compromise_lowercase.txt": "person.famous",
+}
+EXTRA = os.path.join(DATA, "ner-extra", "gazetteers")
+for name, cls in sorted(NER_EXTRA.items()):
+    with open(os.path.join(EXTRA, name), encoding="utf-8") as f:
+        for line in f:
+            add(cls, line.strip())
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w", encoding="utf-8", newline="\n") as f:

@@ -65,6 +65,26 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
     analyze_document(doc, decoded, options)
 }
 
+/// The sentences of an article as the entity tagger sees them (passes 1
+/// and 2, words of headline, bullets, captions and paragraphs), for
+/// learning word clusters from running text (`newsscan train --unlabeled`).
+pub fn tagger_sentences(text: &str) -> Vec<Vec<String>> {
+    let cut = analysis_end(text, Options::default().max_analyzed_bytes);
+    let mut doc = Document::new(&text[..cut]);
+    layout::run(&mut doc, false);
+    text::segment(&mut doc, false);
+    doc.sentences
+        .iter()
+        .filter(|s| !s.tokens.is_empty())
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .map(|r| doc.text[r.clone()].to_string())
+                .collect()
+        })
+        .collect()
+}
+
 /// Passes 2 to 5 and the record, on a document whose layout is known.
 fn analyze_document(mut doc: Document, decoded: &Decoded, options: &Options) -> Article {
     text::segment(&mut doc, options.tokens); //      2. sentences and tokens

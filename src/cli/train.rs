@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use newsscan::entities::conll::{self, AnnotatedDoc};
+use newsscan::entities::conll::{self, AnnotatedDoc, AnnotatedSentence};
 use newsscan::entities::eval::evaluate_with;
 use newsscan::entities::tags::{self, Pos, Tag};
 use newsscan::entities::train::{train, TrainOptions};
@@ -32,8 +32,8 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 1.0)]
     pub aux_weight: f32,
 
-    /// More text in CoNLL format whose tags are ignored: only its words are used, to learn word clusters.
-    #[arg(long, value_name = "FILE", num_args = 1..)]
+    /// Running text for learning word clusters only: articles (`.txt` files, or folders of them) or CoNLL files whose tags are ignored.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
     pub unlabeled: Vec<PathBuf>,
 
     /// Annotated development file, used to choose the best epoch (never trained on).
@@ -119,6 +119,43 @@ fn read_docs(paths: &[PathBuf]) -> anyhow::Result<Vec<AnnotatedDoc>> {
     Ok(docs)
 }
 
+/// Running text for clusters: folders of `.txt` articles (sorted, so
+/// that training is reproducible), `.txt` articles, or CoNLL files.
+fn read_unlabeled(paths: &[PathBuf]) -> anyhow::Result<Vec<AnnotatedDoc>> {
+    let mut docs = Vec::new();
+    for path in paths {
+        let mut articles = Vec::new();
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "txt") {
+                    articles.push(entry.into_path());
+                }
+            }
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            articles.push(path.clone());
+        } else {
+            docs.extend(read_docs(std::slice::from_ref(path))?);
+            continue;
+        }
+        for article in articles {
+            let bytes = std::fs::read(&article)
+                .map_err(|e| anyhow::anyhow!("{}: {}", article.display(), newsscan::input::io_reason(&e)))?;
+            let decoded =
+                newsscan::input::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", article.display()))?;
+            let doc: AnnotatedDoc = newsscan::pipeline::tagger_sentences(&decoded.text)
+                .into_iter()
+                .map(|words| AnnotatedSentence {
+                    tags: vec![tags::O; words.len()],
+                    words,
+                })
+                .collect();
+            docs.push(doc);
+        }
+    }
+    Ok(docs)
+}
+
 fn tokens(docs: &[AnnotatedDoc]) -> usize {
     docs.iter().flatten().map(|s| s.words.len()).sum()
 }
@@ -154,7 +191,7 @@ pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<&'static Model> {
 pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
     let train_docs = read_docs(&args.train)?;
     let aux_docs = read_docs(&args.aux)?;
-    let unlabeled_docs = read_docs(&args.unlabeled)?;
+    let unlabeled_docs = read_unlabeled(&args.unlabeled)?;
     let dev_docs = match &args.dev {
         Some(d) => read_docs(std::slice::from_ref(d))?,
         None => Vec::new(),

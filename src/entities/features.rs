@@ -21,7 +21,7 @@ use crate::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
 use crate::text::is_caps_line;
 
 /// Bumped whenever a feature changes, so old models are refused.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// Number of word slots: offsets -2, -1, 0, +1, +2.
 pub const SLOTS: usize = 5;
@@ -313,7 +313,7 @@ pub struct Prepared<'a> {
     /// Hashes of the shapes.
     pub shape_h: Vec<u64>,
     /// Gazetteer marks (see [`Gazetteer::mark`]).
-    pub gaz: Vec<u32>,
+    pub gaz: Vec<u128>,
     /// Capitalized tokens that the document also writes in lower case.
     pub doc_lower: Vec<bool>,
     /// The sentence was in capitals.

@@ -10,8 +10,41 @@ use std::sync::LazyLock;
 
 use crate::hash::{str_hash, FxHashMap, FxHashSet};
 
-/// Classes of multi-token phrases, in bit order.
-pub const PHRASE_CLASSES: [&str; 4] = ["loc", "country", "org", "gov"];
+/// Classes of multi-token phrases, in bit order: the first four from the
+/// place, company and agency lists, then one per kind of list from the
+/// modern-news lists (brands, media, sports clubs, parties...). Each is
+/// its own tagger feature, so training weighs a brand list apart from a
+/// list of stock-market names.
+pub const PHRASE_CLASSES: [&str; 19] = [
+    "loc",
+    "country",
+    "org",
+    "gov",
+    "loc.town",
+    "loc.venue",
+    "misc.competition",
+    "org.brand",
+    "org.charity",
+    "org.company",
+    "org.international",
+    "org.international_abbrev",
+    "org.media",
+    "org.mixed",
+    "org.party",
+    "org.party_abbrev",
+    "org.sports",
+    "org.university",
+    "person.famous",
+];
+
+/// Class bits (see [`Gazetteer::classes`]) of the place lists.
+pub const LOCATION_CLASSES: u32 = 0b11 | 0b11 << 4;
+
+/// Class bits of the organization lists (the abbreviation and brand lists,
+/// and sports clubs, which are mostly named after their cities, too
+/// ambiguous to settle a name's kind, left out).
+pub const ORGANIZATION_CLASSES: u32 =
+    0b1100 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 12 | 1 << 13 | 1 << 14 | 1 << 17;
 
 /// The longest phrase matched, in tokens.
 const MAX_TOKENS: usize = 8;
@@ -20,7 +53,7 @@ const MAX_TOKENS: usize = 8;
 /// lower-cased text, so parsing the lists allocates nothing per entry.
 pub struct Gazetteer {
     /// Lower-cased phrase (tokens joined by one space) to class bits.
-    phrases: FxHashMap<u64, u8>,
+    phrases: FxHashMap<u64, u32>,
     /// Every proper token prefix of a phrase, so matching stops early.
     prefixes: FxHashSet<u64>,
     /// Lower-cased first names: 1 for common, 2 for rarer ones.
@@ -95,7 +128,7 @@ impl Gazetteer {
     }
 
     /// Class bits (see [`PHRASE_CLASSES`]) of a lower-cased phrase.
-    pub fn classes(&self, lower_phrase: &str) -> u8 {
+    pub fn classes(&self, lower_phrase: &str) -> u32 {
         self.phrases.get(&str_hash(lower_phrase)).copied().unwrap_or(0)
     }
 
@@ -103,9 +136,9 @@ impl Gazetteer {
     /// token's mask is set when it is at position `pos` (0 begin, 1 inside,
     /// 2 last, 3 unit) of a phrase of that class. Phrases must start with a
     /// capitalized token; tokens are compared in lower case.
-    pub fn mark(&self, words: &[&str], capitalized: &[bool]) -> Vec<u32> {
+    pub fn mark(&self, words: &[&str], capitalized: &[bool]) -> Vec<u128> {
         let n = words.len();
-        let mut marks = vec![0u32; n];
+        let mut marks = vec![0u128; n];
         let mut key = String::new();
         for i in 0..n {
             if !capitalized[i] {
@@ -123,15 +156,15 @@ impl Gazetteer {
                         if bits & (1 << class) == 0 {
                             continue;
                         }
-                        let base = class as u32 * 4;
+                        let base = class as u128 * 4;
                         if j == i {
-                            marks[i] |= 1 << (base + 3);
+                            marks[i] |= 1u128 << (base + 3);
                         } else {
-                            marks[i] |= 1 << base;
+                            marks[i] |= 1u128 << base;
                             for m in &mut marks[i + 1..j] {
-                                *m |= 1 << (base + 1);
+                                *m |= 1u128 << (base + 1);
                             }
-                            marks[j] |= 1 << (base + 2);
+                            marks[j] |= 1u128 << (base + 2);
                         }
                     }
                 }
@@ -166,6 +199,25 @@ mod tests {
         assert_eq!(m[3], org_l);
         assert_eq!(g.first_name("elena"), 1);
         assert_eq!(g.first_name("tunnel"), 0);
+    }
+
+    #[test]
+    fn kind_masks_name_their_classes() {
+        for (bit, class) in PHRASE_CLASSES.iter().enumerate() {
+            let loc = LOCATION_CLASSES & (1 << bit) != 0;
+            let org = ORGANIZATION_CLASSES & (1 << bit) != 0;
+            assert_eq!(
+                loc,
+                matches!(*class, "loc" | "country" | "loc.town" | "loc.venue"),
+                "{class}"
+            );
+            let ambiguous = class.ends_with("_abbrev") || matches!(*class, "org.brand" | "org.sports");
+            assert_eq!(
+                org,
+                (class.starts_with("org") || *class == "gov") && !ambiguous,
+                "{class}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::clustering::{Clustering, Node};
 use super::short_forms::honorific_female;
 use crate::document::{Entities, EntityInfo, EntityMention, Kind};
-use crate::entities::gazetteer::Gazetteer;
+use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES};
 use crate::hash::FxHashMap;
 use crate::text::is_all_caps;
 
@@ -101,8 +101,8 @@ fn majority_kind(votes: &[usize; 4], name: &str, gazetteer: &Gazetteer) -> Optio
     let lower = name.to_lowercase();
     let classes = gazetteer.classes(&lower);
     let listed = |k: Kind| match k {
-        Kind::Location => classes & 0b11 != 0,
-        Kind::Organization => classes & 0b1100 != 0,
+        Kind::Location => classes & LOCATION_CLASSES != 0,
+        Kind::Organization => classes & ORGANIZATION_CLASSES != 0,
         Kind::Person => lower
             .split(' ')
             .next()
