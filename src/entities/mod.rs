@@ -9,6 +9,7 @@
 
 pub mod clusters;
 pub mod conll;
+pub mod credits;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
@@ -116,11 +117,51 @@ pub fn tag(doc: &mut Document, model: &Model) {
             });
         }
     }
+    // Bylines and photo credits name people and agencies too.
+    let byline = doc
+        .layout
+        .byline
+        .as_ref()
+        .and_then(|b| text.find(b.as_str()).map(|s| s..s + b.len()));
+    let credits: Vec<std::ops::Range<usize>> = doc
+        .layout
+        .captions
+        .iter()
+        .filter_map(|c| c.credit.clone())
+        .collect();
+    credits::add(
+        text,
+        byline,
+        &doc.layout.authors,
+        &credits,
+        model.resources().gazetteer,
+        &mut out,
+    );
     if let Some(place) = &doc.layout.dateline_place {
+        let mut named = false;
         for m in out.iter_mut() {
             if m.range.start < place.end && place.start < m.range.end {
                 m.kind = Kind::Location;
+                named = true;
             }
+        }
+        // A dateline on a line of its own ("LONDON 1996-08-30") is in no
+        // block the tagger reads; its place is a location all the same.
+        let in_block = doc
+            .blocks
+            .iter()
+            .any(|b| b.range.start <= place.start && place.end <= b.range.end);
+        if !named && !in_block && out.len() < MAX_MENTIONS {
+            let at = out.partition_point(|m| m.range.start < place.start);
+            let block = doc.blocks.partition_point(|b| b.range.end <= place.start);
+            out.insert(
+                at,
+                TaggedMention {
+                    range: place.clone(),
+                    kind: Kind::Location,
+                    block: block.min(doc.blocks.len().saturating_sub(1)),
+                },
+            );
         }
     }
     doc.mentions = out;

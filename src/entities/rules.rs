@@ -3,7 +3,7 @@
 //! them (and are not part of the name), and one surface string keeps one
 //! kind throughout an article.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, ORGANIZATION_CLASSES};
 use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{mix, str_hash, FxHashMap};
@@ -27,6 +27,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         titled_persons(words, spans);
         remove_overlaps(spans);
     }
+    listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans);
 }
 
@@ -139,6 +140,39 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) 
         }
         while s.kind == Kind::Person && s.end - s.start > 1 && PERSON_TITLES.contains_lower(words[s.start]) {
             s.start += 1;
+        }
+    }
+}
+
+/// A name tagged as a person that the organization lists hold, that no
+/// common first name starts nor title precedes, and that is not the
+/// surname of a person the article names in full ("McDonald's",
+/// "Barclays", but not "Dole" after "Bob Dole"), is an organization:
+/// brands and companies known by one word look like surnames to the
+/// tagger.
+fn listed_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
+    let mut surnames: crate::hash::FxHashSet<String> = crate::hash::FxHashSet::default();
+    for (words, spans) in sentences.iter().zip(spans.iter()) {
+        for s in spans
+            .iter()
+            .filter(|s| s.kind == Kind::Person && s.end - s.start > 1)
+        {
+            surnames.insert(words[s.end - 1].to_lowercase());
+        }
+    }
+    for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
+        for s in spans.iter_mut().filter(|s| s.kind == Kind::Person) {
+            let phrase: Vec<String> = words[s.start..s.end].iter().map(|w| w.to_lowercase()).collect();
+            // The lists write "mcdonald's" as one word; the tokens split it.
+            let joined = phrase.join(" ").replace(" 's", "'s").replace(" ’s", "'s");
+            let listed = gazetteer.classes(&joined) & ORGANIZATION_CLASSES != 0;
+            let first_name = gazetteer.first_name(&phrase[0]) == 1;
+            let titled =
+                s.start > 0 && PERSON_TITLES.contains_lower(words[s.start - 1].trim_end_matches('.'));
+            let surname = phrase.len() == 1 && surnames.contains(&phrase[0]);
+            if listed && !first_name && !titled && !surname {
+                s.kind = Kind::Organization;
+            }
         }
     }
 }

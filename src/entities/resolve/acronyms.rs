@@ -183,6 +183,73 @@ pub(super) fn link_known_acronyms(c: &mut Clustering) {
     }
 }
 
+/// Distinct names of several words looked at as what an undefined
+/// acronym stands for, at most: a bound on the work per article.
+const MAX_SPELLED_NAMES: usize = 256;
+
+/// An acronym as written: two to six capital letters, with or without
+/// periods (`FAA`, `U.N.`).
+fn is_acronym(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_ascii_uppercase() || *c == '&')
+        && letters.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2
+}
+
+/// The name without a leading article or country ("the U.S. Federal
+/// Aviation Administration" gives "Federal Aviation Administration").
+fn without_prefix(name: &str) -> &str {
+    let mut rest = name.trim();
+    for prefix in ["the ", "The ", "U.S. ", "US ", "U.K. ", "UK "] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest).trim_start();
+    }
+    rest
+}
+
+/// Acronyms the text never defines join the name whose initials they spell
+/// ("the FAA" after "the Federal Aviation Administration", with or without
+/// "U.S." before it): of the names that fit, the one first written
+/// nearest before the acronym, else the first after it.
+pub(super) fn link_spelled_acronyms(c: &mut Clustering) {
+    let defined: crate::hash::FxHashSet<String> = c.defined.iter().map(|(a, _)| key(a)).collect();
+    // The first node of each distinct name of two words or more.
+    let mut names: Vec<usize> = Vec::new();
+    let mut seen: crate::hash::FxHashSet<&str> = crate::hash::FxHashSet::default();
+    for (i, node) in c.nodes.iter().enumerate() {
+        if names.len() == MAX_SPELLED_NAMES {
+            break;
+        }
+        if !node.derived && node.surface.split_whitespace().count() >= 2 && seen.insert(node.key.as_str()) {
+            names.push(i);
+        }
+    }
+    let mut chosen: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut pairs = Vec::new();
+    for (i, node) in c.nodes.iter().enumerate() {
+        if !is_acronym(&node.surface) || defined.contains(&node.key) {
+            continue;
+        }
+        let target = *chosen.entry(node.key.clone()).or_insert_with(|| {
+            let fits: Vec<usize> = names
+                .iter()
+                .copied()
+                .filter(|&n| initials_match(without_prefix(&c.nodes[n].surface), &node.surface))
+                .collect();
+            fits.iter()
+                .copied()
+                .filter(|&n| n < i)
+                .max()
+                .or_else(|| fits.first().copied())
+        });
+        if let Some(t) = target {
+            pairs.push((i, t));
+        }
+    }
+    for (a, b) in pairs {
+        c.union(a, b);
+    }
+}
+
 /// The acronym in parentheses at or right after `end`: `(CTA)`.
 fn parenthesized_acronym(text: &str, end: usize) -> Option<String> {
     let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);

@@ -38,6 +38,7 @@ pub fn resolve(text: &str, mentions: &[TaggedMention], blocks: &[Block], gazette
     c.sort();
     acronyms::link_defined_acronyms(&mut c);
     acronyms::link_known_acronyms(&mut c);
+    acronyms::link_spelled_acronyms(&mut c);
     short_forms::link_short_forms(&mut c, text, gazetteer);
     clustering::link_same_key(&mut c);
     naming::entities(&mut c, text, gazetteer)
@@ -68,6 +69,28 @@ mod tests {
             .iter()
             .map(|e| (e.name.clone(), e.kind, e.aliases.clone(), e.mentions.len()))
             .collect()
+    }
+
+    #[test]
+    fn undefined_acronyms_join_the_name_they_spell() {
+        let t = "The U.S. Federal Aviation Administration acted. The FAA said so. \
+                 The Port Authority met. Pennsylvania Avenue closed. The PA agreed.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "U.S. Federal Aviation Administration", 0, Kind::Organization),
+                mention(t, "FAA", 0, Kind::Organization),
+                mention(t, "Port Authority", 0, Kind::Organization),
+                mention(t, "Pennsylvania Avenue", 0, Kind::Location),
+                mention(t, "PA", 0, Kind::Organization),
+            ],
+        );
+        assert_eq!(got[0].2, vec!["U.S. Federal Aviation Administration", "FAA"]);
+        // Two names fit "PA": the nearest before it wins.
+        let avenue = got.iter().find(|g| g.0 == "Pennsylvania Avenue").expect("avenue");
+        assert_eq!(avenue.3, 2, "{got:?}");
+        let port = got.iter().find(|g| g.0 == "Port Authority").expect("port");
+        assert_eq!(port.3, 1, "{got:?}");
     }
 
     #[test]
