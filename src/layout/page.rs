@@ -140,14 +140,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
         m.stop_share = stops as f32 / m.words as f32;
         m.cap_share = caps as f32 / m.words as f32;
     }
-    let trimmed = content.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' ', '\\']);
-    m.end = match trimmed.chars().last() {
-        Some('.' | '!' | '?' | '…') => "stop",
-        Some(':') => "colon",
-        Some(',' | ';') => "comma",
-        Some(c) if c.is_alphanumeric() => "word",
-        _ => "other",
-    };
+    m.end = end_of(content);
     let checks: [(&'static str, bool); 6] = [
         ("bold", content.contains("**")),
         ("link", content.contains("](") || content.starts_with('[')),
@@ -162,6 +155,18 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
     m.end_marker = m.words <= 12 && END_MARKER.is_match(bare);
     m.markup = checks.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
     m
+}
+
+/// How a block ends: `stop`, `colon`, `comma`, `word` or `other`.
+fn end_of(content: &str) -> &'static str {
+    let trimmed = content.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' ', '\\']);
+    match trimmed.chars().last() {
+        Some('.' | '!' | '?' | '…') => "stop",
+        Some(':') => "colon",
+        Some(',' | ';') => "comma",
+        Some(c) if c.is_alphanumeric() => "word",
+        _ => "other",
+    }
 }
 
 pub(crate) fn words_bucket(n: usize) -> &'static str {
@@ -360,15 +365,32 @@ fn classified(role: &Role) -> bool {
 /// (and those inside it scored far below the line) become dropped. Returns
 /// each piece's class and score, with its features when `explain` is set.
 pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classified {
-    let function_words = function_words(text, items);
-    let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
     let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
     let keys: Vec<Option<u64>> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
     for k in keys.iter().flatten() {
         *counts.entry(*k).or_default() += 1;
     }
-    for (b, k) in blocks.iter_mut().zip(&keys) {
-        b.repeated = k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1));
+    let repeated: Vec<bool> = keys
+        .iter()
+        .map(|k| k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1)))
+        .collect();
+    // A text of a few blocks is an article, not a page to cut; so is a
+    // text without the marks a page leaves (menus, boilerplate lines,
+    // converter markup, repeated blocks), however list-like its lines:
+    // results tables and lists of names are the article's own text.
+    let few = items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS;
+    let page_like = !few && looks_like_page(text, items, &repeated);
+    if !page_like && !explain {
+        // Nothing to cut, and no one asked for the blocks' scores.
+        return Classified {
+            blocks: Vec::new(),
+            headline: None,
+        };
+    }
+    let function_words = function_words(text, items);
+    let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
+    for (b, r) in blocks.iter_mut().zip(&repeated) {
+        b.repeated = *r;
     }
     let page = Page::new(&blocks, items, text.len());
     let w = &*WEIGHTS;
@@ -390,12 +412,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             source: None,
         });
     }
-    // A text of a few blocks is an article, not a page to cut; so is a
-    // text without the marks a page leaves (menus, boilerplate lines,
-    // converter markup, repeated blocks), however list-like its lines:
-    // results tables and lists of names are the article's own text.
-    let few = items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS;
-    if few || !looks_like_page(text, &blocks) {
+    if !page_like {
         return Classified {
             blocks: out,
             headline: None,
@@ -473,15 +490,23 @@ const MENU_ITEMS: usize = 4;
 /// of short list items), converter markup (links, images, bold, `#`
 /// headings), with or besides blocks repeated on the page. Articles, even
 /// all-list ones, have none of the first kinds.
-fn looks_like_page(text: &str, blocks: &[Measure]) -> bool {
+fn looks_like_page(text: &str, items: &[Piece], repeated: &[bool]) -> bool {
     // Articles repeat lines too (the subheads of a results table), so
     // repetition alone is not enough.
-    let repeated = blocks.iter().filter(|m| m.repeated).count();
+    let repeated = repeated.iter().filter(|r| **r).count();
     // A menu: a run of short list items without sentences.
     let mut marks = 0;
     let mut run = 0;
-    for m in blocks {
-        if m.role == "bullet" && m.words <= 4 && m.end != "stop" {
+    for p in items {
+        let content = &text[p.range.clone()];
+        let short = || {
+            content
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .nth(4)
+                .is_none()
+        };
+        if p.role == Role::Bullet && end_of(content) != "stop" && short() {
             run += 1;
             if run == MENU_ITEMS {
                 marks += 1;
