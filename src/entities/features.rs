@@ -200,63 +200,109 @@ fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Calls `emit` with every word feature of `form` in `slot` (0..SLOTS,
-/// offset + 2).
+/// the word's place relative to the token being tagged, -2..=2).
 pub fn word_features(form: &str, slot: usize, res: &Resources, emit: &mut impl FnMut(u64)) {
-    let s = slot as u64;
-    let lower = form.to_lowercase();
-    let lower_h = str_hash(&lower);
-    let shape_h = str_hash(&shape(form));
-    emit(feature(T_LOWER, &[s, lower_h]));
-    emit(feature(T_SHAPE, &[s, shape_h]));
-    if form.starts_with('\0') {
-        return;
+    let word = Word::new(form);
+    word.features(slot, res, emit);
+}
+
+/// Calls `emit(slot, feature)` with the word features of `form` in every
+/// slot, computing what they share once.
+pub fn word_features_all(form: &str, res: &Resources, emit: &mut impl FnMut(usize, u64)) {
+    let word = Word::new(form);
+    for slot in 0..SLOTS {
+        word.features(slot, res, &mut |f| emit(slot, f));
     }
-    let first = res.gazetteer.first_name(&lower);
-    let capitalized = form.chars().next().is_some_and(char::is_uppercase);
-    if first > 0 && capitalized {
-        emit(feature(T_FIRST, &[s, first as u64]));
+}
+
+/// What the word features of one form are made of.
+struct Word<'a> {
+    form: &'a str,
+    lower: Cow<'a, str>,
+    lower_h: u64,
+    shape_h: u64,
+    capitalized: bool,
+}
+
+impl<'a> Word<'a> {
+    fn new(form: &'a str) -> Word<'a> {
+        // Borrowed when lower-casing would change nothing.
+        let lower: Cow<'a, str> = if form.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+            Cow::Borrowed(form)
+        } else {
+            Cow::Owned(form.to_lowercase())
+        };
+        Word {
+            form,
+            lower_h: str_hash(&lower),
+            lower,
+            shape_h: shape_hash(form),
+            capitalized: form.chars().next().is_some_and(char::is_uppercase),
+        }
     }
-    if (1..=3).contains(&slot) {
-        if let Some(ids) = res.clusters.get(form) {
-            for (level, &id) in ids.iter().enumerate().take(MAX_LEVELS) {
-                if res.clusters.sizes[level] > 0 {
-                    emit(feature(T_CLUSTER, &[s, level as u64, id as u64]));
+
+    fn features(&self, slot: usize, res: &Resources, emit: &mut impl FnMut(u64)) {
+        let (form, lower) = (self.form, self.lower.as_ref());
+        let s = slot as u64;
+        emit(feature(T_LOWER, &[s, self.lower_h]));
+        emit(feature(T_SHAPE, &[s, self.shape_h]));
+        if form.starts_with('\0') {
+            return;
+        }
+        let first = res.gazetteer.first_name(lower);
+        let capitalized = self.capitalized;
+        if first > 0 && capitalized {
+            emit(feature(T_FIRST, &[s, first as u64]));
+        }
+        if (1..=3).contains(&slot) {
+            if let Some(ids) = res.clusters.get(form) {
+                for (level, &id) in ids.iter().enumerate().take(MAX_LEVELS) {
+                    if res.clusters.sizes[level] > 0 {
+                        emit(feature(T_CLUSTER, &[s, level as u64, id as u64]));
+                    }
                 }
             }
         }
-    }
-    if slot != 2 {
-        return;
-    }
-    emit(feature(T_FORM, &[str_hash(form)]));
-    let chars: Vec<char> = lower.chars().collect();
-    for n in 1..=4.min(chars.len()) {
-        let prefix: String = chars[..n].iter().collect();
-        let suffix: String = chars[chars.len() - n..].iter().collect();
-        emit(feature(T_PREFIX, &[str_hash(&prefix)]));
-        emit(feature(T_SUFFIX, &[str_hash(&suffix)]));
-    }
-    let len_bucket = match chars.len() {
-        0..=4 => chars.len(),
-        5..=6 => 5,
-        7..=9 => 6,
-        _ => 7,
-    };
-    emit(feature(T_LEN, &[len_bucket as u64]));
-    let flags = [
-        form.chars().any(char::is_numeric),
-        form.contains('-'),
-        form.contains('.'),
-        form.contains('&') || form.contains('\''),
-        capitalized && form.chars().skip(1).any(char::is_uppercase) && form.chars().any(char::is_lowercase),
-    ];
-    for (i, on) in flags.into_iter().enumerate() {
-        if on {
-            emit(feature(T_FLAG, &[i as u64]));
+        if slot != 2 {
+            return;
         }
-    }
-    if res.casing.is_common_word(&lower) {
-        emit(feature(T_LCWORD, &[capitalized as u64]));
+        emit(feature(T_FORM, &[str_hash(form)]));
+        // Prefixes and suffixes of one to four characters, as slices of
+        // the lower-case form (no string built for each).
+        let len = lower.chars().count();
+        let bounds: Vec<usize> = lower
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(lower.len()))
+            .collect();
+        for n in 1..=4.min(len) {
+            emit(feature(T_PREFIX, &[str_hash(&lower[..bounds[n]])]));
+            emit(feature(T_SUFFIX, &[str_hash(&lower[bounds[len - n]..])]));
+        }
+        let len_bucket = match len {
+            0..=4 => len,
+            5..=6 => 5,
+            7..=9 => 6,
+            _ => 7,
+        };
+        emit(feature(T_LEN, &[len_bucket as u64]));
+        let flags = [
+            form.chars().any(char::is_numeric),
+            form.contains('-'),
+            form.contains('.'),
+            form.contains('&') || form.contains('\''),
+            capitalized
+                && form.chars().skip(1).any(char::is_uppercase)
+                && form.chars().any(char::is_lowercase),
+        ];
+        for (i, on) in flags.into_iter().enumerate() {
+            if on {
+                emit(feature(T_FLAG, &[i as u64]));
+            }
+        }
+        if res.casing.is_common_word(lower) {
+            emit(feature(T_LCWORD, &[capitalized as u64]));
+        }
     }
 }
 
@@ -392,6 +438,13 @@ impl<'a> Prepared<'a> {
 
     /// Calls `emit` with the context features of token `i`.
     pub fn context_features(&self, i: usize, emit: &mut impl FnMut(u64)) {
+        emit(bias_feature());
+        self.context_features_but_bias(i, emit);
+    }
+
+    /// The context features of token `i` but the bias, which is the same
+    /// for every token (the tagger adds its weights once).
+    pub fn context_features_but_bias(&self, i: usize, emit: &mut impl FnMut(u64)) {
         let n = self.len();
         let (bos, eos) = *BOUNDARIES;
         // The hash at position j, or a boundary pseudo-word outside the sentence.
@@ -407,7 +460,6 @@ impl<'a> Prepared<'a> {
         let lower = |j: isize| at(&self.lower_h, j);
         let shp = |j: isize| at(&self.shape_h, j);
         let ii = i as isize;
-        emit(feature(T_BIAS, &[]));
         emit(feature(T_BI_LEFT, &[lower(ii - 1), lower(ii)]));
         emit(feature(T_BI_RIGHT, &[lower(ii), lower(ii + 1)]));
         emit(feature(T_SHAPE3, &[shp(ii - 1), shp(ii), shp(ii + 1)]));
@@ -448,18 +500,29 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Calls `emit` with the history features of token `i` (see
-    /// [`history_features`]).
-    pub fn history_features(
+    /// Calls `emit` with the history features of token `i` that depend on
+    /// the token (see [`word_history_features`]).
+    pub fn word_history_features(
         &self,
         i: usize,
         prev: Tag,
-        prev2: Tag,
         memory: Option<Kind>,
         emit: &mut impl FnMut(u64),
     ) {
-        history_features(self.lower_h[i], self.shape_h[i], prev, prev2, memory, emit);
+        word_history_features(self.lower_h[i], self.shape_h[i], prev, memory, emit);
     }
+}
+
+/// The bias feature, on for every token.
+pub fn bias_feature() -> u64 {
+    feature(T_BIAS, &[])
+}
+
+/// The features of the two previous tags alone, which the tagger adds
+/// from a table rather than looking them up per token.
+pub fn tag_history_features(prev: Tag, prev2: Tag) -> [u64; 2] {
+    let (p, p2) = (prev as u64, prev2 as u64);
+    [feature(T_PREV, &[p]), feature(T_PREV2, &[p2, p])]
 }
 
 /// Calls `emit` with the history features of a token (by its lower-case and
@@ -473,9 +536,22 @@ pub fn history_features(
     memory: Option<Kind>,
     emit: &mut impl FnMut(u64),
 ) {
-    let (p, p2) = (prev as u64, prev2 as u64);
-    emit(feature(T_PREV, &[p]));
-    emit(feature(T_PREV2, &[p2, p]));
+    for f in tag_history_features(prev, prev2) {
+        emit(f);
+    }
+    word_history_features(lower_h, shape_h, prev, memory, emit);
+}
+
+/// The history features that depend on the token too (see
+/// [`history_features`]).
+pub fn word_history_features(
+    lower_h: u64,
+    shape_h: u64,
+    prev: Tag,
+    memory: Option<Kind>,
+    emit: &mut impl FnMut(u64),
+) {
+    let p = prev as u64;
     emit(feature(T_PREV_WORD, &[p, lower_h]));
     emit(feature(T_PREV_SHAPE, &[p, shape_h]));
     if let Some(kind) = memory {

@@ -139,18 +139,19 @@ impl Gazetteer {
     pub fn mark(&self, words: &[&str], capitalized: &[bool]) -> Vec<u128> {
         let n = words.len();
         let mut marks = vec![0u128; n];
-        let mut key = String::new();
         for i in 0..n {
             if !capitalized[i] {
                 continue;
             }
-            key.clear();
+            // The phrase's hash grows word by word, as `str_hash` of the
+            // lower-cased words joined by spaces would be.
+            let mut phrase = Fnv::default();
             for j in i..n.min(i + MAX_TOKENS) {
                 if j > i {
-                    key.push(' ');
+                    phrase.byte(b' ');
                 }
-                key.extend(words[j].chars().flat_map(char::to_lowercase));
-                let h = str_hash(&key);
+                phrase.lower(words[j]);
+                let h = phrase.finish();
                 if let Some(&bits) = self.phrases.get(&h) {
                     for class in 0..PHRASE_CLASSES.len() {
                         if bits & (1 << class) == 0 {
@@ -177,6 +178,42 @@ impl Gazetteer {
     }
 }
 
+/// FNV-1a over bytes fed piece by piece: [`str_hash`] of the whole.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    /// Feeds `word` lower-cased.
+    fn lower(&mut self, word: &str) {
+        if word.is_ascii() {
+            for b in word.bytes() {
+                self.byte(b.to_ascii_lowercase());
+            }
+        } else {
+            let mut buf = [0u8; 4];
+            for c in word.chars().flat_map(char::to_lowercase) {
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    self.byte(b);
+                }
+            }
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        crate::hash::mix(self.0) | 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +236,15 @@ mod tests {
         assert_eq!(m[3], org_l);
         assert_eq!(g.first_name("elena"), 1);
         assert_eq!(g.first_name("tunnel"), 0);
+    }
+
+    #[test]
+    fn phrase_hash_fed_by_pieces_is_the_string_hash() {
+        let mut h = Fnv::default();
+        h.lower("New");
+        h.byte(b' ');
+        h.lower("YÖRK");
+        assert_eq!(h.finish(), str_hash("new yörk"));
     }
 
     #[test]

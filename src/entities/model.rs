@@ -20,6 +20,11 @@ use crate::hash::FxHashMap;
 /// Weights of one feature, one per tag.
 pub type Row = [f32; NTAGS];
 
+/// Scores while tagging: sums of quantized weights, in units of the
+/// model's scale. Integer sums are exact, so they do not depend on the
+/// order the features are added in.
+type Scores = [i32; NTAGS];
+
 /// A row quantized to 16 bits: each weight is `q as f32 * scale`.
 type QRow = [i16; NTAGS];
 
@@ -106,12 +111,36 @@ impl Weights {
             .map(|i| self.rows[i].map(|q| q as f32 * self.scale))
     }
 
-    /// Adds a feature's weights to `scores`.
+    /// Adds a feature's quantized weights to `scores`.
     #[inline]
-    pub fn add(&self, key: u64, scores: &mut Row) {
+    fn add(&self, key: u64, scores: &mut Scores) {
         if let Some(i) = self.slot(key) {
             for (s, &q) in scores.iter_mut().zip(&self.rows[i]) {
-                *s += q as f32 * self.scale;
+                *s += q as i32;
+            }
+        }
+    }
+
+    /// Adds the weights of many features: those of `keys[ends[t - 1]..ends[t]]`
+    /// to `scores[t]`. The first probe of every key is read before any
+    /// key is looked up, so that their cache misses overlap; a key whose
+    /// first probe is empty is known absent without more work.
+    fn add_batch(&self, keys: &[u64], ends: &[usize], scores: &mut [Scores]) {
+        const BATCH: usize = 64;
+        let mut first = [0u16; BATCH];
+        let mut token = 0;
+        for (c, chunk) in keys.chunks(BATCH).enumerate() {
+            for (f, &key) in first.iter_mut().zip(chunk) {
+                *f = self.tags[((key | 1) as usize) & self.mask];
+            }
+            for (k, &key) in chunk.iter().enumerate() {
+                let at = c * BATCH + k;
+                while ends[token] <= at {
+                    token += 1;
+                }
+                if first[k] != 0 {
+                    self.add(key, &mut scores[token]);
+                }
             }
         }
     }
@@ -146,11 +175,39 @@ fn tag_of(key: u64) -> u16 {
     (key >> 48) as u16 | 1
 }
 
+/// See [`Model::fixed`].
+struct FixedScores {
+    bias: Scores,
+    /// By the tag before the previous one, then the previous one.
+    history: [[Scores; NTAGS]; NTAGS],
+}
+
+impl FixedScores {
+    fn new(weights: &Weights) -> Box<FixedScores> {
+        let mut fixed = Box::new(FixedScores {
+            bias: [0; NTAGS],
+            history: [[[0; NTAGS]; NTAGS]; NTAGS],
+        });
+        weights.add(super::features::bias_feature(), &mut fixed.bias);
+        for p2 in 0..NTAGS {
+            for p in 0..NTAGS {
+                for f in super::features::tag_history_features(p as Tag, p2 as Tag) {
+                    weights.add(f, &mut fixed.history[p2][p]);
+                }
+            }
+        }
+        fixed
+    }
+}
+
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// A trained entity tagger.
 pub struct Model {
     weights: Weights,
+    /// The scores of the features every token has or that depend on the
+    /// previous tags alone: the bias, and per previous two tags.
+    fixed: Box<FixedScores>,
     casing: Casing,
     clusters: Clusters,
     gazetteer: &'static Gazetteer,
@@ -191,14 +248,21 @@ thread_local! {
 }
 
 /// Per-thread cache of word-feature scores, one entry per distinct form:
-/// the scores in one array, found by form.
+/// the scores in one array, found by the form's hash.
 #[derive(Default)]
 struct WordCache {
     model: u64,
-    map: FxHashMap<Box<str>, u32>,
-    rows: Vec<[Row; SLOTS]>,
+    map: FxHashMap<u64, u32>,
+    rows: Vec<[Scores; SLOTS]>,
     /// The entries of the sentence being tagged (reused).
     sentence: Vec<u32>,
+    /// Feature keys of the sentence's tokens (reused).
+    keys: Vec<u64>,
+    /// Where each token's keys end in `keys` (reused).
+    ends: Vec<usize>,
+    /// Per token of the sentence, the scores that do not depend on the
+    /// tags chosen (reused).
+    fixed: Vec<Scores>,
 }
 
 /// Entries kept before the cache starts over (about 17 MB).
@@ -210,6 +274,7 @@ impl Model {
     pub fn new(weights: Weights, casing: Casing, clusters: Clusters, info: String) -> Model {
         let gazetteer = Gazetteer::embedded();
         Model {
+            fixed: FixedScores::new(&weights),
             weights,
             casing,
             clusters,
@@ -289,17 +354,25 @@ impl Model {
 
     /// The index in the cache of a form's word-feature scores.
     fn word_rows(&self, form: &str, cache: &mut WordCache) -> u32 {
-        if let Some(&i) = cache.map.get(form) {
+        let h = crate::hash::str_hash(form);
+        if let Some(&i) = cache.map.get(&h) {
             return i;
         }
         let res = self.resources();
-        let mut rows = [[0f32; NTAGS]; SLOTS];
-        for (slot, row) in rows.iter_mut().enumerate() {
-            super::features::word_features(form, slot, &res, &mut |f| self.weights.add(f, row));
+        let mut rows = [[0i32; NTAGS]; SLOTS];
+        let (mut keys, mut ends) = (Vec::with_capacity(48), [0usize; SLOTS]);
+        super::features::word_features_all(form, &res, &mut |slot, f| {
+            keys.push(f);
+            ends[slot] = keys.len();
+        });
+        // A slot without features ends where the one before it does.
+        for slot in 1..SLOTS {
+            ends[slot] = ends[slot].max(ends[slot - 1]);
         }
+        self.weights.add_batch(&keys, &ends, &mut rows);
         let i = cache.rows.len() as u32;
         cache.rows.push(rows);
-        cache.map.insert(form.into(), i);
+        cache.map.insert(h, i);
         i
     }
 
@@ -321,10 +394,14 @@ impl Model {
         sentence.clear();
         sentence.extend(p.forms.iter().map(|f| self.word_rows(f, cache)));
         let rows = &cache.rows;
-        let (mut prev, mut prev2) = (O, O);
-        let mut start = 0;
+        // What does not depend on the tags chosen is summed first, for the
+        // whole sentence: its lookups are independent of one another, so
+        // the processor overlaps their cache misses.
+        let mut keys = std::mem::take(&mut cache.keys);
+        let mut fixed = std::mem::take(&mut cache.fixed);
+        fixed.clear();
         for i in 0..n {
-            let mut scores = [0f32; NTAGS];
+            let mut scores = self.fixed.bias;
             // Slot k holds the word k - 2 places away.
             let entries: [usize; SLOTS] = std::array::from_fn(|slot| {
                 let j = i as isize + slot as isize - 2;
@@ -341,9 +418,28 @@ impl Model {
                     *s += w;
                 }
             }
-            p.context_features(i, &mut |f| self.weights.add(f, &mut scores));
+            fixed.push(scores);
+        }
+        keys.clear();
+        let mut ends = std::mem::take(&mut cache.ends);
+        ends.clear();
+        for i in 0..n {
+            p.context_features_but_bias(i, &mut |f| keys.push(f));
+            ends.push(keys.len());
+        }
+        self.weights.add_batch(&keys, &ends, &mut fixed);
+        let (mut prev, mut prev2) = (O, O);
+        let mut start = 0;
+        for (i, &token_scores) in fixed.iter().enumerate() {
+            let mut scores = token_scores;
+            for (s, h) in scores
+                .iter_mut()
+                .zip(&self.fixed.history[prev2 as usize][prev as usize])
+            {
+                *s += h;
+            }
             let mem = memory.get(p.lower_h[i], starts_upper(&p.forms[i]));
-            p.history_features(i, prev, prev2, mem, &mut |f| self.weights.add(f, &mut scores));
+            p.word_history_features(i, prev, mem, &mut |f| self.weights.add(f, &mut scores));
             let tag = choose(&scores, prev, i + 1 == n);
             if let Some((pos, kind)) = split(tag) {
                 if matches!(pos, Pos::B | Pos::U) {
@@ -358,6 +454,9 @@ impl Model {
             prev = tag;
         }
         cache.sentence = sentence;
+        cache.keys = keys;
+        cache.fixed = fixed;
+        cache.ends = ends;
         tags
     }
 
@@ -446,19 +545,18 @@ pub fn starts_upper(form: &str) -> bool {
     form.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The best tag after `prev` that keeps the sequence well formed.
+/// The best tag after `prev` that keeps the sequence well formed (the
+/// first of equal scores).
 #[inline]
-pub fn choose(scores: &Row, prev: Tag, last: bool) -> Tag {
-    let mut best = O;
-    let mut best_score = f32::NEG_INFINITY;
+pub fn choose<T: PartialOrd + Copy>(scores: &[T; NTAGS], prev: Tag, last: bool) -> Tag {
+    let mut best: Option<(Tag, T)> = None;
     for (t, &s) in scores.iter().enumerate() {
         let t = t as Tag;
-        if s > best_score && allowed(prev, t) && (!last || may_end(t)) {
-            best = t;
-            best_score = s;
+        if best.is_none_or(|(_, b)| s > b) && allowed(prev, t) && (!last || may_end(t)) {
+            best = Some((t, s));
         }
     }
-    best
+    best.map_or(O, |(t, _)| t)
 }
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
