@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the figures in BENCHMARKS.md:
-#   one-core throughput (cargo bench, 60 MB generated corpus),
+#   one-core throughput (cargo bench: 60 MB generated corpus, then real news
+#   read from ../shared/data: PolNeAR articles, page dumps, HTML pages),
+#   real news as files: one and two threads beside `wc -w`, peak memory,
 #   thread scaling and identical output on 20,000 generated files,
 #   peak memory for 2,000 and 20,000 files,
 #   entity scores on the CoNLL-2003 development set (if ../shared/data exists),
@@ -15,6 +17,37 @@ BIN=./target/release/newsscan
 
 echo "== one core, generated 60 MB corpus"
 cargo bench --quiet --bench throughput 2>/dev/null | grep -v '^$'
+
+DATA=${NEWSSCAN_DATA:-../shared/data}
+if [ -d "$DATA/polnear/data/train/text" ]; then
+  echo "== real news as files (PolNeAR articles cut into ~1 KB files, five copies)"
+  REAL="$WORK/real"
+  if [ ! -d "$REAL" ]; then
+    python3 - "$DATA" "$REAL" <<'PY'
+import glob, os, sys
+data, out = sys.argv[1], sys.argv[2]
+n = 0
+for copy in range(5):
+    os.makedirs(f"{out}/{copy}", exist_ok=True)
+    for f in sorted(glob.glob(f"{data}/polnear/data/*/text/*.txt")):
+        paras = [p for p in open(f, encoding="utf-8").read().split("\n\n") if p.strip()]
+        cur, size = [], 0
+        for i, p in enumerate(paras):
+            cur.append(p)
+            size += len(p)
+            if size >= 900 or i == len(paras) - 1:
+                open(f"{out}/{copy}/{n:06d}.txt", "w", encoding="utf-8").write("\n\n".join(cur) + "\n")
+                n += 1
+                cur, size = [], 0
+PY
+  fi
+  echo "$(find "$REAL" -name '*.txt' | wc -l) files, $(cat "$REAL"/*/*.txt | wc -c) bytes"
+  /usr/bin/time -f "wc -w: %e s wall" sh -c "cat $REAL/*/*.txt | wc -w > /dev/null"
+  for t in 1 2; do
+    /usr/bin/time -f "--threads $t: %e s wall, %U s user, %M KB peak" $BIN analyze -q --threads "$t" "$REAL" > "$WORK/real-$t.jsonl"
+  done
+  cmp "$WORK/real-1.jsonl" "$WORK/real-2.jsonl" && echo "output with 1 and 2 threads: identical"
+fi
 
 echo "== folders of generated articles"
 for n in 2000 20000; do

@@ -365,21 +365,26 @@ fn classified(role: &Role) -> bool {
 /// (and those inside it scored far below the line) become dropped. Returns
 /// each piece's class and score, with its features when `explain` is set.
 pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classified {
-    let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
-    let keys: Vec<Option<u64>> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
-    for k in keys.iter().flatten() {
-        *counts.entry(*k).or_default() += 1;
-    }
-    let repeated: Vec<bool> = keys
-        .iter()
-        .map(|k| k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1)))
-        .collect();
     // A text of a few blocks is an article, not a page to cut; so is a
     // text without the marks a page leaves (menus, boilerplate lines,
     // converter markup, repeated blocks), however list-like its lines:
     // results tables and lists of names are the article's own text.
     let few = items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS;
-    let page_like = !few && looks_like_page(text, items, &repeated);
+    let marks = if few { 0 } else { page_marks(text, items) };
+    // Repeated blocks count only besides another mark (or for --blocks).
+    let repeated: Vec<bool> = if explain || marks > 0 {
+        let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
+        let keys: Vec<Option<u64>> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
+        for k in keys.iter().flatten() {
+            *counts.entry(*k).or_default() += 1;
+        }
+        keys.iter()
+            .map(|k| k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1)))
+            .collect()
+    } else {
+        vec![false; items.len()]
+    };
+    let page_like = marks > 0 && marks + repeated.iter().filter(|r| **r).count() >= PAGE_MARKS;
     if !page_like && !explain {
         // Nothing to cut, and no one asked for the blocks' scores.
         return Classified {
@@ -479,21 +484,19 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     }
 }
 
-/// Lines that mark a page at least (see [`looks_like_page`]).
+/// Marks that make a page, repeated blocks included (see [`page_marks`]).
 const PAGE_MARKS: usize = 2;
 
 /// Short list items in a row that make a menu.
 const MENU_ITEMS: usize = 4;
 
-/// Whether a text carries what a saved page leaves around an article:
-/// furniture lines ("Advertisement", "Home | News | Sport"), menus (runs
-/// of short list items), converter markup (links, images, bold, `#`
-/// headings), with or besides blocks repeated on the page. Articles, even
-/// all-list ones, have none of the first kinds.
-fn looks_like_page(text: &str, items: &[Piece], repeated: &[bool]) -> bool {
-    // Articles repeat lines too (the subheads of a results table), so
-    // repetition alone is not enough.
-    let repeated = repeated.iter().filter(|r| **r).count();
+/// The marks a saved page leaves around an article, up to
+/// [`PAGE_MARKS`]: furniture lines ("Advertisement", "Home | News |
+/// Sport"), menus (runs of short list items), converter markup (links,
+/// images, bold, `#` headings). Articles, even all-list ones, have none.
+/// Blocks repeated on the page add to them, but articles repeat lines too
+/// (the subheads of a results table), so repetition alone is no mark.
+fn page_marks(text: &str, items: &[Piece]) -> usize {
     // A menu: a run of short list items without sentences.
     let mut marks = 0;
     let mut run = 0;
@@ -529,7 +532,7 @@ fn looks_like_page(text: &str, items: &[Piece], repeated: &[bool]) -> bool {
             marks += 1;
         }
     }
-    marks > 0 && marks + repeated >= PAGE_MARKS
+    marks.min(PAGE_MARKS)
 }
 
 /// The blocks of a page with their classes, and the headline read from
