@@ -338,6 +338,18 @@ fn function_words(text: &str, items: &[Piece]) -> FxHashSet<String> {
     ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect()
 }
 
+/// Which blocks have the same words as another block of the text.
+fn repeated_blocks(text: &str, items: &[Piece]) -> Vec<bool> {
+    let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
+    let keys: Vec<Option<u64>> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
+    for k in keys.iter().flatten() {
+        *counts.entry(*k).or_default() += 1;
+    }
+    keys.iter()
+        .map(|k| k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1)))
+        .collect()
+}
+
 /// A key for repeated blocks: the hash of their lower-case words, none
 /// for a block without words.
 fn key(text: &str) -> Option<u64> {
@@ -372,15 +384,8 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     let few = items.iter().filter(|p| classified(&p.role)).count() < MIN_PAGE_BLOCKS;
     let marks = if few { 0 } else { page_marks(text, items) };
     // Repeated blocks count only besides another mark (or for --blocks).
-    let repeated: Vec<bool> = if explain || marks > 0 {
-        let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
-        let keys: Vec<Option<u64>> = items.iter().map(|p| key(&text[p.range.clone()])).collect();
-        for k in keys.iter().flatten() {
-            *counts.entry(*k).or_default() += 1;
-        }
-        keys.iter()
-            .map(|k| k.is_some_and(|k| counts.get(&k).is_some_and(|&n| n > 1)))
-            .collect()
+    let repeated = if explain || marks > 0 {
+        repeated_blocks(text, items)
     } else {
         vec![false; items.len()]
     };
