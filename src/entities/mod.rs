@@ -71,7 +71,8 @@ pub fn tag_tokens(model: &Model, sentences: &[Vec<&str>], rules: bool) -> Vec<Ve
     let tags = model.tag_document(sentences);
     let mut spans: Vec<Vec<TokenSpan>> = tags.iter().map(|t| tags::spans(t)).collect();
     if rules && !model.is_empty() {
-        rules::apply(sentences, &mut spans, model.resources().gazetteer);
+        let res = model.resources();
+        rules::apply(sentences, &mut spans, res.gazetteer, res.casing);
     }
     spans
 }

@@ -3,13 +3,14 @@
 //! them (and are not part of the name), and one surface string keeps one
 //! kind throughout an article.
 
+use super::features::Casing;
 use super::gazetteer::{Gazetteer, ORGANIZATION_CLASSES};
 use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{mix, str_hash, FxHashMap};
 use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
-    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS,
+    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, STOP_WORDS,
 };
 use crate::text::is_caps_line;
 
@@ -18,13 +19,14 @@ fn capitalized(w: &str) -> bool {
 }
 
 /// Applies every rule to a document's tagged sentences.
-pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
+pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer, casing: &Casing) {
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         trim(words, spans, gazetteer);
         split_listed_pairs(words, spans, gazetteer);
         strip_titles(words, spans, gazetteer);
         organizations(words, spans);
         titled_persons(words, spans);
+        foreign_quotes(words, spans, gazetteer, casing);
         remove_overlaps(spans);
     }
     listed_organizations(sentences, spans, gazetteer);
@@ -141,6 +143,59 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) 
         while s.kind == Kind::Person && s.end - s.start > 1 && PERSON_TITLES.contains_lower(words[s.start]) {
             s.start += 1;
         }
+    }
+}
+
+/// Quoted words at least, for a quotation's language to be judged.
+const FOREIGN_MIN_WORDS: usize = 4;
+
+/// Whether a quotation mark token opens or closes a quote (a straight
+/// mark does either).
+fn quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "''" | "``")
+}
+
+/// A quotation in another language ("Wir haben die Lage im Griff") is not
+/// a list of names, although its nouns are capitalized: names inside a
+/// quoted stretch of at least four words with almost no English function
+/// words and whose lower-case words are mostly not English ones (by the
+/// model's casing table, learned from English text) are dropped, unless
+/// the gazetteers list them ("Berlin").
+fn foreign_quotes(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
+    let marks: Vec<usize> = (0..words.len()).filter(|&i| quote_mark(words[i])).collect();
+    for pair in marks.chunks_exact(2) {
+        let (open, close) = (pair[0], pair[1]);
+        let inside: Vec<&str> = words[open + 1..close]
+            .iter()
+            .copied()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        if inside.len() < FOREIGN_MIN_WORDS {
+            continue;
+        }
+        let english = inside.iter().filter(|w| STOP_WORDS.contains_lower(w)).count();
+        // English runs about two function words in five; a quotation
+        // with at most one in ten is in another language.
+        if english * 10 > inside.len() {
+            continue;
+        }
+        let lower: Vec<&str> = inside
+            .iter()
+            .copied()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        let known = lower.iter().filter(|w| casing.is_common_word(w)).count();
+        if lower.len() < 3 || known * 10 >= lower.len() * 3 {
+            continue;
+        }
+        spans.retain(|s| {
+            let within = open < s.start && s.end <= close;
+            let listed = || {
+                let phrase: Vec<String> = words[s.start..s.end].iter().map(|w| w.to_lowercase()).collect();
+                gazetteer.classes(&phrase.join(" ")) != 0
+            };
+            !within || listed()
+        });
     }
 }
 
@@ -314,7 +369,13 @@ mod tests {
     fn run(words: &[&str], spans: Vec<TokenSpan>) -> Vec<(String, Kind)> {
         let sentences = vec![words.to_vec()];
         let mut all = vec![spans];
-        apply(&sentences, &mut all, Gazetteer::embedded());
+        let model = crate::entities::default_model();
+        apply(
+            &sentences,
+            &mut all,
+            Gazetteer::embedded(),
+            model.resources().casing,
+        );
         all[0]
             .iter()
             .map(|s| (words[s.start..s.end].join(" "), s.kind))
@@ -323,6 +384,36 @@ mod tests {
 
     fn span(start: usize, end: usize, kind: Kind) -> TokenSpan {
         TokenSpan { start, end, kind }
+    }
+
+    #[test]
+    fn quotations_in_another_language_hold_no_names() {
+        let words = [
+            "He", "said", "in", "Berlin", ":", "\"", "Wir", "haben", "die", "Sache", "im", "Griff", "und",
+            "Berlin", "wird", "handeln", "\"", ".",
+        ];
+        let spans = vec![
+            span(3, 4, Kind::Location),
+            span(9, 10, Kind::Location),
+            span(11, 12, Kind::Person),
+            span(13, 14, Kind::Location),
+        ];
+        let got = run(&words, spans);
+        assert_eq!(
+            got,
+            [
+                ("Berlin".to_string(), Kind::Location),
+                ("Berlin".to_string(), Kind::Location)
+            ]
+        );
+        // An English quotation keeps its names.
+        let words = [
+            "\"", "Ask", "Tom", "Selleck", "about", "the", "contest", "today", "\"", "she", "said",
+        ];
+        assert_eq!(
+            run(&words, vec![span(2, 4, Kind::Person)]),
+            [("Tom Selleck".to_string(), Kind::Person)]
+        );
     }
 
     #[test]
