@@ -187,6 +187,10 @@ pub(super) fn link_known_acronyms(c: &mut Clustering) {
 /// acronym stands for, at most: a bound on the work per article.
 const MAX_SPELLED_NAMES: usize = 256;
 
+/// Distinct undefined acronyms looked up per article, at most (with
+/// [`MAX_SPELLED_NAMES`], a bound on the initials compared).
+const MAX_SPELLED_ACRONYMS: usize = 256;
+
 /// An acronym as written: two to six capital letters, with or without
 /// periods (`FAA`, `U.N.`).
 fn is_acronym(surface: &str) -> bool {
@@ -227,6 +231,9 @@ pub(super) fn link_spelled_acronyms(c: &mut Clustering) {
     let mut pairs = Vec::new();
     for (i, node) in c.nodes.iter().enumerate() {
         if !is_acronym(&node.surface) || defined.contains(&node.key) {
+            continue;
+        }
+        if !chosen.contains_key(&node.key) && chosen.len() == MAX_SPELLED_ACRONYMS {
             continue;
         }
         let target = *chosen.entry(node.key.clone()).or_insert_with(|| {
