@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
-use crate::document::{Kind, TaggedMention};
+use crate::document::Kind;
 
 /// Words of a credit that name no one (`Photo: AP`, `AP Photo/Jane Doe`,
 /// `Courtesy of`, `File`).
@@ -95,17 +95,15 @@ pub fn credit_names(credit: &str, gazetteer: &Gazetteer) -> Vec<(Range<usize>, K
     out
 }
 
-/// Mentions for the names of the byline (`authors`, found in `byline`)
-/// and of the credits, each given with its range in `text`; names that a
-/// mention already covers are left to it.
-pub fn add(
+/// The names of the byline (`authors`, found in `byline`) and of the
+/// credits, with their ranges in `text` and their kinds.
+pub fn names(
     text: &str,
     byline: Option<Range<usize>>,
     authors: &[String],
     credits: &[Range<usize>],
     gazetteer: &Gazetteer,
-    mentions: &mut Vec<TaggedMention>,
-) {
+) -> Vec<(Range<usize>, Kind)> {
     let mut found: Vec<(Range<usize>, Kind)> = Vec::new();
     if let Some(b) = byline {
         let line = &text[b.clone()];
@@ -120,21 +118,7 @@ pub fn add(
             found.push((c.start + r.start..c.start + r.end, kind));
         }
     }
-    for (range, kind) in found {
-        if mentions
-            .iter()
-            .any(|m| m.range.start < range.end && range.start < m.range.end)
-        {
-            continue;
-        }
-        let at = mentions.partition_point(|m| m.range.start < range.start);
-        // The block index of the nearest mention keeps the order valid.
-        let block = mentions
-            .get(at)
-            .or(at.checked_sub(1).and_then(|i| mentions.get(i)))
-            .map_or(0, |m| m.block);
-        mentions.insert(at, TaggedMention { range, kind, block });
-    }
+    found
 }
 
 #[cfg(test)]

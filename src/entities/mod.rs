@@ -19,9 +19,10 @@ pub mod rules;
 pub mod tags;
 pub mod train;
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::document::{Document, LimitReached, Sentence, TaggedMention, WarningCode};
+use crate::document::{Block, Document, LimitReached, Sentence, TaggedMention, WarningCode};
 
 /// Mentions kept per article, at most (a long article has a few thousand).
 const MAX_MENTIONS: usize = 50_000;
@@ -77,6 +78,36 @@ pub fn tag_tokens(model: &Model, sentences: &[Vec<&str>], rules: bool) -> Vec<Ve
     spans
 }
 
+/// Adds names found outside the tagged sentences (`found`, any order) to
+/// the mentions (in text order, not overlapping), leaving out those that
+/// overlap a mention or each other, in one sort.
+fn add_outside(out: &mut Vec<TaggedMention>, blocks: &[Block], mut found: Vec<(Range<usize>, Kind)>) {
+    found.sort_by_key(|(r, _)| r.start);
+    let tagged = out.len();
+    let mut last_end = 0;
+    for (range, kind) in found {
+        if out.len() >= MAX_MENTIONS {
+            break;
+        }
+        // The mentions are sorted and apart: only the last one starting
+        // before this name's end can overlap it.
+        let before = out[..tagged].partition_point(|m| m.range.start < range.end);
+        let overlaps = before > 0 && out[before - 1].range.end > range.start;
+        if overlaps || range.start < last_end || range.is_empty() {
+            continue;
+        }
+        last_end = range.end;
+        // The block at or after the name, for the order of the record.
+        let block = blocks.partition_point(|b| b.range.end <= range.start);
+        out.push(TaggedMention {
+            range,
+            kind,
+            block: block.min(blocks.len().saturating_sub(1)),
+        });
+    }
+    out.sort_by_key(|m| m.range.start);
+}
+
 /// Tokens tagged at once, at most.
 const MAX_SENTENCE: usize = 256;
 
@@ -118,7 +149,8 @@ pub fn tag(doc: &mut Document, model: &Model) {
             });
         }
     }
-    // Bylines and photo credits name people and agencies too.
+    // Bylines, photo credits and a dateline on a line of its own are in no
+    // sentence the tagger reads, yet they name people, agencies and places.
     let byline = doc
         .layout
         .byline
@@ -130,40 +162,70 @@ pub fn tag(doc: &mut Document, model: &Model) {
         .iter()
         .filter_map(|c| c.credit.clone())
         .collect();
-    credits::add(
-        text,
-        byline,
-        &doc.layout.authors,
-        &credits,
-        model.resources().gazetteer,
-        &mut out,
-    );
+    let res = model.resources();
+    let mut outside = credits::names(text, byline, &doc.layout.authors, &credits, res.gazetteer);
     if let Some(place) = &doc.layout.dateline_place {
-        let mut named = false;
         for m in out.iter_mut() {
             if m.range.start < place.end && place.start < m.range.end {
                 m.kind = Kind::Location;
-                named = true;
             }
         }
-        // A dateline on a line of its own ("LONDON 1996-08-30") is in no
-        // block the tagger reads; its place is a location all the same.
         let in_block = doc
             .blocks
             .iter()
             .any(|b| b.range.start <= place.start && place.end <= b.range.end);
-        if !named && !in_block && out.len() < MAX_MENTIONS {
-            let at = out.partition_point(|m| m.range.start < place.start);
-            let block = doc.blocks.partition_point(|b| b.range.end <= place.start);
-            out.insert(
-                at,
-                TaggedMention {
-                    range: place.clone(),
-                    kind: Kind::Location,
-                    block: block.min(doc.blocks.len().saturating_sub(1)),
-                },
-            );
+        if !in_block {
+            outside.push((place.clone(), Kind::Location));
         }
     }
+    add_outside(&mut out, &doc.blocks, outside);
     doc.mentions = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::BlockKind;
+
+    #[test]
+    fn names_outside_the_sentences_join_in_text_order() {
+        let mention = |range: Range<usize>, block| TaggedMention {
+            range,
+            kind: Kind::Person,
+            block,
+        };
+        let blocks = [
+            Block {
+                kind: BlockKind::Paragraph,
+                range: 20..40,
+                index: 0,
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                range: 60..80,
+                index: 1,
+            },
+        ];
+        let mut out = vec![mention(22..26, 0), mention(62..66, 1)];
+        let found = vec![
+            (45..50, Kind::Organization),
+            (0..5, Kind::Location),
+            (24..30, Kind::Person), // overlaps a tagged mention
+            (46..52, Kind::Person), // overlaps another found name
+            (90..95, Kind::Person), // after the last block
+        ];
+        add_outside(&mut out, &blocks, found);
+        let got: Vec<(Range<usize>, Kind, usize)> =
+            out.iter().map(|m| (m.range.clone(), m.kind, m.block)).collect();
+        assert_eq!(
+            got,
+            [
+                (0..5, Kind::Location, 0),
+                (22..26, Kind::Person, 0),
+                (45..50, Kind::Organization, 1),
+                (62..66, Kind::Person, 1),
+                (90..95, Kind::Person, 1),
+            ]
+        );
+    }
 }
