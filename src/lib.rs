@@ -39,5 +39,6 @@ pub mod record;
 pub mod report;
 pub mod synth;
 pub mod text;
+pub mod weights;
 
 pub use pipeline::{analyze, Options};

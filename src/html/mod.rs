@@ -31,14 +31,8 @@ use crate::layout::page::{best_region, share_bucket, words_bucket};
 use dom::{flag, HtmlBlock};
 
 /// The learned weights by feature name.
-static WEIGHTS: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
-    include_str!("../../data/html-block-weights.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(f, w)| Some((f, w.trim().parse().ok()?)))
-        .collect()
-});
+static WEIGHTS: LazyLock<FxHashMap<&'static str, f32>> =
+    LazyLock::new(|| crate::weights::parse(include_str!("../../data/html-block-weights.tsv")));
 
 fn weight(name: &str) -> f32 {
     WEIGHTS.get(name).copied().unwrap_or(0.0)

@@ -37,12 +37,7 @@ struct Weights {
 }
 
 static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
-    let by_feature: FxHashMap<&'static str, f32> = include_str!("../../data/block-weights.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(f, w)| Some((f, w.trim().parse().ok()?)))
-        .collect();
+    let by_feature = crate::weights::parse(include_str!("../../data/block-weights.tsv"));
     let get = |k: &str, default: f32| by_feature.get(k).copied().unwrap_or(default);
     Weights {
         bias: get("bias", 0.0),

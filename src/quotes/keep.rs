@@ -16,14 +16,8 @@ use crate::lexicon::QUOTE_PRECEDING_WORDS;
 use super::quote_text;
 
 /// The learned weights, by feature.
-static WEIGHTS: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
-    include_str!("../../data/quote-keep.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(f, w)| Some((f, w.trim().parse().ok()?)))
-        .collect()
-});
+static WEIGHTS: LazyLock<FxHashMap<&'static str, f32>> =
+    LazyLock::new(|| crate::weights::parse(include_str!("../../data/quote-keep.tsv")));
 
 /// Whether the candidate is a quote: its score is above zero.
 pub(super) fn keep(doc: &Document, q: &QuoteSpan, has_double: bool) -> bool {
