@@ -87,24 +87,75 @@ pub fn str_hash(s: &str) -> u64 {
 /// Hash of a byte string (FNV-1a, then mixed). Never zero.
 #[inline]
 pub fn bytes_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(h) | 1
+    let mut h = Fnv::default();
+    h.bytes(bytes);
+    h.finish()
 }
 
 /// Hash of the lower-cased string, without allocating for ASCII text.
 #[inline]
 pub fn lower_hash(s: &str) -> u64 {
     if s.is_ascii() {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in s.as_bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        mix(h) | 1
+        let mut h = Fnv::default();
+        h.lower(s);
+        h.finish()
     } else {
+        // `str::to_lowercase`, not per character: a final sigma differs.
         str_hash(&s.to_lowercase())
+    }
+}
+
+/// [`str_hash`] fed piece by piece: the hash of a text built from parts
+/// (a phrase word by word, a word's shape character by character) without
+/// building it.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    /// Feeds one byte.
+    #[inline]
+    pub fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    /// Feeds bytes.
+    #[inline]
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.byte(b);
+        }
+    }
+
+    /// Feeds a character as UTF-8.
+    #[inline]
+    pub fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.bytes(c.encode_utf8(&mut buf).as_bytes());
+    }
+
+    /// Feeds `word` lower-cased, character by character.
+    pub fn lower(&mut self, word: &str) {
+        if word.is_ascii() {
+            for b in word.bytes() {
+                self.byte(b.to_ascii_lowercase());
+            }
+        } else {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                self.char(c);
+            }
+        }
+    }
+
+    /// The hash of everything fed, as [`str_hash`] gives it. Never zero.
+    #[inline]
+    pub fn finish(&self) -> u64 {
+        mix(self.0) | 1
     }
 }
 

@@ -166,14 +166,11 @@ pub fn shape(word: &str) -> String {
 
 /// `str_hash(&shape(word))` without building the shape.
 pub fn shape_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut buf = [0u8; 4];
+    let mut h = crate::hash::Fnv::default();
     for c in shape_chars(word) {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
+        h.char(c);
     }
-    crate::hash::mix(h) | 1
+    h.finish()
 }
 
 /// The characters of a word's shape.

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::hash::{str_hash, FxHashMap, FxHashSet};
+use crate::hash::{str_hash, Fnv, FxHashMap, FxHashSet};
 
 /// Classes of multi-token phrases, in bit order: the first four from the
 /// place, company and agency lists, then one per kind of list from the
@@ -175,42 +175,6 @@ impl Gazetteer {
             }
         }
         marks
-    }
-}
-
-/// FNV-1a over bytes fed piece by piece: [`str_hash`] of the whole.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-
-    /// Feeds `word` lower-cased.
-    fn lower(&mut self, word: &str) {
-        if word.is_ascii() {
-            for b in word.bytes() {
-                self.byte(b.to_ascii_lowercase());
-            }
-        } else {
-            let mut buf = [0u8; 4];
-            for c in word.chars().flat_map(char::to_lowercase) {
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    self.byte(b);
-                }
-            }
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        crate::hash::mix(self.0) | 1
     }
 }
 
