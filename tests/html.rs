@@ -104,10 +104,27 @@ fn offsets_index_the_extracted_text() {
     let path = dir.write("page.html", PAGE);
     let rec = analyze_one(path.to_str().expect("utf-8"));
     let text: Vec<char> = rec["text"].as_str().expect("text").chars().collect();
-    for q in rec["quotes"].as_array().expect("quotes") {
-        let (s, e) = (q["start"].as_u64().unwrap_or(0), q["end"].as_u64().unwrap_or(0));
-        let slice: String = text[s as usize..e as usize].iter().collect();
-        assert!(slice.contains(q["text"].as_str().expect("quote text")), "{slice}");
+    let at = |v: &Value| {
+        let (s, e) = (
+            v["start"].as_u64().expect("start"),
+            v["end"].as_u64().expect("end"),
+        );
+        text[s as usize..e as usize].iter().collect::<String>()
+    };
+    let quotes = rec["quotes"].as_array().expect("quotes");
+    let paragraphs = rec["paragraphs"].as_array().expect("paragraphs");
+    let mentions: Vec<&Value> = rec["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().expect("mentions"))
+        .collect();
+    assert!(
+        !quotes.is_empty() && !paragraphs.is_empty() && !mentions.is_empty(),
+        "{rec}"
+    );
+    for v in quotes.iter().chain(paragraphs).chain(mentions) {
+        assert_eq!(at(v), v["text"].as_str().expect("text"), "{v}");
     }
 }
 
