@@ -227,10 +227,14 @@ fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: 
     put(format_args!("position={}", i * 10 / m.len().max(1)));
 }
 
-/// Blocks that may be article text: not captions, and not lines that are
-/// page furniture in any page (see [`crate::layout::furniture`]).
+/// Blocks that may be article text: not captions, not a date on its own,
+/// and not lines that are page furniture in any page (see
+/// [`crate::layout::furniture`]).
 fn candidate(b: &HtmlBlock) -> bool {
-    !matches!(b.tag, "figcaption") && b.flags & flag::FIGCAPTION == 0 && !crate::layout::furniture(&b.text)
+    !matches!(b.tag, "figcaption")
+        && b.flags & flag::FIGCAPTION == 0
+        && !crate::layout::furniture(&b.text)
+        && !crate::layout::date_line(&b.text)
 }
 
 /// The encoding a page declares in its markup, if any.
@@ -303,10 +307,54 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
             drop_line = drop_line.min(top - 3.0);
         }
     }
-    let keep: Vec<bool> = (0..blocks.len())
+    let mut keep: Vec<bool> = (0..blocks.len())
         .map(|i| candidate(&blocks[i]) && region.contains(&i) && scored[i].score >= drop_line)
         .collect();
+    let in_best = ctx.best.first_block..ctx.best.end_block;
+    if let Some(container) = container_fallback(blocks, &m, &keep, in_best.clone()) {
+        keep = container;
+        region = in_best;
+    }
     build(blocks, &m, &keep, &region, meta, scored)
+}
+
+/// The blocks of the likely container when the kept body is much shorter
+/// than its text: the scores then missed the article (a layout unlike the
+/// pages they were learned on), and the container is what Readability
+/// would take.
+fn container_fallback(
+    blocks: &[HtmlBlock],
+    m: &[Measure],
+    keep: &[bool],
+    in_best: Range<usize>,
+) -> Option<Vec<bool>> {
+    let container = |i: usize| candidate(&blocks[i]) && blocks[i].tag != "li" && in_best.contains(&i);
+    let best_words: usize = in_best
+        .clone()
+        .filter(|&i| container(i))
+        .map(|i| m[i].words)
+        .sum();
+    ((body_words(blocks, m, keep) as f32) < FALLBACK_SHARE * best_words as f32)
+        .then(|| (0..blocks.len()).map(container).collect())
+}
+
+/// Below this share of the words of the likely container, a body is
+/// replaced by that container's text; picked by cross-validation over
+/// saved pages (`scripts/train_blocks.py --html`).
+const FALLBACK_SHARE: f32 = 0.35;
+
+/// The words of the kept blocks that [`build`] makes paragraphs (list items
+/// before the first `<p>` are summary points).
+fn body_words(blocks: &[HtmlBlock], m: &[Measure], keep: &[bool]) -> usize {
+    let mut started = false;
+    let mut words = 0;
+    for (i, b) in blocks.iter().enumerate().filter(|&(i, _)| keep[i]) {
+        started |= b.tag == "p";
+        if b.tag != "li" || started {
+            words += m[i].words;
+        }
+    }
+    words
 }
 
 /// Writes the kept blocks out as the article's text and layout.
@@ -443,6 +491,49 @@ fn strip_site_name(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn block(tag: &'static str, words: usize) -> (HtmlBlock, Measure) {
+        let b = HtmlBlock {
+            text: vec!["word"; words].join(" "),
+            tag,
+            link_chars: 0,
+            flags: 0,
+            hints: Vec::new(),
+            near: Vec::new(),
+            parent: 0,
+        };
+        let m = measure(&b, &FxHashSet::default());
+        (b, m)
+    }
+
+    #[test]
+    fn a_body_far_shorter_than_the_container_gives_way_to_it() {
+        let (blocks, m): (Vec<_>, Vec<_>) = [
+            block("li", 1),
+            block("p", 50),
+            block("div", 60),
+            block("li", 9),
+            block("p", 12),
+        ]
+        .into_iter()
+        .unzip();
+        let best = 0..4;
+        // Only the teaser after the container was kept: its 12 words are
+        // under 35% of the container's 110.
+        let teaser = [false, false, false, false, true];
+        assert_eq!(
+            container_fallback(&blocks, &m, &teaser, best.clone()),
+            Some(vec![false, true, true, false, false])
+        );
+        // The container's paragraphs kept: no fallback.
+        assert_eq!(
+            container_fallback(&blocks, &m, &[false, true, true, false, false], best.clone()),
+            None
+        );
+        // List items before the first paragraph are summary points, not body.
+        assert_eq!(body_words(&blocks, &m, &[true, false, false, true, true]), 12);
+        assert_eq!(body_words(&blocks, &m, &[true, true, false, true, false]), 59);
+    }
 
     #[test]
     fn site_names_leave_the_title() {

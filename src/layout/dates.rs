@@ -20,7 +20,7 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A short line that is only a date and time, possibly with a label such as
 /// `Published:`.
-pub(super) fn date_line(line: &str) -> bool {
+pub(crate) fn date_line(line: &str) -> bool {
     // Every date line has a digit.
     if line.len() > 240
         || !line.bytes().any(|b| b.is_ascii_digit())

@@ -38,6 +38,7 @@ use paragraphs::build_items;
 use roles::{assign_roles, collect};
 
 pub(crate) use byline::byline as read_byline;
+pub(crate) use dates::date_line;
 pub(crate) use lines::furniture;
 
 /// Pass 1: finds the layout of the document's text and the blocks that
