@@ -196,6 +196,8 @@ files! {
     VERB_ADVERBS = "verb-adverbs": "Adverbs and auxiliaries between speaker and verb.";
     WEEKDAY_ABBREVIATIONS = "weekday-abbreviations": "Abbreviated weekday names.";
     WEEKDAYS = "weekdays": "Weekday names.";
+    WORK_DETERMINERS = "work-determiners": "Words before a work noun that make it one.";
+    WORK_NOUNS = "work-nouns": "Nouns for a work or product whose title follows.";
 }
 
 /// Strong titles, matched with or without an abbreviation's period.

@@ -10,7 +10,7 @@ use crate::document::Kind;
 use crate::hash::{mix, str_hash, FxHashMap};
 use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
-    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, STOP_WORDS,
+    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, STOP_WORDS, WORK_DETERMINERS, WORK_NOUNS,
 };
 use crate::text::is_caps_line;
 
@@ -26,6 +26,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         strip_titles(words, spans, gazetteer);
         organizations(words, spans);
         titled_persons(words, spans);
+        works(words, spans);
         foreign_quotes(words, spans, gazetteer, casing);
         remove_overlaps(spans);
     }
@@ -322,6 +323,24 @@ fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     }
 }
 
+/// `the film Parasite`, `her novel "Beloved Island"`: a name right after a
+/// work noun with its determiner is the work's title, never a person or a
+/// body (the tagger takes titles for surnames and companies).
+fn works(words: &[&str], spans: &mut [TokenSpan]) {
+    for s in spans.iter_mut() {
+        let mut noun = s.start;
+        if noun > 0 && quote_mark(words[noun - 1]) {
+            noun -= 1;
+        }
+        if noun < 2 || !WORK_NOUNS.contains(words[noun - 1]) {
+            continue;
+        }
+        if WORK_DETERMINERS.contains_lower(words[noun - 2]) {
+            s.kind = Kind::Misc;
+        }
+    }
+}
+
 /// Every mention of the same string gets the kind most of its mentions got.
 fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
     let span_key = |words: &[&str], s: &TokenSpan| -> u64 {
@@ -384,6 +403,23 @@ mod tests {
 
     fn span(start: usize, end: usize, kind: Kind) -> TokenSpan {
         TokenSpan { start, end, kind }
+    }
+
+    #[test]
+    fn titles_after_a_work_noun_are_works() {
+        let words = [
+            "Lee", "starred", "in", "the", "film", "Parasite", "and", "wrote", "her", "novel", "\"",
+            "Beloved", "Island", "\"", ";", "polls", "show", "Smith", "ahead", ".",
+        ];
+        let spans = vec![
+            span(0, 1, Kind::Person),
+            span(5, 6, Kind::Organization),
+            span(11, 13, Kind::Person),
+            span(17, 18, Kind::Person),
+        ];
+        let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
+        // "show" after "polls" is a verb: Smith stays a person.
+        assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
     }
 
     #[test]
