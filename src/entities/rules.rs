@@ -24,6 +24,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         trim(words, spans, gazetteer);
         split_listed_pairs(words, spans, gazetteer);
         strip_titles(words, spans, gazetteer);
+        possessive_names(words, spans);
         organizations(words, spans);
         titled_persons(words, spans);
         works(words, spans);
@@ -233,6 +234,40 @@ fn listed_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], g
     }
 }
 
+/// `Children's Hospital of Philadelphia`, `St. Mary's Church`: a name that
+/// opens with an organization head noun right after a capitalized
+/// possessive is one name with it, not two. A person's possessive stays
+/// apart (`Obama's Department of Justice`) unless a saint's (`St.`).
+fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
+    for k in 0..spans.len() {
+        let s = spans[k];
+        if s.start < 2
+            || !matches!(words[s.start - 1], "'s" | "’s")
+            || !capitalized(words[s.start - 2])
+            || !(ORG_HEADS.contains_lower(words[s.start])
+                || ORG_HEADS_NOT_PERSON.contains_lower(words[s.start]))
+        {
+            continue;
+        }
+        let mut start = s.start - 2;
+        let saint = |i: usize| matches!(words[i], "St." | "St" | "Saint");
+        let possessor = spans.iter().find(|p| p.start <= start && p.end == s.start - 1);
+        if let Some(p) = possessor {
+            start = p.start;
+        }
+        if start > 0 && saint(start - 1) {
+            start -= 1;
+        }
+        if possessor.is_some_and(|p| p.kind == Kind::Person) && !saint(start) {
+            continue;
+        }
+        spans[k].start = start;
+        if s.kind == Kind::Person {
+            spans[k].kind = Kind::Organization;
+        }
+    }
+}
+
 /// Names ending in a legal suffix or an organization head noun are
 /// organizations; a suffix right after a name joins it.
 fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
@@ -403,6 +438,48 @@ mod tests {
 
     fn span(start: usize, end: usize, kind: Kind) -> TokenSpan {
         TokenSpan { start, end, kind }
+    }
+
+    #[test]
+    fn a_possessive_before_a_head_noun_is_part_of_the_name() {
+        let words = [
+            "At",
+            "Children",
+            "'s",
+            "Hospital",
+            "of",
+            "Philadelphia",
+            "and",
+            "St.",
+            "Mary",
+            "'s",
+            "Church",
+            ",",
+            "Obama",
+            "'s",
+            "Department",
+            "of",
+            "Justice",
+            "met",
+            ".",
+        ];
+        let spans = vec![
+            span(3, 6, Kind::Organization),
+            span(8, 9, Kind::Person),
+            span(10, 11, Kind::Organization),
+            span(12, 13, Kind::Person),
+            span(14, 17, Kind::Organization),
+        ];
+        let got: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            got,
+            [
+                "Children 's Hospital of Philadelphia",
+                "St. Mary 's Church",
+                "Obama",
+                "Department of Justice"
+            ]
+        );
     }
 
     #[test]
