@@ -377,16 +377,20 @@ fn build(
         start..text.len()
     };
     let first_body = (0..blocks.len()).find(|&i| keep[i] && blocks[i].tag == "p");
-    // The headline: the page's `<h1>` just before the body (else any that
-    // matches what the page states), else the stated headline.
+    // The headline: the heading that says what the page states as its
+    // title, else the page's `<h1>` just before the body unless it is the
+    // site's name (a blog's header), else the stated headline.
     let stated = meta.headline.clone().or(meta.og_title.clone());
-    let h1 = (0..first_body.unwrap_or(blocks.len()))
-        .rev()
-        .find(|&i| blocks[i].tag == "h1" && m[i].words >= 2)
-        .or_else(|| {
-            let want = stated.as_deref().map(key)?;
-            (0..blocks.len()).find(|&i| blocks[i].tag == "h1" && key(&blocks[i].text) == want)
-        });
+    let site = meta.title.as_deref().and_then(site_name).map(key);
+    let stated_heading = stated.as_deref().map(key).and_then(|want| {
+        (0..blocks.len())
+            .find(|&i| matches!(blocks[i].tag, "h1" | "h2" | "h3") && key(&blocks[i].text) == want)
+    });
+    let h1 = stated_heading.or_else(|| {
+        (0..first_body.unwrap_or(blocks.len())).rev().find(|&i| {
+            blocks[i].tag == "h1" && m[i].words >= 2 && site.as_deref() != Some(key(&blocks[i].text).as_str())
+        })
+    });
     let headline = h1
         .map(|i| {
             scored[i].class = BlockClass::Headline;
@@ -474,18 +478,29 @@ fn key(s: &str) -> String {
         .join(" ")
 }
 
-/// A `<title>` without the site's name after a separator ("Headline |
-/// Site", "Headline - Site").
-fn strip_site_name(title: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
-        if let Some(p) = title.rfind(sep) {
+/// A `<title>` cut into the headline and the site's name after a
+/// separator ("Headline | Site", "Headline - Site").
+fn split_title(title: &str) -> Option<(&str, &str)> {
+    [" | ", " – ", " — ", " - ", " :: ", " · "]
+        .iter()
+        .find_map(|sep| {
+            let p = title.rfind(sep)?;
             let (head, tail) = (&title[..p], &title[p + sep.len()..]);
-            if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.trim().to_string()
+            (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3)
+                .then(|| (head.trim(), tail.trim()))
+        })
+}
+
+/// A `<title>` without the site's name.
+fn strip_site_name(title: &str) -> String {
+    split_title(title)
+        .map_or(title.trim(), |(head, _)| head)
+        .to_string()
+}
+
+/// The site's name in a `<title>`, if it has one after a separator.
+fn site_name(title: &str) -> Option<&str> {
+    split_title(title).map(|(_, site)| site)
 }
 
 #[cfg(test)]
@@ -533,6 +548,24 @@ mod tests {
         // List items before the first paragraph are summary points, not body.
         assert_eq!(body_words(&blocks, &m, &[true, false, false, true, true]), 12);
         assert_eq!(body_words(&blocks, &m, &[true, true, false, true, false]), 59);
+    }
+
+    #[test]
+    fn a_blog_header_is_not_the_headline() {
+        let page = "<html><head><title>Crews repair the old pier | Harbor Notes</title></head><body>\
+            <header><h1><a href=\"/\">Harbor Notes</a></h1></header><main><article>\
+            <h2>Crews repair the old pier</h2><p>Crews began on Monday to replace the rotten planks of the \
+            old pier, which the town closed in March after a storm broke its railing.</p>\
+            <p>The work will take six weeks and cost about 40,000 dollars, the town said on Monday.</p>\
+            </article></main></body></html>";
+        let out = extract(page, false);
+        let headline = out.layout.headline.map(|r| out.text[r].to_string());
+        assert_eq!(headline.as_deref(), Some("Crews repair the old pier"));
+        assert_eq!(
+            site_name("Crews repair the old pier | Harbor Notes"),
+            Some("Harbor Notes")
+        );
+        assert_eq!(site_name("Harbor Notes"), None);
     }
 
     #[test]
