@@ -147,6 +147,22 @@ pub enum BlockClass {
     Boilerplate,
 }
 
+impl BlockClass {
+    /// The name used in records: `headline`, `body`, `bullet`, `heading`,
+    /// `caption`, `meta`, `boilerplate`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockClass::Headline => "headline",
+            BlockClass::Body => "body",
+            BlockClass::Bullet => "bullet",
+            BlockClass::Heading => "heading",
+            BlockClass::Caption => "caption",
+            BlockClass::Meta => "meta",
+            BlockClass::Boilerplate => "boilerplate",
+        }
+    }
+}
+
 /// A photo caption and its credit; either may be missing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaptionSpan {

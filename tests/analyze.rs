@@ -253,6 +253,37 @@ fn table_output_fits_and_is_clean() {
 }
 
 #[test]
+fn table_shows_each_block_with_its_class_score_and_features() {
+    let out = run(&[
+        "analyze",
+        "--format",
+        "table",
+        "--blocks",
+        "fixtures/articles/newsroom_cms.html",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let blocks = text.split_once("\nBlocks\n").expect("a Blocks section").1;
+    let lines: Vec<&str> = blocks.lines().collect();
+    // The menu's first item, its score, then its features indented under it.
+    let home = lines
+        .iter()
+        .position(|l| l.starts_with("  boilerplate") && l.ends_with("  Home"));
+    let home = home.expect("the menu item as boilerplate");
+    assert!(
+        lines[home + 1].trim_start().starts_with("tag=li "),
+        "{}",
+        lines[home + 1]
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("  body") && l.contains("The Harbor City council voted")));
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
 fn any_bytes_give_a_record_or_a_clean_error() {
     let scratch = Scratch::new("bytes");
     let samples: Vec<Vec<u8>> = vec![

@@ -314,6 +314,12 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
     if let Some(container) = container_fallback(blocks, &m, &keep, in_best.clone()) {
         keep = container;
         region = in_best;
+        if explain {
+            // Say why these blocks are body although they scored low.
+            for (block, _) in scored.iter_mut().zip(&keep).filter(|(_, k)| **k) {
+                block.features.push("fallback=container".to_string());
+            }
+        }
     }
     build(blocks, &m, &keep, &region, meta, scored)
 }

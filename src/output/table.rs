@@ -210,6 +210,24 @@ impl Table {
         }
     }
 
+    /// With `--blocks`: every block's class, score and text, and under it
+    /// the features that made the score.
+    fn blocks(&self, s: &mut String, a: &Article) {
+        let Some(blocks) = &a.blocks else {
+            return;
+        };
+        let width = self.style.width;
+        let _ = writeln!(s, "{}", self.style.label("Blocks"));
+        for b in blocks {
+            let head = format!("  {} {:>7.2}  ", pad(b.class.name(), 11), b.score);
+            let text = truncate(&sanitize(&b.text), width.saturating_sub(display_width(&head)));
+            let _ = writeln!(s, "{head}{text}");
+            for line in wrap(&sanitize(&b.features.join(" ")), width.saturating_sub(6)) {
+                let _ = writeln!(s, "      {line}");
+            }
+        }
+    }
+
     /// The entity names by kind, with their mention counts.
     fn entities(&self, s: &mut String, a: &Article) {
         let width = self.style.width;
@@ -290,6 +308,7 @@ impl Printer for Table {
         self.list(&mut s, "Captions", &captions);
         self.quotes(&mut s, a);
         self.entities(&mut s, a);
+        self.blocks(&mut s, a);
         for w in &a.warnings {
             self.field(&mut s, "Warning", &w.message);
         }
