@@ -26,8 +26,8 @@ use std::sync::LazyLock;
 use scraper::Html;
 
 use crate::document::{BlockClass, CaptionSpan, Layout, PageBlock};
-use crate::hash::{FxHashMap, FxHashSet};
-use crate::layout::page::{best_region, share_bucket, words_bucket};
+use crate::hash::FxHashMap;
+use crate::layout::page::{best_region, end_of, share_bucket, words_bucket, FunctionWords};
 use dom::{flag, HtmlBlock};
 
 /// The learned weights by feature name.
@@ -57,9 +57,11 @@ struct Measure {
     link_share: f32,
     end: &'static str,
     repeated: bool,
+    /// May be article text (see [`candidate`]).
+    candidate: bool,
 }
 
-fn measure(b: &HtmlBlock, function_words: &FxHashSet<String>) -> Measure {
+fn measure(b: &HtmlBlock, function_words: &FunctionWords) -> Measure {
     let (mut words, mut stops, mut caps) = (0usize, 0usize, 0usize);
     for raw in b.text.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -67,56 +69,23 @@ fn measure(b: &HtmlBlock, function_words: &FxHashSet<String>) -> Measure {
             continue;
         }
         words += 1;
-        if function_words.contains(&w.to_lowercase()) {
+        if function_words.contains(&crate::lexicon::lower(w)) {
             stops += 1;
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             caps += 1;
         }
     }
-    let chars = b.text.chars().count().max(1);
-    let trimmed = b.text.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
-    let end = match trimmed.chars().last() {
-        Some('.' | '!' | '?' | '…') => "stop",
-        Some(':') => "colon",
-        Some(',' | ';') => "comma",
-        Some(c) if c.is_alphanumeric() => "word",
-        _ => "other",
-    };
+    let share = |n: usize| if words > 0 { n as f32 / words as f32 } else { 0.0 };
     Measure {
         words,
-        stop_share: if words > 0 {
-            stops as f32 / words as f32
-        } else {
-            0.0
-        },
-        cap_share: if words > 0 {
-            caps as f32 / words as f32
-        } else {
-            0.0
-        },
-        link_share: b.link_chars as f32 / chars as f32,
-        end,
+        stop_share: share(stops),
+        cap_share: share(caps),
+        link_share: b.link_chars as f32 / b.text.chars().count().max(1) as f32,
+        end: end_of(&b.text),
         repeated: false,
+        candidate: candidate(b),
     }
-}
-
-/// The page's own function words: the most frequent short lower-case words.
-fn function_words(blocks: &[HtmlBlock]) -> FxHashSet<String> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for b in blocks {
-        for w in b.text.split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_lowercase) {
-                *counts.entry(w).or_default() += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut out: FxHashSet<String> = ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect();
-    out.extend(crate::lexicon::STOP_WORDS.words().iter().map(|w| w.to_string()));
-    out
 }
 
 fn link_bucket(x: f32) -> &'static str {
@@ -158,13 +127,13 @@ fn best_container(walked: &dom::Walked, m: &[Measure]) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// Emits the features of block `i`.
 /// Page-wide facts the features of a block read.
 struct Context {
     /// The article's likely container.
     best: dom::Element,
 }
 
+/// Emits the features of block `i`.
 fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: &mut dyn FnMut(&str)) {
     let best = &ctx.best;
     let b = &blocks[i];
@@ -177,7 +146,7 @@ fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: 
     };
     let words = words_bucket(mm.words);
     put(format_args!("tag={}", b.tag));
-    if !candidate(b) {
+    if !mm.candidate {
         // Never article text; marked for the training script.
         put(format_args!("candidate=false"));
     }
@@ -252,7 +221,7 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
         (meta::read(&parsed), dom::walk(&parsed))
     };
     let blocks = &walked.blocks;
-    let function_words = function_words(blocks);
+    let function_words = FunctionWords::new(blocks.iter().map(|b| b.text.as_str()));
     let mut m: Vec<Measure> = blocks.iter().map(|b| measure(b, &function_words)).collect();
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for b in blocks {
@@ -286,7 +255,7 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
     let gains = |line: f32| -> Vec<f32> {
         (0..blocks.len())
             .map(|i| {
-                if candidate(&blocks[i]) {
+                if m[i].candidate {
                     (scored[i].score - line) * ((m[i].words + 1) as f32).sqrt()
                 } else {
                     0.0
@@ -299,7 +268,7 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
     if region.is_empty() {
         // Nothing above the line: the page's best-scored stretch all the same.
         let top = (0..blocks.len())
-            .filter(|&i| candidate(&blocks[i]) && m[i].words >= 10)
+            .filter(|&i| m[i].candidate && m[i].words >= 10)
             .map(|i| scored[i].score)
             .fold(None, |acc: Option<f32>, s| Some(acc.map_or(s, |a| a.max(s))));
         if let Some(top) = top {
@@ -308,7 +277,7 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
         }
     }
     let mut keep: Vec<bool> = (0..blocks.len())
-        .map(|i| candidate(&blocks[i]) && region.contains(&i) && scored[i].score >= drop_line)
+        .map(|i| m[i].candidate && region.contains(&i) && scored[i].score >= drop_line)
         .collect();
     let in_best = ctx.best.first_block..ctx.best.end_block;
     if let Some(container) = container_fallback(blocks, &m, &keep, in_best.clone()) {
@@ -334,7 +303,7 @@ fn container_fallback(
     keep: &[bool],
     in_best: Range<usize>,
 ) -> Option<Vec<bool>> {
-    let container = |i: usize| candidate(&blocks[i]) && blocks[i].tag != "li" && in_best.contains(&i);
+    let container = |i: usize| m[i].candidate && blocks[i].tag != "li" && in_best.contains(&i);
     let best_words: usize = in_best
         .clone()
         .filter(|&i| container(i))
@@ -523,7 +492,7 @@ mod tests {
             near: Vec::new(),
             parent: 0,
         };
-        let m = measure(&b, &FxHashSet::default());
+        let m = measure(&b, &FunctionWords::new(std::iter::empty()));
         (b, m)
     }
 

@@ -85,7 +85,7 @@ fn role_name(role: &Role) -> &'static str {
     }
 }
 
-fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Measure {
+fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure {
     let content = &text[piece.range.clone()];
     let mut m = Measure {
         role: role_name(&piece.role),
@@ -117,7 +117,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
         } else {
             lower.push_str(&w.to_lowercase());
         }
-        if STOP_WORDS.contains(&lower) || function_words.contains(&lower) {
+        if function_words.contains(&lower) {
             stops += 1;
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
@@ -153,7 +153,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FxHashSet<String>) -> Mea
 }
 
 /// How a block ends: `stop`, `colon`, `comma`, `word` or `other`.
-fn end_of(content: &str) -> &'static str {
+pub(crate) fn end_of(content: &str) -> &'static str {
     let trimmed = content.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' ', '\\']);
     match trimmed.chars().last() {
         Some('.' | '!' | '?' | '…') => "stop",
@@ -164,6 +164,7 @@ fn end_of(content: &str) -> &'static str {
     }
 }
 
+/// A block's word count as a feature value.
 pub(crate) fn words_bucket(n: usize) -> &'static str {
     match n {
         0 => "0",
@@ -179,6 +180,7 @@ pub(crate) fn words_bucket(n: usize) -> &'static str {
     }
 }
 
+/// A share (0 to 1) in tenths, as a feature value; 0.5 and over are one.
 pub(crate) fn share_bucket(x: f32) -> &'static str {
     match (x * 10.0) as u32 {
         0 => "0",
@@ -200,7 +202,6 @@ fn indent_bucket(n: usize) -> &'static str {
     }
 }
 
-/// Emits the features of block `i` of `blocks` (`name=value` strings).
 /// What is known of the page around each block.
 struct Page<'a> {
     blocks: &'a [Measure],
@@ -239,6 +240,7 @@ impl<'a> Page<'a> {
     }
 }
 
+/// Emits the features of block `i` (`name=value` strings).
 fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
     let blocks = page.blocks;
     let m = &blocks[i];
@@ -315,22 +317,32 @@ fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
     put(&mut buf, format_args!("around={run}"));
 }
 
-/// The page's own function words, whatever its language: the most
-/// frequent short lower-case words.
-fn function_words(text: &str, items: &[Piece]) -> FxHashSet<String> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for p in items {
-        for w in text[p.range.clone()].split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let short = (1..=4).contains(&w.chars().count());
-            if short && w.chars().all(char::is_lowercase) {
-                *counts.entry(w).or_default() += 1;
+/// Function words of a page, whatever its language: the English ones and
+/// the page's own, its most frequent short lower-case words.
+pub(crate) struct FunctionWords(FxHashSet<String>);
+
+impl FunctionWords {
+    /// The function words of a page of `blocks`.
+    pub(crate) fn new<'a>(blocks: impl Iterator<Item = &'a str>) -> FunctionWords {
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        for block in blocks {
+            for w in block.split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let short = (1..=4).contains(&w.chars().count());
+                if short && w.chars().all(char::is_lowercase) {
+                    *counts.entry(w).or_default() += 1;
+                }
             }
         }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        FunctionWords(ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect())
     }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    ranked.into_iter().take(16).map(|(w, _)| w.to_string()).collect()
+
+    /// Whether a lower-case word is one.
+    pub(crate) fn contains(&self, lower: &str) -> bool {
+        STOP_WORDS.contains(lower) || self.0.contains(lower)
+    }
 }
 
 /// Which blocks have the same words as another block of the text.
@@ -392,7 +404,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             headline: None,
         };
     }
-    let function_words = function_words(text, items);
+    let function_words = FunctionWords::new(items.iter().map(|p| &text[p.range.clone()]));
     let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
     for (b, r) in blocks.iter_mut().zip(&repeated) {
         b.repeated = *r;
