@@ -132,6 +132,25 @@ impl Gazetteer {
         self.phrases.get(&str_hash(lower_phrase)).copied().unwrap_or(0)
     }
 
+    /// Class bits of the phrase of tokens `words`, compared in lower case
+    /// with a space between words and a possessive token written onto the
+    /// word before it, as the lists write it (`McDonald 's` is
+    /// `mcdonald's`), without building the phrase.
+    pub fn phrase_classes(&self, words: &[&str]) -> u32 {
+        let mut phrase = Fnv::default();
+        for (k, w) in words.iter().enumerate() {
+            if matches!(*w, "'s" | "’s") {
+                phrase.bytes(b"'s");
+                continue;
+            }
+            if k > 0 {
+                phrase.byte(b' ');
+            }
+            phrase.lower(w);
+        }
+        self.phrases.get(&phrase.finish()).copied().unwrap_or(0)
+    }
+
     /// Marks every token inside a listed phrase. Bit `class * 4 + pos` of a
     /// token's mask is set when it is at position `pos` (0 begin, 1 inside,
     /// 2 last, 3 unit) of a phrase of that class. Phrases must start with a
@@ -209,6 +228,16 @@ mod tests {
         h.byte(b' ');
         h.lower("YÖRK");
         assert_eq!(h.finish(), str_hash("new yörk"));
+    }
+
+    #[test]
+    fn phrases_of_tokens_are_looked_up_as_written_in_the_lists() {
+        let g = Gazetteer::embedded();
+        assert_ne!(g.classes("new york"), 0);
+        assert_ne!(g.classes("mcdonald's"), 0);
+        assert_eq!(g.phrase_classes(&["New", "York"]), g.classes("new york"));
+        assert_eq!(g.phrase_classes(&["McDonald", "'s"]), g.classes("mcdonald's"));
+        assert_eq!(g.phrase_classes(&["McDonald", "’s"]), g.classes("mcdonald's"));
     }
 
     #[test]

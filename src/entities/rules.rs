@@ -106,10 +106,7 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
 /// "Procter & Gamble and AT&T": two listed names joined by "and" are two
 /// names, not one.
 fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
-    let listed_phrase = |from: usize, to: usize| {
-        let phrase: Vec<String> = words[from..to].iter().map(|w| w.to_lowercase()).collect();
-        from < to && gazetteer.classes(&phrase.join(" ")) != 0
-    };
+    let listed_phrase = |from: usize, to: usize| from < to && gazetteer.phrase_classes(&words[from..to]) != 0;
     let mut extra = Vec::new();
     for s in spans.iter_mut() {
         if s.end - s.start < 3 {
@@ -192,11 +189,7 @@ fn foreign_quotes(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazett
         }
         spans.retain(|s| {
             let within = open < s.start && s.end <= close;
-            let listed = || {
-                let phrase: Vec<String> = words[s.start..s.end].iter().map(|w| w.to_lowercase()).collect();
-                gazetteer.classes(&phrase.join(" ")) != 0
-            };
-            !within || listed()
+            !within || gazetteer.phrase_classes(&words[s.start..s.end]) != 0
         });
     }
 }
@@ -219,14 +212,12 @@ fn listed_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], g
     }
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         for s in spans.iter_mut().filter(|s| s.kind == Kind::Person) {
-            let phrase: Vec<String> = words[s.start..s.end].iter().map(|w| w.to_lowercase()).collect();
-            // The lists write "mcdonald's" as one word; the tokens split it.
-            let joined = phrase.join(" ").replace(" 's", "'s").replace(" ’s", "'s");
-            let listed = gazetteer.classes(&joined) & ORGANIZATION_CLASSES != 0;
-            let first_name = gazetteer.first_name(&phrase[0]) == 1;
+            let listed = gazetteer.phrase_classes(&words[s.start..s.end]) & ORGANIZATION_CLASSES != 0;
+            let first = words[s.start].to_lowercase();
+            let first_name = gazetteer.first_name(&first) == 1;
             let titled =
                 s.start > 0 && PERSON_TITLES.contains_lower(words[s.start - 1].trim_end_matches('.'));
-            let surname = phrase.len() == 1 && surnames.contains(&phrase[0]);
+            let surname = s.end - s.start == 1 && surnames.contains(&first);
             if listed && !first_name && !titled && !surname {
                 s.kind = Kind::Organization;
             }
