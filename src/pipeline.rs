@@ -69,10 +69,7 @@ pub fn analyze(decoded: &Decoded, options: &Options) -> Article {
 /// and 2, words of headline, bullets, captions and paragraphs), for
 /// learning word clusters from running text (`newsscan train --unlabeled`).
 pub fn tagger_sentences(text: &str) -> Vec<Vec<String>> {
-    let cut = analysis_end(text, Options::default().max_analyzed_bytes);
-    let mut doc = Document::new(&text[..cut]);
-    layout::run(&mut doc, false);
-    text::segment(&mut doc, false);
+    let doc = segmented(text, Options::default().max_analyzed_bytes);
     doc.sentences
         .iter()
         .filter(|s| !s.tokens.is_empty())
@@ -108,7 +105,7 @@ fn analyze_html(decoded: &Decoded, options: &Options) -> Article {
     }
     let text = extracted.text.as_str();
     let mut doc = Document::new(text);
-    doc.layout = extracted.layout.clone();
+    doc.layout = std::mem::take(&mut extracted.layout);
     if truncated {
         doc.limits.push(LimitReached {
             code: WarningCode::Truncated,
@@ -148,11 +145,7 @@ pub struct QuoteCandidate {
 /// Every candidate quote of an article with its features, for learning the
 /// keep decision (`scripts/train_quote_keep.py`).
 pub fn quote_candidates(decoded: &Decoded, options: &Options) -> Vec<QuoteCandidate> {
-    let text = decoded.text.as_str();
-    let cut = analysis_end(text, options.max_analyzed_bytes);
-    let mut doc = Document::new(&text[..cut]);
-    layout::run(&mut doc, false);
-    text::segment(&mut doc, false);
+    let mut doc = segmented(&decoded.text, options.max_analyzed_bytes);
     entities::tag(&mut doc, options.model);
     entities::resolve::run(&mut doc, options.model.resources().gazetteer);
     let index = crate::text::CharIndex::new(doc.text);
@@ -164,6 +157,15 @@ pub fn quote_candidates(decoded: &Decoded, options: &Options) -> Vec<QuoteCandid
             features,
         })
         .collect()
+}
+
+/// Passes 1 and 2 on the part of `text` within `limit` bytes, for the
+/// tools that read the sentences (no limit warnings, no explanations).
+fn segmented(text: &str, limit: usize) -> Document<'_> {
+    let mut doc = Document::new(&text[..analysis_end(text, limit)]);
+    layout::run(&mut doc, false);
+    text::segment(&mut doc, false);
+    doc
 }
 
 /// Where the analysis of `text` stops: its end, or for a text over
