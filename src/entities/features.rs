@@ -265,16 +265,17 @@ impl<'a> Word<'a> {
         }
         emit(feature(T_FORM, &[str_hash(form)]));
         // Prefixes and suffixes of one to four characters, as slices of
-        // the lower-case form (no string built for each).
+        // the lower-case form (nothing built for each).
         let len = lower.chars().count();
-        let bounds: Vec<usize> = lower
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(lower.len()))
-            .collect();
-        for n in 1..=4.min(len) {
-            emit(feature(T_PREFIX, &[str_hash(&lower[..bounds[n]])]));
-            emit(feature(T_SUFFIX, &[str_hash(&lower[bounds[len - n]..])]));
+        let mut prefix_ends = lower.char_indices().map(|(i, _)| i).skip(1).chain([lower.len()]);
+        let mut suffix_starts = lower.char_indices().rev().map(|(i, _)| i);
+        for _ in 0..4.min(len) {
+            let (end, start) = (
+                prefix_ends.next().unwrap_or(lower.len()),
+                suffix_starts.next().unwrap_or(0),
+            );
+            emit(feature(T_PREFIX, &[str_hash(&lower[..end])]));
+            emit(feature(T_SUFFIX, &[str_hash(&lower[start..])]));
         }
         let len_bucket = match len {
             0..=4 => len,

@@ -258,6 +258,8 @@ struct WordCache {
     sentence: Vec<u32>,
     /// Feature keys of the sentence's tokens (reused).
     keys: Vec<u64>,
+    /// Feature keys of a new word (reused).
+    word_keys: Vec<u64>,
     /// Where each token's keys end in `keys` (reused).
     ends: Vec<usize>,
     /// Per token of the sentence, the scores that do not depend on the
@@ -360,7 +362,9 @@ impl Model {
         }
         let res = self.resources();
         let mut rows = [[0i32; NTAGS]; SLOTS];
-        let (mut keys, mut ends) = (Vec::with_capacity(48), [0usize; SLOTS]);
+        let mut keys = std::mem::take(&mut cache.word_keys);
+        keys.clear();
+        let mut ends = [0usize; SLOTS];
         super::features::word_features_all(form, &res, &mut |slot, f| {
             keys.push(f);
             ends[slot] = keys.len();
@@ -370,6 +374,7 @@ impl Model {
             ends[slot] = ends[slot].max(ends[slot - 1]);
         }
         self.weights.add_batch(&keys, &ends, &mut rows);
+        cache.word_keys = keys;
         let i = cache.rows.len() as u32;
         cache.rows.push(rows);
         cache.map.insert(h, i);
