@@ -446,3 +446,23 @@ pub struct LimitReached {
     /// Where (byte offset into the text).
     pub offset: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::BlockClass;
+
+    #[test]
+    fn block_class_names_are_the_record_values() {
+        for class in [
+            BlockClass::Headline,
+            BlockClass::Body,
+            BlockClass::Bullet,
+            BlockClass::Heading,
+            BlockClass::Caption,
+            BlockClass::Meta,
+            BlockClass::Boilerplate,
+        ] {
+            assert_eq!(serde_json::to_value(class).ok(), Some(class.name().into()));
+        }
+    }
+}
