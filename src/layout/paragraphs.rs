@@ -176,7 +176,12 @@ fn split_run(text: &str, run: &[Line], width: Option<usize>) -> Vec<Range<usize>
             || match width {
                 Some(w) => {
                     let first_word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
-                    ends_sentence(cur) && run[i].width + 1 + first_word <= w
+                    // A line far wider than the wrap width was never
+                    // wrapped: it is a paragraph of its own.
+                    let unwrapped = |l: &Line| l.width > w + w / 2;
+                    unwrapped(&run[i])
+                        || unwrapped(&run[i + 1])
+                        || (ends_sentence(cur) && run[i].width + 1 + first_word <= w)
                 }
                 None => ends_sentence(cur) || !next.starts_with(char::is_lowercase),
             };
@@ -208,6 +213,14 @@ mod tests {
         let text = "Title\n\nThe council approved the harbor tunnel on Tuesday after a long\ndebate that ran late into the night.\nOpponents said they would appeal the decision in the courts and\nkeep campaigning against the project until it is gone.\n";
         let l = parse(text);
         assert_eq!(l.paragraphs.len(), 2, "{:?}", texts(text, &l.paragraphs));
+    }
+
+    #[test]
+    fn a_line_far_wider_than_the_wrap_stands_alone() {
+        let long = "The agency said on Monday that its researchers had examined how a long sleep would affect the crew, and that the results were promising for missions that last for years.";
+        let text = format!("Title\n\nThe council approved the harbor tunnel on Tuesday after a long\ndebate that ran late into the night and ended in a vote.\n\nLive coverage from the hall continues here\n{long}\n");
+        let l = parse(&text);
+        assert_eq!(texts(&text, &l.paragraphs).last().map(String::as_str), Some(long));
     }
 
     #[test]
