@@ -4,13 +4,14 @@
 //!
 //! - every offset lies inside the text and `start <= end`;
 //! - the text of each paragraph, sentence, token, mention and quote is
-//!   `text[start:end]` with line breaks folded (a quote running over
+//!   `text[start:end]` with line breaks folded and converter marks left
+//!   out (see [`crate::text::field_text`]; a quote running over
 //!   several paragraphs leaves out the reopening marks between them, so
 //!   there the words must agree, quotation marks aside);
 //! - spans within one list are in order and do not overlap.
 
 use crate::record::{Article, Quote, Span};
-use crate::text::fold_lines;
+use crate::text::field_text;
 
 /// Checks `record` against `text` (the decoded text, BOM removed).
 pub fn verify(text: &str, record: &Article) -> Result<(), String> {
@@ -52,7 +53,7 @@ impl Checker {
             ));
         }
         let raw: String = self.chars[start..end].iter().collect();
-        Ok(fold_lines(&raw).into_owned())
+        Ok(field_text(&raw).into_owned())
     }
 
     fn spans(&self, list: &[Span], what: &str, ordered: bool) -> Result<(), String> {

@@ -20,7 +20,7 @@ use crate::document::{Document, LimitReached, QuoteSpan, UnpairedMark, WarningCo
 
 /// Quotes kept per article, at most (a long article has a few hundred).
 const MAX_QUOTES: usize = 20_000;
-use crate::text::fold_lines;
+use crate::text::field_text;
 
 /// Pass 5: finds the quotes of the document's blocks, attributes them, and
 /// records the unpaired marks.
@@ -94,7 +94,7 @@ fn is_partial(text: &str, q: &QuoteSpan) -> bool {
 pub fn quote_text(text: &str, q: &QuoteSpan) -> String {
     q.pieces
         .iter()
-        .map(|r| fold_lines(&text[r.clone()]).trim().to_string())
+        .map(|r| field_text(&text[r.clone()]).trim().to_string())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -129,7 +129,7 @@ fn test_speakers(text: &str) -> Vec<(String, Option<String>)> {
                 quote_text(text, q),
                 q.attribution
                     .as_ref()
-                    .map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
+                    .map(|a| crate::text::fold_lines(&text[a.speaker.clone()]).into_owned()),
             )
         })
         .collect()

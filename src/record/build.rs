@@ -8,7 +8,7 @@ use super::schema::{Article, Caption, Entity, Mention, PageBlock, Quote, Span, S
 use crate::document::{BlockKind, Document};
 use crate::input::Decoded;
 use crate::quotes::quote_text;
-use crate::text::{fold_lines, CharIndex};
+use crate::text::{field_text, CharIndex};
 
 /// Builds the record of `doc`, decoded from `source`; `sentences` adds the
 /// sentence spans. `path` and `id` are left for the caller.
@@ -16,11 +16,11 @@ pub fn build(doc: &Document, source: &Decoded, options: &crate::pipeline::Option
     let text = doc.text;
     let index = CharIndex::new(text);
     let span = |r: &Range<usize>| Span {
-        text: fold_lines(&text[r.clone()]).into_owned(),
+        text: field_text(&text[r.clone()]).into_owned(),
         start: index.chars(r.start),
         end: index.chars(r.end),
     };
-    let fold = |r: &Range<usize>| fold_lines(&text[r.clone()]).into_owned();
+    let fold = |r: &Range<usize>| field_text(&text[r.clone()]).into_owned();
     let layout = &doc.layout;
     let mut entities = entities(doc, &index);
     let quotes = quotes(doc, &index, &mut entities);
@@ -106,7 +106,7 @@ fn entities(doc: &Document, index: &CharIndex) -> Vec<Entity> {
                 .map(|&m| {
                     let r = &found.mentions[m].range;
                     Mention {
-                        text: fold_lines(&text[r.clone()]).into_owned(),
+                        text: field_text(&text[r.clone()]).into_owned(),
                         start: index.chars(r.start),
                         end: index.chars(r.end),
                     }
@@ -138,11 +138,11 @@ fn quotes(doc: &Document, index: &CharIndex, entities: &mut [Entity]) -> Vec<Quo
                 partial: q.partial,
                 speaker: a.map(|a| match a.entity {
                     Some(e) => found[e].name.clone(),
-                    None => fold_lines(&text[a.speaker.clone()]).into_owned(),
+                    None => field_text(&text[a.speaker.clone()]).into_owned(),
                 }),
                 speaker_kind: entity.map(|e| found[e].kind),
                 speaker_for: a.and_then(|a| a.speaks_for).map(|e| found[e].name.clone()),
-                speaker_text: a.map(|a| fold_lines(&text[a.speaker.clone()]).into_owned()),
+                speaker_text: a.map(|a| field_text(&text[a.speaker.clone()]).into_owned()),
                 speaker_start: a.map(|a| index.chars(a.speaker.start)),
                 speaker_end: a.map(|a| index.chars(a.speaker.end)),
                 // A speaker read from the sentence's subject has no verb.

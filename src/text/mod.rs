@@ -14,7 +14,7 @@ pub mod tokens;
 
 use std::borrow::Cow;
 
-pub use segment::{count_words, is_word, segments, segments_into, words};
+pub use segment::{count_words, is_word, next_char, segments, segments_into, words};
 pub use sentences::sentences;
 pub use tokens::{tokenize, tokens_from_segments, tokens_into};
 
@@ -112,6 +112,89 @@ pub fn fold_lines(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The text of a record field: [`fold_lines`], then the marks that page
+/// converters (html2text, markdown exports) put around words left out:
+/// emphasis (`**bold**`, `_italic_`) and backslash escapes (`\(`, a `\`
+/// before a line break). Asterisks or underscores standing alone, and
+/// underscores inside a word (`snake_case`), are text and stay.
+pub fn field_text(s: &str) -> Cow<'_, str> {
+    let folded = fold_lines(s);
+    if !folded.contains(['*', '_', '\\']) {
+        return folded;
+    }
+    let src = folded.as_ref();
+    let bytes = src.as_bytes();
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Emphasis marks come in pairs: one opening before a word, one closing
+    // after one, alike (`**`, `_`). An unpaired run is text ("f***",
+    // `___.`), and so is one inside a word (`snake_case`).
+    let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut open: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b != b'*' && b != b'_' {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|&&x| x == b).count();
+        let (before, after) = (src[..i].chars().next_back(), src[i + run..].chars().next());
+        let here = i..i + run;
+        i += run;
+        if (b == b'*' && run < 2) || (word(before) && word(after)) {
+            continue;
+        }
+        let opens = space(before) && (word(after) || after.is_some_and(|c| "\"“‘'(".contains(c)));
+        let closes = !space(before)
+            && (space(after) || after.is_some_and(|c| c.is_ascii_punctuation()))
+            && (word(before) || before.is_some_and(|c| ".,;:!?\"”’')".contains(c)));
+        let same = |r: &std::ops::Range<usize>| bytes[r.clone()] == bytes[here.clone()];
+        if closes {
+            if let Some(k) = open.iter().rposition(same) {
+                dropped.push(open[k].clone());
+                dropped.push(here);
+                open.truncate(k);
+                continue;
+            }
+        }
+        if opens {
+            open.push(here);
+        }
+    }
+    dropped.sort_unstable_by_key(|r| r.start);
+    let mut out = String::with_capacity(src.len());
+    let mut marks = dropped.iter().peekable();
+    let mut i = 0;
+    while i < bytes.len() {
+        while marks.peek().is_some_and(|r| r.start < i) {
+            marks.next();
+        }
+        if marks.peek().is_some_and(|r| r.start == i) {
+            i = marks.next().map_or(i, |r| r.end);
+            continue;
+        }
+        let c = next_char(src, i);
+        i += c.len_utf8();
+        if c == '\\' {
+            // An escape gives the punctuation after it; a backslash before a
+            // break (or at the end) is a converter's line break.
+            let after = src[i..].chars().next();
+            match after {
+                Some(p) if p.is_ascii_punctuation() => {
+                    out.push(p);
+                    i += 1;
+                }
+                _ if space(after) => {}
+                _ => out.push(c),
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 /// Counts letters in `chars` and stops at the first lower-case one: `None`
 /// when there is one, else the number of letters.
 fn capital_letters(chars: impl Iterator<Item = char>) -> Option<usize> {
@@ -199,6 +282,30 @@ mod tests {
         assert_eq!(fold_lines("well-\nknown"), "well-known");
         assert_eq!(fold_lines("co-\nPresident"), "co- President");
         assert_eq!(fold_lines("two  spaces"), "two  spaces");
+    }
+
+    #[test]
+    fn converter_marks_leave_fields() {
+        assert_eq!(field_text("**Share** it"), "Share it");
+        assert_eq!(
+            field_text("the _Star Trek_ film, _Legion_."),
+            "the Star Trek film, Legion."
+        );
+        assert_eq!(field_text("cosmic gas \\(in white\\)"), "cosmic gas (in white)");
+        assert_eq!(field_text("a line\\\nwrapped"), "a line wrapped");
+        assert_eq!(field_text("snake_case PFF_Browns"), "snake_case PFF_Browns");
+        assert_eq!(field_text("a * b ** c _ d ___"), "a * b ** c _ d ___");
+        assert_eq!(field_text("___."), "___.");
+        assert_eq!(
+            field_text("“Go f*** yourself!” **Said** she"),
+            "“Go f*** yourself!” Said she"
+        );
+        assert_eq!(
+            field_text("**Portion:** 1 Green, _2 Red_"),
+            "Portion: 1 Green, 2 Red"
+        );
+        assert_eq!(field_text("_Star Trek Beyond._ Then"), "Star Trek Beyond. Then");
+        assert_eq!(field_text("*one* C:\\Users"), "*one* C:\\Users");
     }
 
     #[test]

@@ -11,7 +11,9 @@ pub fn next_char(s: &str, i: usize) -> char {
 }
 
 /// Appends the UAX #29 word-boundary segments of `text[range]` that are not
-/// whitespace to `out`, as byte ranges into `text`.
+/// whitespace to `out`, as byte ranges into `text`, with one change:
+/// underscores at a segment's edges are segments of their own, since page
+/// converters mark emphasis with them (`_Star Trek_`).
 ///
 /// Runs of ASCII between whitespace take a fast path that applies the
 /// UAX #29 rules for ASCII directly; anything else goes through
@@ -46,6 +48,7 @@ pub fn segments_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>
                 j += c.len_utf8();
             }
         }
+        let from = out.len();
         if ascii {
             ascii_segments(bytes, i, j, out);
         } else {
@@ -56,7 +59,32 @@ pub fn segments_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>
                     .map(|(k, s)| i + k..i + k + s.len()),
             );
         }
+        if bytes[i..j].contains(&b'_') {
+            split_edge_underscores(bytes, out, from);
+        }
         i = j;
+    }
+}
+
+/// Splits the underscores at the edges of `out[from..]` into segments of
+/// their own (a segment of underscores only stays whole).
+fn split_edge_underscores(bytes: &[u8], out: &mut Vec<Range<usize>>, from: usize) {
+    let chunk: Vec<Range<usize>> = out.drain(from..).collect();
+    for r in chunk {
+        let s = &bytes[r.clone()];
+        let lead = s.iter().take_while(|&&b| b == b'_').count();
+        if lead == s.len() {
+            out.push(r);
+            continue;
+        }
+        let trail = s.iter().rev().take_while(|&&b| b == b'_').count();
+        if lead > 0 {
+            out.push(r.start..r.start + lead);
+        }
+        out.push(r.start + lead..r.end - trail);
+        if trail > 0 {
+            out.push(r.end - trail..r.end);
+        }
     }
 }
 
@@ -142,6 +170,30 @@ pub fn count_words(text: &str, range: Range<usize>) -> usize {
 mod tests {
     use super::*;
 
+    /// The segments by `unicode-segmentation` alone, underscores split.
+    fn slow(text: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<_> = text
+            .split_word_bound_indices()
+            .filter(|(_, s)| !s.chars().all(char::is_whitespace))
+            .map(|(i, s)| i..i + s.len())
+            .collect();
+        split_edge_underscores(text.as_bytes(), &mut out, 0);
+        out
+    }
+
+    #[test]
+    fn emphasis_underscores_are_not_word_parts() {
+        let text = "the _Star Trek_ film snake_case __x";
+        let got: Vec<&str> = segments(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            ["the", "_", "Star", "Trek", "_", "film", "snake_case", "__", "x"]
+        );
+    }
+
     #[test]
     fn ascii_fast_path_matches_unicode_segmentation() {
         let samples = [
@@ -152,26 +204,14 @@ mod tests {
             "a.1 1.a 1'2 a:1 1:a ;;; ,,, a;b 1;2",
         ];
         for text in samples {
-            let fast = segments(text, 0..text.len());
-            let slow: Vec<_> = text
-                .split_word_bound_indices()
-                .filter(|(_, s)| !s.chars().all(char::is_whitespace))
-                .map(|(i, s)| i..i + s.len())
-                .collect();
-            assert_eq!(fast, slow, "{text}");
+            assert_eq!(segments(text, 0..text.len()), slow(text), "{text}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn ascii_fast_path_matches_on_any_ascii(text in "[ -~\t\n]{0,60}") {
-            let fast = segments(&text, 0..text.len());
-            let slow: Vec<_> = text
-                .split_word_bound_indices()
-                .filter(|(_, s)| !s.chars().all(char::is_whitespace))
-                .map(|(i, s)| i..i + s.len())
-                .collect();
-            proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(segments(&text, 0..text.len()), slow(&text));
         }
     }
 
