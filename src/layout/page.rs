@@ -212,6 +212,9 @@ struct Page<'a> {
     longest: usize,
     /// Whether what follows the article has begun at or before each block.
     after_end: Vec<bool>,
+    /// Whether a heading that opens what follows an article (comments,
+    /// related stories) stands at or before each block, after running text.
+    after_end_heading: Vec<bool>,
 }
 
 impl<'a> Page<'a> {
@@ -223,12 +226,17 @@ impl<'a> Page<'a> {
             .max_by_key(|(j, b)| (b.words, std::cmp::Reverse(*j)))
             .map_or(0, |(j, _)| j);
         let mut after_end = Vec::with_capacity(blocks.len());
-        let mut ended = false;
+        let mut after_end_heading = Vec::with_capacity(blocks.len());
+        let (mut ended, mut heading_ended, mut text_seen) = (false, false, false);
         for (j, b) in blocks.iter().enumerate() {
             // Such links sit in menus too; what follows the article comes
-            // after its longest block.
+            // after its longest block, or as a heading after running text
+            // (a comment thread can outgrow a short post).
             ended |= b.end_marker && j > longest;
+            heading_ended |= b.end_marker && text_seen && b.role == "heading";
+            text_seen |= b.words >= 20 && b.end == "stop";
             after_end.push(ended);
+            after_end_heading.push(heading_ended);
         }
         Page {
             blocks,
@@ -236,6 +244,7 @@ impl<'a> Page<'a> {
             total,
             longest,
             after_end,
+            after_end_heading,
         }
     }
 }
@@ -291,6 +300,10 @@ fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
     let side = if i < longest { "before" } else { "after" };
     put(&mut buf, format_args!("longest={side}+{distance}"));
     put(&mut buf, format_args!("after_end={}", page.after_end[i]));
+    put(
+        &mut buf,
+        format_args!("after_end_heading={}", page.after_end_heading[i]),
+    );
     // The neighbours: running text comes in runs.
     for (name, j) in [
         ("p1", i.checked_sub(1)),
@@ -530,16 +543,19 @@ fn page_marks(text: &str, items: &[Piece]) -> usize {
             run = 0;
         }
     }
+    // Markdown headings are one mark however many: articles have subheads.
+    let mut heading = false;
     for line in text.lines() {
         if marks >= PAGE_MARKS {
             break;
         }
         let line = line.trim();
-        let markup = line.contains("](")
-            || line.starts_with("![")
-            || line.contains("**")
-            || line.starts_with("# ")
-            || line.starts_with("## ");
+        if line.starts_with("# ") || line.starts_with("## ") {
+            marks += usize::from(!heading);
+            heading = true;
+            continue;
+        }
+        let markup = line.contains("](") || line.starts_with("![") || line.contains("**");
         if markup || super::lines::furniture(line) {
             marks += 1;
         }
@@ -671,5 +687,18 @@ fn class_of(role: &Role) -> BlockClass {
         Role::Heading => BlockClass::Heading,
         Role::Credit | Role::Caption | Role::CaptionLabel => BlockClass::Caption,
         Role::Dropped => BlockClass::Meta,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subheads_are_one_mark_and_furniture_another() {
+        let article = "# Title\n\nText.\n\n## Part one\n\nText.\n\n## Part two\n\nText.\n";
+        assert_eq!(page_marks(article, &[]), 1);
+        let page = format!("Advertisement\n\n{article}");
+        assert_eq!(page_marks(&page, &[]), 2);
     }
 }
