@@ -67,7 +67,13 @@ struct Measure {
     end_marker: bool,
     /// Lower-cased words: all of a short block's, the first of a long one's.
     vocabulary: Vec<String>,
+    /// Capitalized words in a row at the start (words without letters
+    /// aside), up to [`TITLE_RUN`]: a teaser opens with its title.
+    title_run: usize,
 }
+
+/// The longest opening run of capitalized words counted.
+const TITLE_RUN: usize = 8;
 
 /// Texts with fewer classified blocks are kept whole.
 const MIN_PAGE_BLOCKS: usize = 4;
@@ -100,7 +106,15 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     let (mut stops, mut caps, mut chars) = (0usize, 0usize, 0usize);
     // One buffer for every word's lower case: this runs over the whole text.
     let mut lower = String::new();
+    let mut title_open = true;
     for raw in content.split_whitespace() {
+        if title_open && m.title_run < TITLE_RUN {
+            match raw.chars().find(|c| c.is_alphabetic()) {
+                Some(c) if c.is_uppercase() => m.title_run += 1,
+                Some(_) => title_open = false,
+                None => {}
+            }
+        }
         if raw.ends_with(['.', '!', '?']) {
             m.sentences += 1;
         }
@@ -287,6 +301,15 @@ fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
         format_args!("word_len={}", (m.word_len.round() as usize).clamp(2, 9)),
     );
     put(&mut buf, format_args!("sentences={}", m.sentences.min(5)));
+    if m.words >= 10 {
+        let run = match m.title_run {
+            0..=2 => "0-2",
+            3..=4 => "3-4",
+            5..=6 => "5-6",
+            _ => "7+",
+        };
+        put(&mut buf, format_args!("title_run={run}"));
+    }
     // Where the longest block is: the article is around it.
     let longest = page.longest;
     let distance = match i.abs_diff(longest) {
