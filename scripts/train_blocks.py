@@ -335,7 +335,8 @@ def main():
         ok, n = headline_accuracy(hw, [p for p in hpages if p[0] in held])
         hits[0] += ok
         hits[1] += n
-    print('headline cross-validated: right on %d of %d pages' % tuple(hits))
+    if not HTML:
+        print('headline cross-validated: right on %d of %d pages' % tuple(hits))
     results = collections.defaultdict(list)
     for r in range(args.repeats):
         # Partition 0 deals the pages in sorted order; others shuffle them.

@@ -106,15 +106,8 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     let (mut stops, mut caps, mut chars) = (0usize, 0usize, 0usize);
     // One buffer for every word's lower case: this runs over the whole text.
     let mut lower = String::new();
-    let mut title_open = true;
+    m.title_run = title_run(content);
     for raw in content.split_whitespace() {
-        if title_open && m.title_run < TITLE_RUN {
-            match raw.chars().find(|c| c.is_alphabetic()) {
-                Some(c) if c.is_uppercase() => m.title_run += 1,
-                Some(_) => title_open = false,
-                None => {}
-            }
-        }
         if raw.ends_with(['.', '!', '?']) {
             m.sentences += 1;
         }
@@ -164,6 +157,33 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     m.end_marker = m.words <= 12 && END_MARKER.is_match(bare);
     m.markup = checks.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
     m
+}
+
+/// Capitalized words in a row at the start of `content` (words without
+/// letters aside), up to [`TITLE_RUN`].
+fn title_run(content: &str) -> usize {
+    let mut run = 0;
+    for raw in content.split_whitespace() {
+        if run == TITLE_RUN {
+            break;
+        }
+        match raw.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_uppercase() => run += 1,
+            Some(_) => break,
+            None => {}
+        }
+    }
+    run
+}
+
+/// A title run as a feature value.
+fn title_run_bucket(n: usize) -> &'static str {
+    match n {
+        0..=2 => "0-2",
+        3..=4 => "3-4",
+        5..=6 => "5-6",
+        _ => "7+",
+    }
 }
 
 /// How a block ends: `stop`, `colon`, `comma`, `word` or `other`.
@@ -302,13 +322,10 @@ fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
     );
     put(&mut buf, format_args!("sentences={}", m.sentences.min(5)));
     if m.words >= 10 {
-        let run = match m.title_run {
-            0..=2 => "0-2",
-            3..=4 => "3-4",
-            5..=6 => "5-6",
-            _ => "7+",
-        };
-        put(&mut buf, format_args!("title_run={run}"));
+        put(
+            &mut buf,
+            format_args!("title_run={}", title_run_bucket(m.title_run)),
+        );
     }
     // Where the longest block is: the article is around it.
     let longest = page.longest;
@@ -716,6 +733,16 @@ fn class_of(role: &Role) -> BlockClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_runs() {
+        assert_eq!(
+            title_run("Customers Leave Without Paying $690 Bill At Troy Steakhouse Diners left"),
+            8
+        );
+        assert_eq!(title_run("Dr. Joneigh Khaldun of the department said"), 3);
+        assert_eq!(title_run("the council said"), 0);
+    }
 
     #[test]
     fn subheads_are_one_mark_and_furniture_another() {
