@@ -4,7 +4,7 @@
 //! kind throughout an article.
 
 use super::features::Casing;
-use super::gazetteer::{Gazetteer, ORGANIZATION_CLASSES};
+use super::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES};
 use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{mix, str_hash, FxHashMap};
@@ -24,6 +24,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         trim(words, spans, gazetteer);
         split_listed_pairs(words, spans, gazetteer);
         strip_titles(words, spans, gazetteer);
+        descriptions(words, spans, gazetteer, casing);
         possessive_names(words, spans);
         organizations(words, spans);
         titled_persons(words, spans);
@@ -143,6 +144,67 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) 
             s.start += 1;
         }
     }
+}
+
+/// `City Attorney Brad Holm`, `County Executive Mary Lopez`: a name that
+/// ends in a title, or holds one, before a capitalized word describes the
+/// person who follows and is no body's name. The name after the title is
+/// the person's; what precedes the title (or a run of titles, `Executive
+/// Director`) stays a name when it is two words or more (`Homeland
+/// Security Secretary Jeh Johnson`), or one listed word (`Texas`, a place,
+/// `Google`) or one with capitals inside (`PolitiFact`, `FBI`) that is not
+/// usually written in lower case; any other word is a description
+/// (`City Attorney`, `Transportation Commissioner`).
+fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
+    let mut extra = Vec::new();
+    spans.retain_mut(|s| {
+        if s.kind == Kind::Person || s.end - s.start < 2 {
+            return true;
+        }
+        let followed = |k: usize| {
+            words
+                .get(k + 1)
+                .is_some_and(|w| capitalized(w) && w.chars().any(char::is_alphabetic))
+        };
+        let title = |k: usize| PERSON_TITLES.contains_lower(words[k]);
+        let Some(last) = (s.start + 1..s.end).rev().find(|&k| title(k) && followed(k)) else {
+            return true;
+        };
+        let mut first = last;
+        while first > s.start + 1 && title(first - 1) {
+            first -= 1;
+        }
+        if last + 1 < s.end {
+            extra.push(TokenSpan {
+                start: last + 1,
+                end: s.end,
+                kind: Kind::Person,
+            });
+        }
+        s.end = first;
+        if s.end - s.start >= 2 {
+            return true;
+        }
+        if casing.is_common_word(&words[s.start].to_lowercase()) {
+            return false;
+        }
+        let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
+        if classes & LOCATION_CLASSES != 0 {
+            s.kind = Kind::Location;
+        }
+        classes != 0 || words[s.start].chars().skip(1).any(char::is_uppercase)
+    });
+    // The tagger may have started the person's name inside the description
+    // ("County Executive Mary" / "Lopez"): the two parts are one name.
+    for e in &mut extra {
+        if let Some(k) = spans
+            .iter()
+            .position(|p| p.kind == Kind::Person && p.start == e.end)
+        {
+            e.end = spans.swap_remove(k).end;
+        }
+    }
+    spans.extend(extra);
 }
 
 /// Quoted words at least, for a quotation's language to be judged.
@@ -429,6 +491,77 @@ mod tests {
 
     fn span(start: usize, end: usize, kind: Kind) -> TokenSpan {
         TokenSpan { start, end, kind }
+    }
+
+    #[test]
+    fn a_title_inside_a_name_is_a_description() {
+        let words = [
+            "City",
+            "Attorney",
+            "Brad",
+            "Holm",
+            "and",
+            "Homeland",
+            "Security",
+            "Secretary",
+            "Jeh",
+            "Johnson",
+            "said",
+        ];
+        let got = run(
+            &words,
+            vec![
+                span(0, 2, Kind::Organization),
+                span(2, 4, Kind::Person),
+                span(5, 10, Kind::Organization),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Brad Holm".to_string(), Kind::Person),
+                ("Homeland Security".to_string(), Kind::Organization),
+                ("Jeh Johnson".to_string(), Kind::Person),
+            ]
+        );
+        let words = ["County", "Executive", "Mary", "Lopez", "said"];
+        let got = run(
+            &words,
+            vec![span(0, 3, Kind::Organization), span(3, 4, Kind::Person)],
+        );
+        assert_eq!(got, [("Mary Lopez".to_string(), Kind::Person)]);
+        let words = [
+            "PolitiFact",
+            "Executive",
+            "Director",
+            "Aaron",
+            "Sharockman",
+            "said",
+        ];
+        let got = run(&words, vec![span(0, 5, Kind::Organization)]);
+        assert_eq!(
+            got,
+            [
+                ("PolitiFact".to_string(), Kind::Organization),
+                ("Aaron Sharockman".to_string(), Kind::Person)
+            ]
+        );
+        let words = ["Texas", "Attorney", "General", "Ken", "Paxton", "said"];
+        let got = run(
+            &words,
+            vec![span(0, 3, Kind::Organization), span(3, 5, Kind::Person)],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Texas".to_string(), Kind::Location),
+                ("Ken Paxton".to_string(), Kind::Person)
+            ]
+        );
+        // A title at a name's end before a lower-case word stays.
+        let words = ["the", "Inspector", "General", "said"];
+        let got = run(&words, vec![span(1, 3, Kind::Organization)]);
+        assert_eq!(got, [("Inspector General".to_string(), Kind::Organization)]);
     }
 
     #[test]
