@@ -118,6 +118,8 @@ pub fn fold_lines(s: &str) -> Cow<'_, str> {
 /// before a line break). Asterisks or underscores standing alone, and
 /// underscores inside a word (`snake_case`), are text and stay.
 pub fn field_text(s: &str) -> Cow<'_, str> {
+    /// How many open marks a closing mark may pair with, innermost first.
+    const MARK_DEPTH: usize = 8;
     let folded = fold_lines(s);
     if !folded.contains(['*', '_', '\\']) {
         return folded;
@@ -151,7 +153,10 @@ pub fn field_text(s: &str) -> Cow<'_, str> {
             && (word(before) || before.is_some_and(|c| ".,;:!?\"”’')".contains(c)));
         let same = |r: &std::ops::Range<usize>| bytes[r.clone()] == bytes[here.clone()];
         if closes {
-            if let Some(k) = open.iter().rposition(same) {
+            // Emphasis nests shallowly; looking further back than a few
+            // marks would make a hostile text cost quadratic time.
+            let from = open.len().saturating_sub(MARK_DEPTH);
+            if let Some(k) = open[from..].iter().rposition(same).map(|k| from + k) {
                 dropped.push(open[k].clone());
                 dropped.push(here);
                 open.truncate(k);
@@ -296,6 +301,9 @@ mod tests {
         assert_eq!(field_text("snake_case PFF_Browns"), "snake_case PFF_Browns");
         assert_eq!(field_text("a * b ** c _ d ___"), "a * b ** c _ d ___");
         assert_eq!(field_text("___."), "___.");
+        // Many unclosed marks cost linear time and stay text.
+        let hostile = "**a ".repeat(50_000) + &"a_ ".repeat(50_000);
+        assert_eq!(field_text(&hostile), hostile);
         assert_eq!(
             field_text("“Go f*** yourself!” **Said** she"),
             "“Go f*** yourself!” Said she"
