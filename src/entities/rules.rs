@@ -161,11 +161,7 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
         if s.kind == Kind::Person || s.end - s.start < 2 {
             return true;
         }
-        let followed = |k: usize| {
-            words
-                .get(k + 1)
-                .is_some_and(|w| capitalized(w) && w.chars().any(char::is_alphabetic))
-        };
+        let followed = |k: usize| words.get(k + 1).is_some_and(|w| capitalized(w));
         let title = |k: usize| PERSON_TITLES.contains_lower(words[k]);
         let Some(last) = (s.start + 1..s.end).rev().find(|&k| title(k) && followed(k)) else {
             return true;

@@ -129,7 +129,7 @@ fn test_speakers(text: &str) -> Vec<(String, Option<String>)> {
                 quote_text(text, q),
                 q.attribution
                     .as_ref()
-                    .map(|a| crate::text::fold_lines(&text[a.speaker.clone()]).into_owned()),
+                    .map(|a| field_text(&text[a.speaker.clone()]).into_owned()),
             )
         })
         .collect()

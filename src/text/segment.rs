@@ -31,13 +31,14 @@ pub fn segments_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>
         }
         // A chunk runs to the next whitespace.
         let mut j = i;
-        let mut ascii = true;
+        let (mut ascii, mut underscore) = (true, false);
         while j < end {
             let b = bytes[j];
             if b < 0x80 {
                 if b.is_ascii_whitespace() || b == 0x0B {
                     break;
                 }
+                underscore |= b == b'_';
                 j += 1;
             } else {
                 let c = next_char(text, j);
@@ -59,7 +60,7 @@ pub fn segments_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>
                     .map(|(k, s)| i + k..i + k + s.len()),
             );
         }
-        if bytes[i..j].contains(&b'_') {
+        if underscore {
             split_edge_underscores(bytes, out, from);
         }
         i = j;
