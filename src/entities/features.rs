@@ -498,16 +498,16 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Calls `emit` with the history features of token `i` that depend on
-    /// the token (see [`word_history_features`]).
-    pub fn word_history_features(
-        &self,
-        i: usize,
-        prev: Tag,
-        memory: Option<Kind>,
-        emit: &mut impl FnMut(u64),
-    ) {
-        word_history_features(self.lower_h[i], self.shape_h[i], prev, memory, emit);
+    /// The features of token `i` that pair it with the previous tag (see
+    /// [`prev_tag_features`]).
+    pub fn prev_tag_features(&self, i: usize, prev: Tag) -> [u64; 2] {
+        prev_tag_features(self.lower_h[i], self.shape_h[i], prev)
+    }
+
+    /// The features of token `i` that pair it with what the document tagged
+    /// the same word as (see [`memory_features`]).
+    pub fn memory_features(&self, i: usize, kind: Kind) -> [u64; 2] {
+        memory_features(self.shape_h[i], kind)
     }
 }
 
@@ -541,7 +541,8 @@ pub fn history_features(
 }
 
 /// The history features that depend on the token too (see
-/// [`history_features`]).
+/// [`history_features`]): [`prev_tag_features`], then, if the word was
+/// tagged before in the document, [`memory_features`].
 pub fn word_history_features(
     lower_h: u64,
     shape_h: u64,
@@ -549,13 +550,34 @@ pub fn word_history_features(
     memory: Option<Kind>,
     emit: &mut impl FnMut(u64),
 ) {
-    let p = prev as u64;
-    emit(feature(T_PREV_WORD, &[p, lower_h]));
-    emit(feature(T_PREV_SHAPE, &[p, shape_h]));
-    if let Some(kind) = memory {
-        emit(feature(T_MEMORY, &[kind as u64]));
-        emit(feature(T_MEMORY_SHAPE, &[kind as u64, shape_h]));
+    for f in prev_tag_features(lower_h, shape_h, prev) {
+        emit(f);
     }
+    if let Some(kind) = memory {
+        for f in memory_features(shape_h, kind) {
+            emit(f);
+        }
+    }
+}
+
+/// The previous tag with the token's word and with its shape. Kept apart
+/// from the rest of the history because the tagger looks them up ahead for
+/// the likeliest previous tag, `O`.
+pub fn prev_tag_features(lower_h: u64, shape_h: u64, prev: Tag) -> [u64; 2] {
+    let p = prev as u64;
+    [
+        feature(T_PREV_WORD, &[p, lower_h]),
+        feature(T_PREV_SHAPE, &[p, shape_h]),
+    ]
+}
+
+/// The kind the document last tagged the same word as, alone and with the
+/// token's shape.
+pub fn memory_features(shape_h: u64, kind: Kind) -> [u64; 2] {
+    [
+        feature(T_MEMORY, &[kind as u64]),
+        feature(T_MEMORY_SHAPE, &[kind as u64, shape_h]),
+    ]
 }
 
 /// What the document has tagged each capitalized word as so far.

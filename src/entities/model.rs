@@ -121,6 +121,17 @@ impl Weights {
         }
     }
 
+    /// Takes a feature's quantized weights from `scores` (integer sums, so
+    /// adding and taking away a feature leaves them exactly as before).
+    #[inline]
+    fn sub(&self, key: u64, scores: &mut Scores) {
+        if let Some(i) = self.slot(key) {
+            for (s, &q) in scores.iter_mut().zip(&self.rows[i]) {
+                *s -= q as i32;
+            }
+        }
+    }
+
     /// Adds the weights of many features: those of `keys[ends[t - 1]..ends[t]]`
     /// to `scores[t]`. The first probe of every key is read before any
     /// key is looked up, so that their cache misses overlap; a key whose
@@ -428,8 +439,12 @@ impl Model {
         keys.clear();
         let mut ends = std::mem::take(&mut cache.ends);
         ends.clear();
+        // The features of the word with the previous tag are looked up in
+        // the batch too, for `O`, the previous tag of most tokens; decoding
+        // swaps them for the real tag's when it is another.
         for i in 0..n {
             p.context_features_but_bias(i, &mut |f| keys.push(f));
+            keys.extend(p.prev_tag_features(i, O));
             ends.push(keys.len());
         }
         self.weights.add_batch(&keys, &ends, &mut fixed);
@@ -443,8 +458,19 @@ impl Model {
             {
                 *s += h;
             }
-            let mem = memory.get(p.lower_h[i], starts_upper(&p.forms[i]));
-            p.word_history_features(i, prev, mem, &mut |f| self.weights.add(f, &mut scores));
+            if prev != O {
+                for f in p.prev_tag_features(i, O) {
+                    self.weights.sub(f, &mut scores);
+                }
+                for f in p.prev_tag_features(i, prev) {
+                    self.weights.add(f, &mut scores);
+                }
+            }
+            if let Some(kind) = memory.get(p.lower_h[i], starts_upper(&p.forms[i])) {
+                for f in p.memory_features(i, kind) {
+                    self.weights.add(f, &mut scores);
+                }
+            }
             let tag = choose(&scores, prev, i + 1 == n);
             if let Some((pos, kind)) = split(tag) {
                 if matches!(pos, Pos::B | Pos::U) {
