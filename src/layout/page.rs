@@ -542,7 +542,10 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     // Only a text cut out of a page has its headline among the page's
     // lines; an article's first line stays its headline.
     let cut = first_body.filter(|&first| (0..first).any(|i| out[i].class == BlockClass::Boilerplate));
-    let headline = cut.and_then(|first| headline(text, &blocks, &mut out, first, explain));
+    let headline = cut.and_then(|first| {
+        let body = body_words(text, &out, &function_words);
+        headline(text, &blocks, &mut out, first, &body, &function_words, explain)
+    });
     Classified {
         blocks: out,
         headline,
@@ -615,6 +618,44 @@ pub(super) struct Classified {
 /// How many pieces before the body may hold the headline.
 const HEADLINE_REACH: usize = 30;
 
+/// How many words of the body a headline candidate is compared with.
+const BODY_WORDS: usize = 300;
+
+/// Lower-case content words (not function words) of a word list.
+fn content_words<'t>(text: &'t str, function_words: &'t FunctionWords) -> impl Iterator<Item = String> + 't {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(move |w| w.chars().count() >= 3 && !function_words.contains(w))
+}
+
+/// The content words of the body's opening: a title shares words with the
+/// story it heads, where a menu item or a teaser for another story does
+/// not.
+fn body_words(text: &str, out: &[PageBlock], function_words: &FunctionWords) -> FxHashSet<String> {
+    out.iter()
+        .filter(|b| b.class == BlockClass::Body)
+        .flat_map(|b| text[b.range.clone()].split_whitespace())
+        .take(BODY_WORDS)
+        .flat_map(|w| content_words(w, function_words))
+        .collect()
+}
+
+/// The share of a candidate's content words found in the body, bucketed.
+fn overlap_bucket(candidate: &str, body: &FxHashSet<String>, function_words: &FunctionWords) -> &'static str {
+    let (mut n, mut found) = (0usize, 0usize);
+    for w in content_words(candidate, function_words) {
+        n += 1;
+        found += usize::from(body.contains(&w));
+    }
+    match (n, found * 3) {
+        (0, _) => "none",
+        (_, 0) => "0",
+        (n, f) if f < n => "low",
+        (n, f) if f < 2 * n => "mid",
+        _ => "high",
+    }
+}
+
 /// The page's headline: of the pieces shortly before the body, the one
 /// that reads most like a title (learned weights under `h:`). Its features
 /// join the block's when `explain` is set.
@@ -623,6 +664,8 @@ fn headline(
     blocks: &[Measure],
     out: &mut [PageBlock],
     first_body: usize,
+    body: &FxHashSet<String>,
+    function_words: &FunctionWords,
     explain: bool,
 ) -> Option<std::ops::Range<usize>> {
     let w = &*WEIGHTS;
@@ -675,6 +718,10 @@ fn headline(
             format!("h:rank={}", rank.min(4)),
             format!("h:top_level={}", level > 0 && Some(level) == top_level),
             format!("h:title_case={title_case}+{words}"),
+            format!(
+                "h:overlap={}",
+                overlap_bucket(&text[out[i].range.clone()], body, function_words)
+            ),
         ];
         for f in &features {
             score += w.by_feature.get(f.as_str()).copied().unwrap_or(0.0);
@@ -742,6 +789,30 @@ mod tests {
         );
         assert_eq!(title_run("Dr. Joneigh Khaldun of the department said"), 3);
         assert_eq!(title_run("the council said"), 0);
+    }
+
+    #[test]
+    fn a_title_shares_words_with_its_story() {
+        let fw = FunctionWords::new(std::iter::empty());
+        let body: FxHashSet<String> = content_words(
+            "Police arrested six people Monday during a narcotics investigation.",
+            &fw,
+        )
+        .collect();
+        assert_eq!(
+            overlap_bucket("CPD arrests six in drug investigation", &body, &fw),
+            "mid"
+        );
+        assert_eq!(overlap_bucket("Police arrested six", &body, &fw), "high");
+        assert_eq!(
+            overlap_bucket("Six drug arrests: what the CPD will not say", &body, &fw),
+            "low"
+        );
+        assert_eq!(
+            overlap_bucket("Receive the latest updates in your inbox", &body, &fw),
+            "0"
+        );
+        assert_eq!(overlap_bucket("In it", &body, &fw), "none");
     }
 
     #[test]
