@@ -196,11 +196,18 @@ fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: 
     put(format_args!("position={}", i * 10 / m.len().max(1)));
 }
 
+/// Class and id words of readers' comments, never article text: on the 90
+/// saved pages of the development data, 11 of 64,068 body words sat in
+/// such elements, against 6,175 words of other text (threads longer than
+/// the post among them).
+const COMMENT_HINTS: [&str; 3] = ["comment", "comments", "reply"];
+
 /// Blocks that may be article text: not captions, not a date on its own,
 /// and not lines that are page furniture in any page (see
 /// [`crate::layout::furniture`]).
 fn candidate(b: &HtmlBlock) -> bool {
     !matches!(b.tag, "figcaption")
+        && !b.hints.iter().any(|h| COMMENT_HINTS.contains(h))
         && b.flags & flag::FIGCAPTION == 0
         && !crate::layout::furniture(&b.text)
         && !crate::layout::date_line(&b.text)
