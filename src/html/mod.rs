@@ -202,12 +202,21 @@ fn features(blocks: &[HtmlBlock], m: &[Measure], i: usize, ctx: &Context, emit: 
 /// the post among them).
 const COMMENT_HINTS: [&str; 3] = ["comment", "comments", "reply"];
 
+/// Elements that hold what surrounds an article, never its text: on the
+/// same pages, 364 of the 64,068 body words sat in a `nav`, `header`,
+/// `footer` or `aside` (mostly single words that the body also has),
+/// against 26,800 words of other text. Held-out body F1
+/// (`scripts/train_blocks.py --html --repeats 3`) 0.950 without this, 0.960
+/// with it (0.956 counting an article's own `header` as article text).
+const OUTSIDE_ARTICLE: u32 = flag::NAV | flag::HEADER | flag::FOOTER | flag::ASIDE;
+
 /// Blocks that may be article text: not captions, not a date on its own,
 /// and not lines that are page furniture in any page (see
 /// [`crate::layout::furniture`]).
 fn candidate(b: &HtmlBlock) -> bool {
     !matches!(b.tag, "figcaption")
         && !b.hints.iter().any(|h| COMMENT_HINTS.contains(h))
+        && b.flags & OUTSIDE_ARTICLE == 0
         && b.flags & flag::FIGCAPTION == 0
         && !crate::layout::furniture(&b.text)
         && !crate::layout::date_line(&b.text)
@@ -510,6 +519,20 @@ mod tests {
         };
         let m = measure(&b, &FunctionWords::new(std::iter::empty()));
         (b, m)
+    }
+
+    #[test]
+    fn comments_and_page_furniture_are_never_article_text() {
+        let (mut b, _) = block("p", 40);
+        assert!(candidate(&b));
+        for f in [flag::NAV, flag::HEADER, flag::FOOTER, flag::ASIDE] {
+            b.flags = f | flag::ARTICLE;
+            assert!(!candidate(&b), "flag {f}");
+        }
+        b.flags = flag::ARTICLE | flag::QUOTE;
+        assert!(candidate(&b));
+        b.hints = vec!["comment", "body"];
+        assert!(!candidate(&b));
     }
 
     #[test]
