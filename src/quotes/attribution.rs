@@ -504,7 +504,7 @@ fn sentence_subject(words: &[Word]) -> &[Word] {
         .unwrap_or(words.len());
     let words = &words[start..];
     let stop = words.iter().position(is_mark).unwrap_or(words.len());
-    let words = &words[..stop];
+    let words = skip_opening_clause(&words[..stop]);
     let mut first = None;
     let mut named = false;
     for v in 1..words.len() {
@@ -520,6 +520,41 @@ fn sentence_subject(words: &[Word]) -> &[Word] {
         }
     }
     first.unwrap_or(words)
+}
+
+/// The words after an opening subordinate or participial clause, which
+/// holds no subject of the sentence: "Though she called ..." (the clause's
+/// own subject follows its first word), "Following a late meeting, the
+/// council issued ..." (the subject follows the comma).
+fn skip_opening_clause(words: &[Word]) -> &[Word] {
+    let Some(first) = words.first() else {
+        return words;
+    };
+    let lower = first.lower.as_str();
+    let subordinate = matches!(
+        lower,
+        "though"
+            | "although"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "if"
+            | "since"
+            | "because"
+            | "despite"
+            | "unlike"
+            | "once"
+            | "whereas"
+    );
+    let participle = first.capitalized && lower.len() > 5 && lower.ends_with("ing");
+    if !subordinate && !participle {
+        return words;
+    }
+    match words.iter().position(|w| w.lower == ",") {
+        Some(c) => &words[c + 1..],
+        None => &words[1..],
+    }
 }
 
 /// A word that most likely is a verb: a reporting or naming verb, an
@@ -740,6 +775,11 @@ mod tests {
             (
                 "\"The water came up faster than expected.\" The crews left.",
                 &[("The water came up faster than expected.", None)],
+            ),
+            // An opening clause holds no subject of the sentence.
+            (
+                "Though she called the ruling \"outrageous\" the senator kept calm.",
+                &[("outrageous", Some("she"))],
             ),
             // A comma that closes no appositive ends the subject.
             (
