@@ -522,33 +522,15 @@ fn sentence_subject(words: &[Word]) -> &[Word] {
     first.unwrap_or(words)
 }
 
-/// The words after an opening subordinate or participial clause, which
-/// holds no subject of the sentence: "Though she called ..." (the clause's
-/// own subject follows its first word), "Following a late meeting, the
-/// council issued ..." (the subject follows the comma).
+/// The words after an opening introductory phrase or clause, which holds
+/// no subject of the sentence: "Following a late meeting, the council
+/// issued ..." (the subject follows the comma), "Though she called ..."
+/// (the clause's own subject follows its first word).
 fn skip_opening_clause(words: &[Word]) -> &[Word] {
-    let Some(first) = words.first() else {
-        return words;
-    };
-    let lower = first.lower.as_str();
-    let subordinate = matches!(
-        lower,
-        "though"
-            | "although"
-            | "after"
-            | "before"
-            | "while"
-            | "when"
-            | "if"
-            | "since"
-            | "because"
-            | "despite"
-            | "unlike"
-            | "once"
-            | "whereas"
-    );
-    let participle = first.capitalized && lower.len() > 5 && lower.ends_with("ing");
-    if !subordinate && !participle {
+    if !words
+        .first()
+        .is_some_and(|w| super::speaker::opens_intro(w, words.len()))
+    {
         return words;
     }
     match words.iter().position(|w| w.lower == ",") {

@@ -91,6 +91,14 @@ fn clean(np: &[Word]) -> Vec<&Word> {
     out
 }
 
+/// Whether `first`, opening a phrase of `len` words, opens an introductory
+/// phrase before a sentence's subject: a listed word ("In a statement",
+/// "Though she"), or a participle ("Asked about it", "Following a vote").
+pub(super) fn opens_intro(first: &Word, len: usize) -> bool {
+    let w = first.lower.as_str();
+    INTRO_WORDS.contains(w) || len > 1 && (w.ends_with("ing") || w.ends_with("ed")) && w.len() > 4
+}
+
 /// The part of a phrase made of comma-separated parts that holds the
 /// speaker: introductory phrases and appositives set aside, the first
 /// part naming a person, else an organization, else the first part left.
@@ -105,14 +113,12 @@ fn head_part<'w>(words: &[&'w Word], entities: &Entities) -> Vec<&'w Word> {
     let mut kept: Vec<&[&Word]> = Vec::new();
     for (i, p) in parts.iter().enumerate() {
         // "In a statement,", "Asked about it,", "Reaching for the jugular,".
-        let intro = p.first().is_some_and(|w| {
-            INTRO_WORDS.contains(&w.lower)
-                || p.len() > 1 && (w.lower.ends_with("ing") || w.lower.ends_with("ed")) && w.lower.len() > 4
-        }) || p.len() == 1
-            && matches!(
-                p[0].lower.as_str(),
-                "or" | "and" | "but" | "so" | "yet" | "still" | "now" | "then"
-            );
+        let intro = p.first().is_some_and(|w| opens_intro(w, p.len()))
+            || p.len() == 1
+                && matches!(
+                    p[0].lower.as_str(),
+                    "or" | "and" | "but" | "so" | "yet" | "still" | "now" | "then"
+                );
         // An introductory phrase comes before anything kept; an appositive
         // after something kept.
         if intro && kept.is_empty() && i + 1 < parts.len() {
