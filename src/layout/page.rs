@@ -621,9 +621,12 @@ const HEADLINE_REACH: usize = 30;
 /// How many words of the body a headline candidate is compared with.
 const BODY_WORDS: usize = 300;
 
-/// Lower-case content words (not function words) of a word list.
-fn content_words<'t>(text: &'t str, function_words: &'t FunctionWords) -> impl Iterator<Item = String> + 't {
-    text.split_whitespace()
+/// The lower-case content words (not function words) among `words`.
+fn content_words<'t>(
+    words: impl Iterator<Item = &'t str> + 't,
+    function_words: &'t FunctionWords,
+) -> impl Iterator<Item = String> + 't {
+    words
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(move |w| w.chars().count() >= 3 && !function_words.contains(w))
 }
@@ -632,18 +635,18 @@ fn content_words<'t>(text: &'t str, function_words: &'t FunctionWords) -> impl I
 /// story it heads, where a menu item or a teaser for another story does
 /// not.
 fn body_words(text: &str, out: &[PageBlock], function_words: &FunctionWords) -> FxHashSet<String> {
-    out.iter()
+    let words = out
+        .iter()
         .filter(|b| b.class == BlockClass::Body)
         .flat_map(|b| text[b.range.clone()].split_whitespace())
-        .take(BODY_WORDS)
-        .flat_map(|w| content_words(w, function_words))
-        .collect()
+        .take(BODY_WORDS);
+    content_words(words, function_words).collect()
 }
 
 /// The share of a candidate's content words found in the body, bucketed.
 fn overlap_bucket(candidate: &str, body: &FxHashSet<String>, function_words: &FunctionWords) -> &'static str {
     let (mut n, mut found) = (0usize, 0usize);
-    for w in content_words(candidate, function_words) {
+    for w in content_words(candidate.split_whitespace(), function_words) {
         n += 1;
         found += usize::from(body.contains(&w));
     }
@@ -794,11 +797,8 @@ mod tests {
     #[test]
     fn a_title_shares_words_with_its_story() {
         let fw = FunctionWords::new(std::iter::empty());
-        let body: FxHashSet<String> = content_words(
-            "Police arrested six people Monday during a narcotics investigation.",
-            &fw,
-        )
-        .collect();
+        let lead = "Police arrested six people Monday during a narcotics investigation.";
+        let body: FxHashSet<String> = content_words(lead.split_whitespace(), &fw).collect();
         assert_eq!(
             overlap_bucket("CPD arrests six in drug investigation", &body, &fw),
             "mid"
