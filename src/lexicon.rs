@@ -189,6 +189,7 @@ files! {
     REPORTING_VERBS = "reporting-verbs": "Reporting verbs.";
     SENTENCE_OPENERS = "sentence-openers": "Words that usually open a sentence.";
     SPEAKER_STOP_WORDS = "speaker-stop-words": "Words that end a speaker phrase after the verb.";
+    TIME_PHRASE_ENDS = "time-phrase-ends": "Last words of an opening phrase of time.";
     TIME_ZONES = "time-zones": "Time-zone abbreviations.";
     TITLE_ABBREVIATIONS = "title-abbreviations": "Other abbreviated titles.";
     TITLES = "titles": "Titles before a name (not strong).";

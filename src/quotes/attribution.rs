@@ -22,7 +22,7 @@ use super::words::{clause_words, is_mark, is_punct, near_end, near_start, Word};
 use crate::document::{Attribution, Block, Document, QuoteSpan, Sentence, Slot};
 use crate::lexicon::{
     is_weekday, INTRO_WORDS, NAMING_VERBS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_STOP_WORDS, SPEECH_NOUNS,
-    VERB_ADVERBS,
+    TIME_PHRASE_ENDS, VERB_ADVERBS,
 };
 use crate::text::fold_lines;
 
@@ -477,6 +477,19 @@ fn subject_of(words: &[Word], k: usize, follow_relative: bool) -> Subject {
             _ => Subject::Inverted,
         };
     }
+    // "Beck, who has in the past described": the words after the relative
+    // pronoun open with an auxiliary or an adverb, so the pronoun is the
+    // subject, and its antecedent speaks.
+    if follow_relative
+        && from >= 2
+        && matches!(words[from - 1].lower.as_str(), "who" | "which" | "that")
+        && !words[from].capitalized
+        && (VERB_ADVERBS.contains(&words[from].lower) || is_ly_adverb(&words[from]))
+    {
+        if let Subject::Phrase(r) = subject_of(words, from - 1, false) {
+            return Subject::Phrase(r);
+        }
+    }
     Subject::Phrase(from..end)
 }
 
@@ -527,6 +540,13 @@ fn sentence_subject(words: &[Word]) -> &[Word] {
 /// issued ..." (the subject follows the comma), "Though she called ..."
 /// (the clause's own subject follows its first word).
 fn skip_opening_clause(words: &[Word]) -> &[Word] {
+    // "A month later, he ...", "Last week, the council ...": a short
+    // phrase of time before a comma.
+    if let Some(c) = words.iter().take(5).position(|w| w.lower == ",") {
+        if c >= 2 && TIME_PHRASE_ENDS.contains(&words[c - 1].lower) {
+            return &words[c + 1..];
+        }
+    }
     if !words
         .first()
         .is_some_and(|w| super::speaker::opens_intro(w, words.len()))
@@ -772,6 +792,17 @@ mod tests {
             (
                 "Michael Seaman, who lives outside the state capital, Sacramento, said he still \"prays that the senator wins in the end.\"",
                 &[("prays that the senator wins in the end.", Some("Michael Seaman"))],
+            ),
+            // Words after a relative pronoun that start no noun phrase:
+            // the pronoun is the subject, and its antecedent speaks.
+            (
+                "Nora Vance, who has in the past described the plan as \"a costly mistake,\" spoke first.",
+                &[("a costly mistake,", Some("Nora Vance"))],
+            ),
+            // A phrase of time before a comma holds no subject.
+            (
+                "Nora Vance spoke first. A month later, she wrote an essay and explained why \"the plan failed.\"",
+                &[("the plan failed.", Some("she"))],
             ),
             // A capitalized word inside a clause is a name, not a verb.
             (
