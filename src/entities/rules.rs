@@ -28,6 +28,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         possessive_names(words, spans);
         organizations(words, spans);
         titled_persons(words, spans);
+        first_names(words, spans, gazetteer);
         works(words, spans);
         foreign_quotes(words, spans, gazetteer, casing);
         remove_overlaps(spans);
@@ -365,6 +366,28 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     }
 }
 
+/// `U.S. Attorney Lena Hoffmann`: a common first name left out just before
+/// a person's name is the name's start.
+fn first_names(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
+    for k in 0..spans.len() {
+        let start = spans[k].start;
+        if spans[k].kind != Kind::Person || start == 0 {
+            continue;
+        }
+        let before = start - 1;
+        let covered = spans.iter().any(|s| s.start <= before && before < s.end);
+        let title =
+            PERSON_TITLES.contains_lower(words[before]) || PERSON_TITLES_STRONG.contains_lower(words[before]);
+        if !covered
+            && !title
+            && capitalized(words[before])
+            && gazetteer.first_name(&words[before].to_lowercase()) == 1
+        {
+            spans[k].start = before;
+        }
+    }
+}
+
 /// `Mayor Elena Park`: capitalized words after a strong title are a person.
 fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for i in 0..words.len().saturating_sub(1) {
@@ -600,6 +623,32 @@ mod tests {
                 "Department of Justice"
             ]
         );
+    }
+
+    #[test]
+    fn a_first_name_left_out_starts_the_name() {
+        let words = [
+            "Assistant",
+            "U.S.",
+            "Attorney",
+            "Lena",
+            "Hoffmann",
+            "and",
+            "Judge",
+            "Olga",
+            "Ruiz",
+            "spoke",
+            ".",
+        ];
+        let spans = vec![
+            span(1, 3, Kind::Organization),
+            span(4, 5, Kind::Person),
+            span(7, 9, Kind::Person),
+        ];
+        let names: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
+        // A title before a name ("Judge") stays out, though it is a first
+        // name too.
+        assert_eq!(names, ["U.S.", "Lena Hoffmann", "Olga Ruiz"]);
     }
 
     #[test]
