@@ -184,6 +184,27 @@ mod tests {
     }
 
     #[test]
+    fn a_full_personal_name_outvotes_its_surname() {
+        let t =
+            "Gen. Norman Ham spoke. Ham left. Ham won. Ham said. Virginia Beach voted. Virginia Beach met.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Norman Ham", 0, Kind::Person),
+                mention(t, "Ham", 1, Kind::Location),
+                mention(t, "Ham", 2, Kind::Location),
+                mention(t, "Ham", 3, Kind::Location),
+                mention(t, "Virginia Beach", 0, Kind::Location),
+                mention(t, "Virginia Beach", 1, Kind::Location),
+            ],
+        );
+        assert_eq!(got[0].0, "Norman Ham");
+        assert_eq!(got[0].1, Kind::Person);
+        // Never tagged a person: a place that opens with a first name.
+        assert_eq!(got[1].1, Kind::Location);
+    }
+
+    #[test]
     fn majority_kind_wins() {
         let t = "Jordan said. Jordan won. Jordan left.";
         let got = names(

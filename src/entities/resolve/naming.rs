@@ -54,6 +54,11 @@ pub(super) fn entities(c: &mut Clustering, text: &str, gazetteer: &Gazetteer) ->
     for (e, ent) in entities.iter_mut().enumerate() {
         ent.name = fullest_name(nodes, &ent.mentions);
         ent.kind = majority_kind(&votes[e], &ent.name, gazetteer).unwrap_or(nodes[ent.mentions[0]].kind);
+        if votes[e][Kind::Person as usize] > 0 && full_personal_name(&ent.name, gazetteer) {
+            // "Gen. Norman Ham", then "Ham" six times as a place: the full
+            // name says who it is.
+            ent.kind = Kind::Person;
+        }
         if ent.kind == Kind::Person {
             ent.female = gender(
                 text,
@@ -83,6 +88,17 @@ fn fullest_name(nodes: &[Node], members: &[usize]) -> String {
         })
         .map(|(_, it)| it.surface.clone());
     best.unwrap_or_else(|| nodes[members[0]].surface.clone())
+}
+
+/// A name of two or three words opening with a common first name and
+/// written in capitals only at word starts: a person's full name.
+fn full_personal_name(name: &str, gazetteer: &Gazetteer) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && gazetteer.first_name(&words[0].to_lowercase()) == 1
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_all_caps(w))
 }
 
 /// The kind with the most votes; ties go to the kind the gazetteers give the name.
