@@ -29,6 +29,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         organizations(words, spans);
         titled_persons(words, spans);
         first_names(words, spans, gazetteer);
+        generational_suffixes(words, spans);
         works(words, spans);
         foreign_quotes(words, spans, gazetteer, casing);
         remove_overlaps(spans);
@@ -388,6 +389,22 @@ fn first_names(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
     }
 }
 
+/// `Vann R. Newkirk II`, `Martin Luther King Jr.`: a generational suffix
+/// right after a person's name is part of it, never a name of its own.
+fn generational_suffixes(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    let suffix = |w: &str| matches!(w, "II" | "III" | "IV" | "Jr." | "Jr" | "Sr." | "Sr");
+    let mut taken = Vec::new();
+    for s in spans.iter_mut() {
+        if s.kind == Kind::Person && words.get(s.end).is_some_and(|w| suffix(w)) {
+            taken.push(s.end);
+            s.end += 1;
+        }
+    }
+    // The suffix tagged apart goes.
+    taken.sort_unstable();
+    spans.retain(|s| !(s.end == s.start + 1 && taken.binary_search(&s.start).is_ok()));
+}
+
 /// `Mayor Elena Park`: capitalized words after a strong title are a person.
 fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for i in 0..words.len().saturating_sub(1) {
@@ -649,6 +666,22 @@ mod tests {
         // A title before a name ("Judge") stays out, though it is a first
         // name too.
         assert_eq!(names, ["U.S.", "Lena Hoffmann", "Olga Ruiz"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_belongs_to_the_name() {
+        let words = [
+            "Vann", "R.", "Newkirk", "II", "met", "Ann", "Lee", "Jr.", "and", "Pope", "John", "Paul", "II",
+            ".",
+        ];
+        let spans = vec![
+            span(0, 3, Kind::Person),
+            span(3, 4, Kind::Person),
+            span(5, 7, Kind::Person),
+            span(10, 12, Kind::Person),
+        ];
+        let names: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Vann R. Newkirk II", "Ann Lee Jr.", "John Paul II"]);
     }
 
     #[test]
