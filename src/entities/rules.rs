@@ -7,7 +7,7 @@ use super::features::Casing;
 use super::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES};
 use super::tags::TokenSpan;
 use crate::document::Kind;
-use crate::hash::{mix, str_hash, FxHashMap};
+use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
     PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, STOP_WORDS, WORK_DETERMINERS, WORK_NOUNS,
@@ -34,6 +34,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         foreign_quotes(words, spans, gazetteer, casing);
         remove_overlaps(spans);
     }
+    common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans);
 }
@@ -405,6 +406,43 @@ fn generational_suffixes(words: &[&str], spans: &mut Vec<TokenSpan>) {
     spans.retain(|s| !(s.end == s.start + 1 && taken.binary_search(&s.start).is_ok()));
 }
 
+/// `"Showing such favor..."`: a one-word name opening a sentence or a
+/// quotation (where any word is capitalized) is no name when the word is
+/// a common lower-case word unknown to the gazetteers and the article
+/// names it nowhere else (`Pence` opens sentences after `Mike Pence`).
+fn common_openers(
+    sentences: &[Vec<&str>],
+    spans: &mut [Vec<TokenSpan>],
+    gazetteer: &Gazetteer,
+    casing: &Casing,
+) {
+    let opening = |words: &[&str], k: usize| {
+        k == 0 || k == 1 && matches!(words[0], "\"" | "“" | "'" | "‘" | "''" | "``")
+    };
+    // Words of names found elsewhere than at an opening.
+    let mut named: FxHashSet<u64> = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans.iter()) {
+        for s in ss
+            .iter()
+            .filter(|s| s.end > s.start + 1 || !opening(words, s.start))
+        {
+            named.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
+        }
+    }
+    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
+        ss.retain(|s| {
+            if s.end != s.start + 1 || !opening(words, s.start) || named.contains(&lower_hash(words[s.start]))
+            {
+                return true;
+            }
+            let lower = words[s.start].to_lowercase();
+            !(casing.is_common_word(&lower)
+                && gazetteer.classes(&lower) == 0
+                && gazetteer.first_name(&lower) == 0)
+        });
+    }
+}
+
 /// `Mayor Elena Park`: capitalized words after a strong title are a person.
 fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for i in 0..words.len().saturating_sub(1) {
@@ -697,6 +735,32 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn a_common_word_opening_a_quote_is_no_name_unless_named_elsewhere() {
+        let first = vec![
+            "\"", "Showing", "favor", "is", "wrong", ",", "\"", "Mike", "Pence", "said", ".",
+        ];
+        let second = vec!["Pence", "left", "."];
+        let sentences = vec![first, second];
+        let mut spans = vec![
+            vec![span(1, 2, Kind::Person), span(7, 9, Kind::Person)],
+            vec![span(0, 1, Kind::Person)],
+        ];
+        let model = crate::entities::default_model();
+        apply(
+            &sentences,
+            &mut spans,
+            Gazetteer::embedded(),
+            model.resources().casing,
+        );
+        let names: Vec<Vec<String>> = sentences
+            .iter()
+            .zip(&spans)
+            .map(|(w, ss)| ss.iter().map(|s| w[s.start..s.end].join(" ")).collect())
+            .collect();
+        assert_eq!(names, [vec!["Mike Pence"], vec!["Pence"]]);
     }
 
     #[test]
