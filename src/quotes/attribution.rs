@@ -426,7 +426,7 @@ fn subject_before(words: &[Word], k: usize) -> Subject {
 /// that a run of pronouns costs no more than one scan.
 fn subject_of(words: &[Word], k: usize, follow_relative: bool) -> Subject {
     let mut end = k;
-    while end > 0 && (VERB_ADVERBS.contains(&words[end - 1].lower) || is_ly_adverb(&words[end - 1])) {
+    while end > 0 && adverb_or_auxiliary(&words[end - 1]) {
         end -= 1;
     }
     let comma_like = |w: &Word| matches!(w.lower.as_str(), "," | "—" | "–" | "-" | "--");
@@ -463,34 +463,35 @@ fn subject_of(words: &[Word], k: usize, follow_relative: bool) -> Subject {
         }
         from -= 1;
     }
+    let before = from.checked_sub(1).map(|i| words[i].lower.as_str());
+    // "a campaign surrogate who said", "Beck, who has in the past
+    // described": nothing, or only an auxiliary or adverb, between the
+    // relative pronoun and the verb, so the pronoun is the subject and its
+    // antecedent speaks.
+    if follow_relative
+        && from >= 2
+        && matches!(before, Some("who" | "which" | "that"))
+        && (from == end || adverb_or_auxiliary(&words[from]))
+    {
+        match subject_of(words, from - 1, false) {
+            Subject::Phrase(r) => return Subject::Phrase(r),
+            _ if from == end => return Subject::Inverted,
+            _ => {}
+        }
+    }
     if from == end {
-        let before = from.checked_sub(1).map(|i| words[i].lower.as_str());
         return match before {
             Some("and" | "but") => Subject::Coordinated,
-            // "a campaign surrogate who said": the surrogate.
-            Some("who" | "which" | "that") if follow_relative && from >= 2 => {
-                match subject_of(words, from - 1, false) {
-                    Subject::Phrase(r) => Subject::Phrase(r),
-                    _ => Subject::Inverted,
-                }
-            }
             _ => Subject::Inverted,
         };
     }
-    // "Beck, who has in the past described": the words after the relative
-    // pronoun open with an auxiliary or an adverb, so the pronoun is the
-    // subject, and its antecedent speaks.
-    if follow_relative
-        && from >= 2
-        && matches!(words[from - 1].lower.as_str(), "who" | "which" | "that")
-        && !words[from].capitalized
-        && (VERB_ADVERBS.contains(&words[from].lower) || is_ly_adverb(&words[from]))
-    {
-        if let Subject::Phrase(r) = subject_of(words, from - 1, false) {
-            return Subject::Phrase(r);
-        }
-    }
     Subject::Phrase(from..end)
+}
+
+/// An auxiliary or adverb between a subject and its verb ("has", "also",
+/// "quietly"); a capitalized word is a name ("Will").
+fn adverb_or_auxiliary(w: &Word) -> bool {
+    !w.capitalized && (VERB_ADVERBS.contains(&w.lower) || is_ly_adverb(w))
 }
 
 /// An adverb in -ly ("quietly", "later") between a subject and its verb.
@@ -798,6 +799,11 @@ mod tests {
             (
                 "Nora Vance, who has in the past described the plan as \"a costly mistake,\" spoke first.",
                 &[("a costly mistake,", Some("Nora Vance"))],
+            ),
+            // A capitalized auxiliary is a name.
+            (
+                "Will told reporters, \"This is big.\"",
+                &[("This is big.", Some("Will"))],
             ),
             // A phrase of time before a comma holds no subject.
             (
