@@ -371,21 +371,19 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// `U.S. Attorney Lena Hoffmann`: a common first name left out just before
 /// a person's name is the name's start.
 fn first_names(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
-    for k in 0..spans.len() {
-        let start = spans[k].start;
-        if spans[k].kind != Kind::Person || start == 0 {
-            continue;
-        }
-        let before = start - 1;
-        let covered = spans.iter().any(|s| s.start <= before && before < s.end);
-        let title =
-            PERSON_TITLES.contains_lower(words[before]) || PERSON_TITLES_STRONG.contains_lower(words[before]);
-        if !covered
-            && !title
-            && capitalized(words[before])
-            && gazetteer.first_name(&words[before].to_lowercase()) == 1
+    let mut covered = vec![false; words.len()];
+    for s in spans.iter() {
+        covered[s.start..s.end].fill(true);
+    }
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Person && s.start > 0) {
+        let w = words[s.start - 1];
+        if !covered[s.start - 1]
+            && capitalized(w)
+            && !PERSON_TITLES.contains_lower(w)
+            && !PERSON_TITLES_STRONG.contains_lower(w)
+            && gazetteer.first_name(&w.to_lowercase()) == 1
         {
-            spans[k].start = before;
+            s.start -= 1;
         }
     }
 }
@@ -548,18 +546,26 @@ mod tests {
     use super::*;
 
     fn run(words: &[&str], spans: Vec<TokenSpan>) -> Vec<(String, Kind)> {
-        let sentences = vec![words.to_vec()];
-        let mut all = vec![spans];
+        run_sentences(&[words.to_vec()], vec![spans]).remove(0)
+    }
+
+    /// The names and kinds the rules leave in each sentence.
+    fn run_sentences(sentences: &[Vec<&str>], mut spans: Vec<Vec<TokenSpan>>) -> Vec<Vec<(String, Kind)>> {
         let model = crate::entities::default_model();
         apply(
-            &sentences,
-            &mut all,
+            sentences,
+            &mut spans,
             Gazetteer::embedded(),
             model.resources().casing,
         );
-        all[0]
+        sentences
             .iter()
-            .map(|s| (words[s.start..s.end].join(" "), s.kind))
+            .zip(&spans)
+            .map(|(words, ss)| {
+                ss.iter()
+                    .map(|s| (words[s.start..s.end].join(" "), s.kind))
+                    .collect()
+            })
             .collect()
     }
 
@@ -743,22 +749,13 @@ mod tests {
             "\"", "Showing", "favor", "is", "wrong", ",", "\"", "Mike", "Pence", "said", ".",
         ];
         let second = vec!["Pence", "left", "."];
-        let sentences = vec![first, second];
-        let mut spans = vec![
+        let spans = vec![
             vec![span(1, 2, Kind::Person), span(7, 9, Kind::Person)],
             vec![span(0, 1, Kind::Person)],
         ];
-        let model = crate::entities::default_model();
-        apply(
-            &sentences,
-            &mut spans,
-            Gazetteer::embedded(),
-            model.resources().casing,
-        );
-        let names: Vec<Vec<String>> = sentences
-            .iter()
-            .zip(&spans)
-            .map(|(w, ss)| ss.iter().map(|s| w[s.start..s.end].join(" ")).collect())
+        let names: Vec<Vec<String>> = run_sentences(&[first, second], spans)
+            .into_iter()
+            .map(|ss| ss.into_iter().map(|(n, _)| n).collect())
             .collect();
         assert_eq!(names, [vec!["Mike Pence"], vec!["Pence"]]);
     }
