@@ -353,9 +353,9 @@ def main():
     if args.fallback_share is not None:
         FALLBACK_SHARE = args.fallback_share
     docs, urls = load(args)
-    hpages = headline_pages(docs, urls, args.slug_labels)
     slug_pages = headline_pages(docs, urls, True)
     title_pages = headline_pages(docs, urls)
+    hpages = slug_pages if args.slug_labels else title_pages
     pages = sorted({pid for pid, _, t in docs if t is not None})
     if args.write:
         w = train(docs)

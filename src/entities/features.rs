@@ -525,7 +525,10 @@ pub fn tag_history_features(prev: Tag, prev2: Tag) -> [u64; 2] {
 
 /// Calls `emit` with the history features of a token (by its lower-case and
 /// shape hashes), given the two previous tags and the kind the same word was
-/// last tagged with in the document.
+/// last tagged with in the document: [`tag_history_features`],
+/// [`prev_tag_features`], then [`memory_features`] if the word was tagged
+/// before. The tagger gathers the same features in its own order (see
+/// `Model::tag_sentence`).
 pub fn history_features(
     lower_h: u64,
     shape_h: u64,
@@ -534,30 +537,12 @@ pub fn history_features(
     memory: Option<Kind>,
     emit: &mut impl FnMut(u64),
 ) {
-    for f in tag_history_features(prev, prev2) {
-        emit(f);
-    }
-    word_history_features(lower_h, shape_h, prev, memory, emit);
-}
-
-/// The history features that depend on the token too (see
-/// [`history_features`]): [`prev_tag_features`], then, if the word was
-/// tagged before in the document, [`memory_features`].
-pub fn word_history_features(
-    lower_h: u64,
-    shape_h: u64,
-    prev: Tag,
-    memory: Option<Kind>,
-    emit: &mut impl FnMut(u64),
-) {
-    for f in prev_tag_features(lower_h, shape_h, prev) {
-        emit(f);
-    }
-    if let Some(kind) = memory {
-        for f in memory_features(shape_h, kind) {
-            emit(f);
-        }
-    }
+    let memory = memory.map(|kind| memory_features(shape_h, kind));
+    tag_history_features(prev, prev2)
+        .into_iter()
+        .chain(prev_tag_features(lower_h, shape_h, prev))
+        .chain(memory.into_iter().flatten())
+        .for_each(emit);
 }
 
 /// The previous tag with the token's word and with its shape. Kept apart

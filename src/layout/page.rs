@@ -543,7 +543,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     // lines; an article's first line stays its headline.
     let cut = first_body.filter(|&first| (0..first).any(|i| out[i].class == BlockClass::Boilerplate));
     let headline = cut.and_then(|first| {
-        let body = body_words(text, &out, &function_words);
+        let body = opening_words(text, &out, &function_words);
         headline(text, &blocks, &mut out, first, &body, &function_words, explain)
     });
     Classified {
@@ -634,7 +634,7 @@ fn content_words<'t>(
 /// The content words of the body's opening: a title shares words with the
 /// story it heads, where a menu item or a teaser for another story does
 /// not.
-fn body_words(text: &str, out: &[PageBlock], function_words: &FunctionWords) -> FxHashSet<String> {
+fn opening_words(text: &str, out: &[PageBlock], function_words: &FunctionWords) -> FxHashSet<String> {
     let words = out
         .iter()
         .filter(|b| b.class == BlockClass::Body)
