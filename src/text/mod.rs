@@ -147,10 +147,13 @@ pub fn field_text(s: &str) -> Cow<'_, str> {
         if (b == b'*' && run < 2) || (word(before) && word(after)) {
             continue;
         }
-        let opens = space(before) && (word(after) || after.is_some_and(|c| "\"“‘'(".contains(c)));
+        // A mark opens after a space or an opening bracket or quote
+        // ("(_Reuters_)"), and closes after any text ("_Dekalb, Ill. —_").
+        let opens = (space(before) || before.is_some_and(|c| "([\"“‘'".contains(c)))
+            && (word(after) || after.is_some_and(|c| "\"“‘'(".contains(c)));
         let closes = !space(before)
-            && (space(after) || after.is_some_and(|c| c.is_ascii_punctuation()))
-            && (word(before) || before.is_some_and(|c| ".,;:!?\"”’')".contains(c)));
+            && before.is_some_and(|c| c != '*' && c != '_')
+            && (space(after) || after.is_some_and(|c| c.is_ascii_punctuation()));
         let same = |r: &std::ops::Range<usize>| bytes[r.clone()] == bytes[here.clone()];
         if closes {
             // Emphasis nests shallowly; looking further back than a few
@@ -314,6 +317,8 @@ mod tests {
         );
         assert_eq!(field_text("_Star Trek Beyond._ Then"), "Star Trek Beyond. Then");
         assert_eq!(field_text("*one* C:\\Users"), "*one* C:\\Users");
+        assert_eq!(field_text("(_Reuters_) - x"), "(Reuters) - x");
+        assert_eq!(field_text("_Dekalb, Ill. —_ Mike"), "Dekalb, Ill. — Mike");
     }
 
     #[test]
