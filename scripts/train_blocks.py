@@ -14,6 +14,9 @@ fixed order, so the weights are the same on every run. The body is then the
 region of blocks with the largest length-weighted sum of scores above the
 line, and blocks inside it scored below the drop line are left out, as
 src/layout/page.rs does; the script picks both lines on the training pages.
+Last, an edge model (features `e:`, learned from the first and last blocks
+of the bodies so selected) trims the blocks at the body's ends that it
+scores below its line (menus' last items, share buttons, credits).
 
 Without --write it reports the body F1 of the score_pages metric by
 cross-validation over pages (train on the other folds, score the held-out
@@ -124,7 +127,10 @@ def load(args):
 
 
 def block_features(fs):
-    return [f for f in fs if not f.startswith('h:')]
+    """A block's features for the block model: not the headline's (`h:`),
+    nor the marks `--blocks` adds to say what newsscan decided
+    (`fallback=container`, `edge=trimmed`), which are not measures."""
+    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge='))]
 
 
 # L2 strength of the block weights, chosen by cross-validation over pages
@@ -135,6 +141,7 @@ def block_features(fs):
 # 1e-2 0.935, 3e-2 0.939, 1e-1 0.938).
 TEXT_L2 = 1e-2
 HTML_L2 = 3e-2
+EDGE_L2 = 1e-2
 
 
 def train(docs, epochs=8, l2=None, rate=0.2):
@@ -164,7 +171,7 @@ def logistic(rows, epochs=8, l2=1e-3, rate=0.2, bias='bias'):
 
 
 def score(w, fs):
-    return w.get('bias', 0.0) + sum(w.get(f, 0.0) for f in fs if not f.startswith('h:'))
+    return w.get('bias', 0.0) + sum(w.get(f, 0.0) for f in block_features(fs))
 
 
 # Page id -> the headline its HTML states (filled by load for text dumps).
@@ -247,20 +254,13 @@ def best_region(blocks, scores, classified, line):
 def select(w, blocks, region, drop):
     scores = [score(w, f) for f, _, _, _ in blocks]
     classified = [classified_block(f) for f, _, _, _ in blocks]
-    if sum(classified) < 4:
+    keep = kept_blocks(blocks, scores, classified, region, drop)
+    if keep is None:
         # A text of a few blocks is an article, not a page to cut.
-        best_range, drop = (0, len(blocks)), -1e9
-    else:
-        best_range = best_region(blocks, scores, classified, region)
-    if best_range[0] == best_range[1]:
-        # Nothing above the line: the page's best-scored stretch all the same.
-        top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 10), default=None)
-        if top is None:
-            top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 1), default=None)
-        if top is not None:
-            best_range = best_region(blocks, scores, classified, top - 1.0)
-            drop = min(drop, top - 3.0)
-    keep = kept(blocks, scores, classified, best_range, drop)
+        keep = [i for i, c in enumerate(classified) if c]
+    elif 'e:bias' in w:
+        keep = trim_edges(w, blocks, scores, keep)
+    keep = [blocks[i][3] for i in keep]
     if HTML:
         # As src/html/mod.rs: a body much shorter than the text of the
         # likely container (`best=true`) gives way to that container's text.
@@ -272,6 +272,111 @@ def select(w, blocks, region, drop):
                 sum(len(WORD.findall(t)) for t in keep) < FALLBACK_SHARE * best_words:
             keep = [b[3] for b, c in zip(blocks, container) if c]
     return '\n\n'.join(keep)
+
+
+def kept_blocks(blocks, scores, classified, region, drop):
+    """The indices of the body's blocks on a page (None for a text of a few
+    blocks, which is all article)."""
+    if sum(classified) < 4:
+        return None
+    best_range = best_region(blocks, scores, classified, region)
+    if best_range[0] == best_range[1]:
+        # Nothing above the line: the page's best-scored stretch all the same.
+        top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 10), default=None)
+        if top is None:
+            top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 1), default=None)
+        if top is not None:
+            best_range = best_region(blocks, scores, classified, top - 1.0)
+            drop = min(drop, top - 3.0)
+    return kept(blocks, scores, classified, best_range, drop)
+
+
+# The edge model: how many blocks at each end of a page's body it may
+# trim, and the line below which it trims one (as src/layout/page.rs). The
+# lines were picked by cross-validation over pages: text dumps, body F1
+# html2text / inscriptis and first / last paragraphs right (of 90 each)
+# without the model (`--edge-line -1e9`) 0.911 / 0.903, 53 / 37 and 53 / 29; line -2.0 0.911 /
+# 0.903, 58 / 41 and 54 / 35; -1.5 0.911 / 0.903, 58 / 42 and 55 / 37;
+# -1.0 0.907 / 0.900, 59 / 42 and 55 / 39; 0.0 0.904 / 0.898, 60 / 36 and
+# 55 / 38. HTML: without 0.956, 71 / 54; -2.0 0.956, 71 / 56; -1.0 0.957,
+# 74 / 60; 0.0 0.956, 74 / 60.
+EDGE_REACH = 3
+TEXT_EDGE_LINE = -1.5
+HTML_EDGE_LINE = -1.0
+
+
+def score_bucket(x):
+    for t in (-2, -1, 0, 1, 2, 3):
+        if x < t:
+            return '<%d' % t
+    return '3+'
+
+
+def edge_features(blocks, scores, body, j, side):
+    """The features of the body's block j as its first or last block still
+    kept: its own features seen from that side, its score, how far in from
+    the edge it stands, whether it has letters, and the score of the block
+    inside it."""
+    i = body[j]
+    fs = ['e:%s:%s' % (side, f) for f in block_features(blocks[i][0])]
+    inner = body[j + 1] if side == 'first' else body[j - 1]
+    from_edge = j if side == 'first' else len(body) - 1 - j
+    fs += ['e:score=' + score_bucket(scores[i]), 'e:%s:k=%d' % (side, min(from_edge, EDGE_REACH)),
+           'e:%s:letters=%s' % (side, str(any(c.isalpha() for c in blocks[i][3])).lower()),
+           'e:inner=' + score_bucket(scores[inner])]
+    return fs
+
+
+def edge_score(w, fs):
+    return w.get('e:bias', 0.0) + sum(w.get(f, 0.0) for f in fs)
+
+
+def trim_edges(w, blocks, scores, body):
+    """The body without the blocks at its ends that the edge model scores
+    below its line (at most EDGE_REACH a side; two blocks always stay)."""
+    line = w.get('@edge', 0.0)
+    lo, hi = 0, len(body)
+    if hi < 3:
+        return body
+    for _ in range(EDGE_REACH):
+        if hi - lo <= 2 or edge_score(w, edge_features(blocks, scores, body, lo, 'first')) >= line:
+            break
+        lo += 1
+    for _ in range(EDGE_REACH):
+        if hi - lo <= 2 or edge_score(w, edge_features(blocks, scores, body, hi - 1, 'last')) >= line:
+            break
+        hi -= 1
+    return body[lo:hi]
+
+
+def train_edges(w, docs, region, drop):
+    """Edge weights from the ends of the bodies the block weights select on
+    the saved pages: each of the first and last EDGE_REACH blocks, labelled
+    as a block is (article text or not)."""
+    rows = []
+    for _, blocks, truth in docs:
+        if truth is None:
+            continue
+        scores = [score(w, f) for f, _, _, _ in blocks]
+        body = kept_blocks(blocks, scores, [classified_block(f) for f, _, _, _ in blocks], region, drop)
+        if not body or len(body) < 3:
+            continue
+        for j in range(min(EDGE_REACH, len(body) - 1)):
+            rows.append((edge_features(blocks, scores, body, j, 'first'), blocks[body[j]][1]))
+        for j in range(len(body) - 1, max(len(body) - 1 - EDGE_REACH, 0), -1):
+            rows.append((edge_features(blocks, scores, body, j, 'last'), blocks[body[j]][1]))
+    edges = logistic(rows, l2=EDGE_L2, bias='e:bias')
+    edges['@edge'] = HTML_EDGE_LINE if HTML else TEXT_EDGE_LINE
+    return edges
+
+
+def fit(docs):
+    """Block weights, the region's lines and the edge weights, learned on
+    docs."""
+    w = train(docs)
+    region, drop = lines(w, docs)
+    w.update(train_edges(w, docs, region, drop))
+    return w, region, drop
 
 
 # Share of the likely container's words below which an HTML body gives way
@@ -287,6 +392,7 @@ FALLBACK_WIDE = 0.75
 
 
 def kept(blocks, scores, classified, best_range, drop):
+    """The indices of the region's blocks that are body text."""
     keep, started = [], False
     page_cut = any(c and not best_range[0] <= i < best_range[1] for i, c in enumerate(classified))
     for i, b in enumerate(blocks):
@@ -296,7 +402,7 @@ def kept(blocks, scores, classified, best_range, drop):
             paragraph = paragraph_block(b[0])
             started |= paragraph
             if paragraph or (started and page_cut) or always_body(b[0]):
-                keep.append(b[3])
+                keep.append(i)
     return keep
 
 
@@ -318,6 +424,19 @@ def page_f1(docs, predict):
             rs.append(tp / (tp + fn) if fp or fn else 1.0)
     P, R = sum(ps) / len(ps), sum(rs) / len(rs)
     return 2 * P * R / (P + R), P, R
+
+
+def edge_paragraphs(docs, predict):
+    """On how many pages the body's first and last paragraphs are the
+    published body's (their first or last six words)."""
+    first = last = 0
+    for _, blocks, truth in docs:
+        ours = [p for p in predict(blocks).split('\n\n') if WORD.search(p)]
+        theirs = [p for p in truth.split('\n') if WORD.search(p)]
+        if ours and theirs:
+            first += WORD.findall(ours[0].lower())[:6] == WORD.findall(theirs[0].lower())[:6]
+            last += WORD.findall(ours[-1].lower())[-6:] == WORD.findall(theirs[-1].lower())[-6:]
+    return first, last
 
 
 def lines(w, docs):
@@ -343,11 +462,15 @@ def main():
     ap.add_argument('--html', action='store_true', help='learn the blocks of HTML pages (data/html-block-weights.tsv)')
     ap.add_argument('--slug-labels', action='store_true',
                     help='learn the headline from the page addresses\' slugs instead of the titles the pages state')
+    ap.add_argument('--edge-line', type=float, default=None,
+                    help='try another edge line (TEXT_EDGE_LINE, or HTML_EDGE_LINE with --html; -1e9 trims nothing)')
     ap.add_argument('--fallback-share', type=float, default=None,
                     help='try another FALLBACK_SHARE (HTML; the binary keeps its own, src/html/mod.rs)')
     args = ap.parse_args()
-    global HTML, FALLBACK_SHARE, TEXT_L2, HTML_L2
+    global HTML, FALLBACK_SHARE, TEXT_L2, HTML_L2, TEXT_EDGE_LINE, HTML_EDGE_LINE
     HTML = args.html
+    if args.edge_line is not None:
+        TEXT_EDGE_LINE = HTML_EDGE_LINE = args.edge_line
     if args.l2 is not None:
         TEXT_L2 = HTML_L2 = args.l2
     if args.fallback_share is not None:
@@ -358,8 +481,7 @@ def main():
     hpages = slug_pages if args.slug_labels else title_pages
     pages = sorted({pid for pid, _, t in docs if t is not None})
     if args.write:
-        w = train(docs)
-        region, drop = lines(w, docs)
+        w, region, drop = fit(docs)
         if not HTML:
             hw = logistic([r for _, rows in hpages for r in rows], bias='h:bias')
             print('headline right on %d of %d pages' % headline_accuracy(hw, hpages))
@@ -372,9 +494,10 @@ def main():
             fh.write(f'# Weights of the features of {what}, learned by\n'
                      '# scripts/train_blocks.py from saved news pages and clean articles; a block\'s\n'
                      '# score is bias plus the weights of its features; @region and @drop are the\n'
-                     '# lines of the body region.\n')
-            fh.write(f'@drop\t{drop}\n@region\t{region}\n')
-            for f in sorted(w):
+                     '# lines of the body region; e: features score the blocks at its ends,\n'
+                     '# trimmed below @edge.\n')
+            fh.write(f'@drop\t{drop}\n@edge\t{w["@edge"]}\n@region\t{region}\n')
+            for f in sorted(k for k in w if not k.startswith('@')):
                 fh.write(f'{f}\t{w[f]:.4f}\n')
         print(f'wrote {path} ({len(w)} features)')
         return
@@ -398,8 +521,7 @@ def main():
         predicted = {}
         for k in range(args.folds):
             held = set(order[k::args.folds])
-            w = train([d for d in docs if d[0] not in held])
-            region, drop = lines(w, [d for d in docs if d[0] not in held])
+            w, region, drop = fit([d for d in docs if d[0] not in held])
             for d in docs:
                 if d[0] in held:
                     predicted[id(d)] = select(w, d[1], region, drop)
@@ -409,7 +531,9 @@ def main():
             f1, P, R = page_f1(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])
             results[name].append(f1)
             if args.repeats == 1:
-                print(f'{name:10} cross-validated body F1 {f1:.3f}  precision {P:.3f}  recall {R:.3f}')
+                first, last = edge_paragraphs(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])
+                print(f'{name:10} cross-validated body F1 {f1:.3f}  precision {P:.3f}  recall {R:.3f}  '
+                      f'first paragraph right on {first}, last on {last} of {len(subset)} pages')
     if args.repeats > 1:
         for name, f1s in results.items():
             print(f'{name:10} cross-validated body F1 by partition ' + ' '.join(f'{f:.3f}' for f in f1s)

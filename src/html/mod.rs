@@ -27,6 +27,7 @@ use scraper::Html;
 
 use crate::document::{BlockClass, CaptionSpan, Layout, PageBlock};
 use crate::hash::FxHashMap;
+use crate::layout::edges::{self, EdgeInputs};
 use crate::layout::page::{best_region, end_of, share_bucket, words_bucket, FunctionWords};
 use dom::{flag, HtmlBlock};
 
@@ -295,6 +296,7 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
     let mut keep: Vec<bool> = (0..blocks.len())
         .map(|i| m[i].candidate && region.contains(&i) && scored[i].score >= drop_line)
         .collect();
+    trim_edges(blocks, &m, &ctx, &mut keep, &mut scored, explain);
     let in_best = ctx.best.first_block..ctx.best.end_block;
     if let Some(container) = container_fallback(blocks, &m, &keep, in_best.clone()) {
         keep = container;
@@ -307,6 +309,43 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
         }
     }
     build(blocks, &m, &keep, &region, meta, scored)
+}
+
+/// Leaves out the blocks at the ends of the kept body that the edge model
+/// scores below its line (see [`crate::layout::edges`]); list items before
+/// the first paragraph are summary points, not the body's ends.
+fn trim_edges(
+    blocks: &[HtmlBlock],
+    m: &[Measure],
+    ctx: &Context,
+    keep: &mut [bool],
+    scored: &mut [PageBlock],
+    explain: bool,
+) {
+    let mut started = false;
+    let body: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            started |= keep[i] && blocks[i].tag == "p";
+            keep[i] && (blocks[i].tag != "li" || started)
+        })
+        .collect();
+    let kept = edges::trim(
+        &body,
+        &EdgeInputs {
+            score: &|i| scored[i].score,
+            letters: &|i| blocks[i].text.chars().any(char::is_alphabetic),
+            features: &|i, emit| features(blocks, m, i, ctx, emit),
+            weight: &weight,
+        },
+    );
+    for (j, &i) in body.iter().enumerate() {
+        if !kept.contains(&j) {
+            keep[i] = false;
+            if explain {
+                scored[i].features.push("edge=trimmed".to_string());
+            }
+        }
+    }
 }
 
 /// The blocks of the likely container when the kept body is much shorter

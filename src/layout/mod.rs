@@ -21,6 +21,7 @@ mod byline;
 mod captions;
 mod credits;
 mod dates;
+pub(crate) mod edges;
 mod front_matter;
 mod headline;
 mod lines;

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::hash::Hasher;
 use std::sync::LazyLock;
 
+use super::edges::{self, EdgeInputs};
 use super::paragraphs::{Piece, Role};
 use crate::document::{BlockClass, PageBlock};
 
@@ -546,9 +547,45 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         let body = opening_words(text, &out, &function_words);
         headline(text, &blocks, &mut out, first, &body, &function_words, explain)
     });
+    trim_edges(text, &page, region, items, &mut out, explain);
     Classified {
         blocks: out,
         headline,
+    }
+}
+
+/// Drops the blocks at the ends of the body (the region's paragraphs) that
+/// the edge model scores below its line (see [`edges`]).
+fn trim_edges(
+    text: &str,
+    page: &Page,
+    region: std::ops::Range<usize>,
+    items: &mut [Piece],
+    out: &mut [PageBlock],
+    explain: bool,
+) {
+    let w = &*WEIGHTS;
+    let body: Vec<usize> = (0..items.len())
+        .filter(|&i| region.contains(&i) && items[i].role == Role::Paragraph)
+        .collect();
+    let scores: Vec<f32> = out.iter().map(|b| b.score).collect();
+    let kept = edges::trim(
+        &body,
+        &EdgeInputs {
+            score: &|i| scores[i],
+            letters: &|i| text[items[i].range.clone()].chars().any(char::is_alphabetic),
+            features: &|i, emit| features(page, i, emit),
+            weight: &|f| w.by_feature.get(f).copied().unwrap_or(0.0),
+        },
+    );
+    for (j, &i) in body.iter().enumerate() {
+        if !kept.contains(&j) {
+            items[i].role = Role::Dropped;
+            out[i].class = BlockClass::Boilerplate;
+            if explain {
+                out[i].features.push("edge=trimmed".to_string());
+            }
+        }
     }
 }
 
