@@ -293,13 +293,15 @@ def kept_blocks(blocks, scores, classified, region, drop):
 
 # The edge model: how many blocks at each end of a page's body it may
 # trim, and the line below which it trims one (as src/layout/page.rs). The
-# lines were picked by cross-validation over pages: text dumps, body F1
-# html2text / inscriptis and first / last paragraphs right (of 90 each)
-# without the model (`--edge-line -1e9`) 0.911 / 0.903, 53 / 37 and 53 / 29; line -2.0 0.911 /
-# 0.903, 58 / 41 and 54 / 35; -1.5 0.911 / 0.903, 58 / 42 and 55 / 37;
-# -1.0 0.907 / 0.900, 59 / 42 and 55 / 39; 0.0 0.904 / 0.898, 60 / 36 and
-# 55 / 38. HTML: without 0.956, 71 / 54; -2.0 0.956, 71 / 56; -1.0 0.957,
-# 74 / 60; 0.0 0.956, 74 / 60.
+# lines were picked by cross-validation over pages (`--edge-line X`): text
+# dumps, body F1 html2text / inscriptis and first / last paragraphs right
+# (of 90 each): without the model (`--edge-line=-1e9`) 0.911 / 0.903, 53 /
+# 37 and 53 / 29; -1.5 0.912 / 0.903, 60 / 43 and 55 / 37; -1.0 0.910 /
+# 0.901, 60 / 42 and 56 / 38; -0.5 0.908 / 0.901, 61 / 42 and 56 / 37; 0.0
+# 0.905 / 0.901, 62 / 38 and 55 / 38. HTML: without 0.963, 71 / 54; -1.0
+# 0.965, 74 / 58 (three partitions, `--repeats 3`: 0.961 against 0.960
+# without); -0.5 0.966, 77 / 60 (three partitions 0.960); 0.0 0.963, 76 /
+# 60.
 EDGE_REACH = 3
 TEXT_EDGE_LINE = -1.5
 HTML_EDGE_LINE = -1.0
@@ -352,7 +354,10 @@ def trim_edges(w, blocks, scores, body):
 def train_edges(w, docs, region, drop):
     """Edge weights from the ends of the bodies the block weights select on
     the saved pages: each of the first and last EDGE_REACH blocks, labelled
-    as a block is (article text or not)."""
+    by where the published body starts and ends among them (see body_ends),
+    else as a block is (article text or not: a short block's label says
+    only whether its words occur in the body, which a share count's or a
+    credit's may)."""
     rows = []
     for _, blocks, truth in docs:
         if truth is None:
@@ -361,13 +366,30 @@ def train_edges(w, docs, region, drop):
         body = kept_blocks(blocks, scores, [classified_block(f) for f, _, _, _ in blocks], region, drop)
         if not body or len(body) < 3:
             continue
+        start, end = body_ends(blocks, body, truth)
         for j in range(min(EDGE_REACH, len(body) - 1)):
-            rows.append((edge_features(blocks, scores, body, j, 'first'), blocks[body[j]][1]))
+            y = blocks[body[j]][1] if start is None else int(j >= start)
+            rows.append((edge_features(blocks, scores, body, j, 'first'), y))
         for j in range(len(body) - 1, max(len(body) - 1 - EDGE_REACH, 0), -1):
-            rows.append((edge_features(blocks, scores, body, j, 'last'), blocks[body[j]][1]))
+            y = blocks[body[j]][1] if end is None else int(j <= end)
+            rows.append((edge_features(blocks, scores, body, j, 'last'), y))
     edges = logistic(rows, l2=EDGE_L2, bias='e:bias')
     edges['@edge'] = HTML_EDGE_LINE if HTML else TEXT_EDGE_LINE
     return edges
+
+
+def body_ends(blocks, body, truth):
+    """Where the published body's first and last paragraphs stand among the
+    selected body's blocks near its ends (their first or last six words),
+    or None."""
+    paras = [p for p in truth.split('\n') if WORD.search(p)]
+    head = WORD.findall(paras[0].lower())[:6]
+    tail = WORD.findall(paras[-1].lower())[-6:]
+    start = next((j for j in range(min(EDGE_REACH + 1, len(body)))
+                  if WORD.findall(blocks[body[j]][3].lower())[:6] == head), None)
+    end = next((j for j in range(len(body) - 1, max(len(body) - 2 - EDGE_REACH, -1), -1)
+                if WORD.findall(blocks[body[j]][3].lower())[-6:] == tail), None)
+    return start, end
 
 
 def fit(docs):
