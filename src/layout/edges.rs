@@ -11,6 +11,10 @@ use std::ops::Range;
 /// How many blocks at each end of the body the edge model may trim.
 pub(crate) const EDGE_REACH: usize = 3;
 
+/// The fewest blocks a body must have for its ends to be trimmed: a short
+/// article's last paragraph is often a short sentence after a caption.
+const MIN_BODY: usize = 5;
+
 /// An end of the body.
 #[derive(Clone, Copy)]
 enum Side {
@@ -35,10 +39,11 @@ pub(crate) struct EdgeInputs<'a> {
 
 /// The stretch of `body` (the indices of the body's blocks, in order) that
 /// stays once the edge model has trimmed its ends: at most [`EDGE_REACH`]
-/// blocks a side, and never the last two.
+/// blocks a side, never the last two, and nothing of a body shorter than
+/// [`MIN_BODY`] blocks.
 pub(crate) fn trim(body: &[usize], inputs: &EdgeInputs) -> Range<usize> {
     let (mut lo, mut hi) = (0, body.len());
-    if hi < 3 {
+    if hi < MIN_BODY {
         return lo..hi;
     }
     let line = (inputs.weight)("@edge");
@@ -138,10 +143,10 @@ mod tests {
         let weights = [("e:bias", -5.0), ("@edge", -1.0)];
         let body: Vec<usize> = (0..10).collect();
         assert_eq!(run(&scores, &weights, &body), EDGE_REACH..10 - EDGE_REACH);
-        let short: Vec<usize> = (0..4).collect();
+        let short: Vec<usize> = (0..MIN_BODY).collect();
         assert_eq!(run(&scores, &weights, &short).len(), 2);
-        // A body of two blocks is left as it is.
-        assert_eq!(run(&scores, &weights, &[3, 4]), 0..2);
+        // A shorter body is left as it is.
+        assert_eq!(run(&scores, &weights, &short[..MIN_BODY - 1]), 0..MIN_BODY - 1);
     }
 
     #[test]

@@ -64,20 +64,51 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
     let body_start = front_matter(text, &lines, &mut kinds, &mut layout);
     labelled_fields(text, &lines, &mut kinds, &mut layout, body_start);
     mark_setext(text, &lines, &mut kinds);
-    if layout.headline.is_none() {
-        layout.headline = find_headline(text, &lines, &mut kinds, body_start);
-    }
+    // The first line is the headline of an article; on a page it may be
+    // a menu's, so the page's blocks get to weigh it again below.
+    let first_line = match layout.headline {
+        None => find_headline(text, &lines, &mut kinds, body_start),
+        Some(_) => None,
+    };
+    layout.headline = layout.headline.take().or(first_line.clone());
     mark_bullet_continuations(text, &lines, &mut kinds);
     mark_top_meta(text, &lines, &mut kinds);
     let mut items = build_items(text, &lines, &kinds, body_start);
     assign_roles(text, &mut items, &mut layout);
-    let classified = page::classify(text, &mut items, explain);
-    layout.page = classified.blocks;
-    if let Some(h) = classified.headline {
-        layout.headline = Some(h);
+    let candidate = first_line.map(|range| insert_piece(text, &mut items, range));
+    let mut classified = page::classify(text, &mut items, explain);
+    match classified.headline {
+        Some(h) => layout.headline = Some(h),
+        // Not cut out of a page: the first line stays the headline, and
+        // not a block of the text.
+        None => {
+            if let Some(at) = candidate {
+                items.remove(at);
+                if at < classified.blocks.len() {
+                    classified.blocks.remove(at);
+                }
+            }
+        }
     }
+    layout.page = classified.blocks;
     collect(text, &items, &mut layout);
     layout
+}
+
+/// Inserts the headline line `range` among the pieces, in text order, as
+/// the piece it would have been (a heading after its `#` marks, else a
+/// paragraph); returns its index.
+fn insert_piece(text: &str, items: &mut Vec<paragraphs::Piece>, range: Range<usize>) -> usize {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let role = if text[line_start..range.start].contains('#') {
+        paragraphs::Role::Heading
+    } else {
+        paragraphs::Role::Paragraph
+    };
+    let lines = text[range.clone()].matches('\n').count() + 1;
+    let at = items.partition_point(|p| p.range.start < range.start);
+    items.insert(at, paragraphs::Piece { role, range, lines });
+    at
 }
 
 /// The article's text blocks (headline, bullets, captions, paragraphs) in
