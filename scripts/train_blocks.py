@@ -411,17 +411,29 @@ def train_edges(w, docs, region, drop):
     return edges
 
 
+def opening(text):
+    """A paragraph's first six words, lower-cased: what tells it apart."""
+    return WORD.findall(text.lower())[:6]
+
+
+def closing(text):
+    """A paragraph's last six words, lower-cased."""
+    return WORD.findall(text.lower())[-6:]
+
+
+def paragraphs(text, sep):
+    return [p for p in text.split(sep) if WORD.search(p)]
+
+
 def body_ends(blocks, body, truth):
     """Where the published body's first and last paragraphs stand among the
-    selected body's blocks near its ends (their first or last six words),
-    or None."""
-    paras = [p for p in truth.split('\n') if WORD.search(p)]
-    head = WORD.findall(paras[0].lower())[:6]
-    tail = WORD.findall(paras[-1].lower())[-6:]
+    selected body's blocks near its ends (by opening and closing), or
+    None."""
+    paras = paragraphs(truth, '\n')
     start = next((j for j in range(min(EDGE_REACH + 1, len(body)))
-                  if WORD.findall(blocks[body[j]][3].lower())[:6] == head), None)
+                  if opening(blocks[body[j]][3]) == opening(paras[0])), None)
     end = next((j for j in range(len(body) - 1, max(len(body) - 2 - EDGE_REACH, -1), -1)
-                if WORD.findall(blocks[body[j]][3].lower())[-6:] == tail), None)
+                if closing(blocks[body[j]][3]) == closing(paras[-1])), None)
     return start, end
 
 
@@ -483,14 +495,13 @@ def page_f1(docs, predict):
 
 def edge_paragraphs(docs, predict):
     """On how many pages the body's first and last paragraphs are the
-    published body's (their first or last six words)."""
+    published body's (by opening and closing)."""
     first = last = 0
     for _, blocks, truth in docs:
-        ours = [p for p in predict(blocks).split('\n\n') if WORD.search(p)]
-        theirs = [p for p in truth.split('\n') if WORD.search(p)]
+        ours, theirs = paragraphs(predict(blocks), '\n\n'), paragraphs(truth, '\n')
         if ours and theirs:
-            first += WORD.findall(ours[0].lower())[:6] == WORD.findall(theirs[0].lower())[:6]
-            last += WORD.findall(ours[-1].lower())[-6:] == WORD.findall(theirs[-1].lower())[-6:]
+            first += opening(ours[0]) == opening(theirs[0])
+            last += closing(ours[-1]) == closing(theirs[-1])
     return first, last
 
 

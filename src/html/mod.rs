@@ -322,14 +322,8 @@ fn trim_edges(
     scored: &mut [PageBlock],
     explain: bool,
 ) {
-    let mut started = false;
-    let body: Vec<usize> = (0..blocks.len())
-        .filter(|&i| {
-            started |= keep[i] && blocks[i].tag == "p";
-            keep[i] && (blocks[i].tag != "li" || started)
-        })
-        .collect();
-    let kept = edges::trim(
+    let body = body_blocks(blocks, keep);
+    let trimmed = edges::trim(
         &body,
         &EdgeInputs {
             score: &|i| scored[i].score,
@@ -338,12 +332,10 @@ fn trim_edges(
             weight: &weight,
         },
     );
-    for (j, &i) in body.iter().enumerate() {
-        if !kept.contains(&j) {
-            keep[i] = false;
-            if explain {
-                scored[i].features.push("edge=trimmed".to_string());
-            }
+    for i in trimmed {
+        keep[i] = false;
+        if explain {
+            scored[i].features.push(edges::TRIMMED.to_string());
         }
     }
 }
@@ -382,18 +374,21 @@ const FALLBACK_WIDE: f32 = 0.75;
 /// saved pages (`scripts/train_blocks.py --html`).
 const FALLBACK_SHARE: f32 = 0.35;
 
-/// The words of the kept blocks that [`build`] makes paragraphs (list items
-/// before the first `<p>` are summary points).
-fn body_words(blocks: &[HtmlBlock], m: &[Measure], keep: &[bool]) -> usize {
+/// The kept blocks that [`build`] makes paragraphs: list items before the
+/// first `<p>` are summary points.
+fn body_blocks(blocks: &[HtmlBlock], keep: &[bool]) -> Vec<usize> {
     let mut started = false;
-    let mut words = 0;
-    for (i, b) in blocks.iter().enumerate().filter(|&(i, _)| keep[i]) {
-        started |= b.tag == "p";
-        if b.tag != "li" || started {
-            words += m[i].words;
-        }
-    }
-    words
+    (0..blocks.len())
+        .filter(|&i| {
+            started |= keep[i] && blocks[i].tag == "p";
+            keep[i] && (blocks[i].tag != "li" || started)
+        })
+        .collect()
+}
+
+/// The words of the kept blocks that [`build`] makes paragraphs.
+fn body_words(blocks: &[HtmlBlock], m: &[Measure], keep: &[bool]) -> usize {
+    body_blocks(blocks, keep).into_iter().map(|i| m[i].words).sum()
 }
 
 /// Writes the kept blocks out as the article's text and layout.

@@ -6,10 +6,11 @@
 //! features `e:` beside the block weights), looks at those few blocks again
 //! and trims the ones it scores below its line (`@edge`).
 
-use std::ops::Range;
-
 /// How many blocks at each end of the body the edge model may trim.
-pub(crate) const EDGE_REACH: usize = 3;
+const EDGE_REACH: usize = 3;
+
+/// The feature `--blocks` shows on a block the edge model trimmed.
+pub(crate) const TRIMMED: &str = "edge=trimmed";
 
 /// The fewest blocks a body must have for its ends to be trimmed: a short
 /// article's last paragraph is often a short sentence after a caption.
@@ -37,14 +38,13 @@ pub(crate) struct EdgeInputs<'a> {
     pub weight: &'a dyn Fn(&str) -> f32,
 }
 
-/// The stretch of `body` (the indices of the body's blocks, in order) that
-/// stays once the edge model has trimmed its ends: at most [`EDGE_REACH`]
-/// blocks a side, never the last two, and nothing of a body shorter than
-/// [`MIN_BODY`] blocks.
-pub(crate) fn trim(body: &[usize], inputs: &EdgeInputs) -> Range<usize> {
+/// The blocks of `body` (the indices of the body's blocks, in order) that
+/// the edge model trims from its ends: at most [`EDGE_REACH`] a side,
+/// never the last two, and none of a body shorter than [`MIN_BODY`] blocks.
+pub(crate) fn trim(body: &[usize], inputs: &EdgeInputs) -> Vec<usize> {
     let (mut lo, mut hi) = (0, body.len());
     if hi < MIN_BODY {
-        return lo..hi;
+        return Vec::new();
     }
     let line = (inputs.weight)("@edge");
     for _ in 0..EDGE_REACH {
@@ -59,7 +59,7 @@ pub(crate) fn trim(body: &[usize], inputs: &EdgeInputs) -> Range<usize> {
         }
         hi -= 1;
     }
-    lo..hi
+    body[..lo].iter().chain(&body[hi..]).copied().collect()
 }
 
 /// The edge model's score of the body's block `j` as the first or last
@@ -107,7 +107,7 @@ mod tests {
 
     /// Inputs where a block's score is its index's entry in `scores`, its
     /// only feature `id=i`, and the model trims by the `id=` weights.
-    fn run(scores: &[f32], weights: &[(&str, f32)], body: &[usize]) -> Range<usize> {
+    fn run(scores: &[f32], weights: &[(&str, f32)], body: &[usize]) -> Vec<usize> {
         let score = |i: usize| scores[i];
         let letters = |_: usize| true;
         let features = |i: usize, emit: &mut dyn FnMut(&str)| emit(&format!("id={i}"));
@@ -134,7 +134,7 @@ mod tests {
         ];
         let body: Vec<usize> = (1..7).collect();
         // Blocks 1 (first) and 6, then 5 (last) go; 2 stops the front.
-        assert_eq!(run(&scores, &weights, &body), 1..4);
+        assert_eq!(run(&scores, &weights, &body), [1, 5, 6]);
     }
 
     #[test]
@@ -142,11 +142,11 @@ mod tests {
         let scores = [0.0; 10];
         let weights = [("e:bias", -5.0), ("@edge", -1.0)];
         let body: Vec<usize> = (0..10).collect();
-        assert_eq!(run(&scores, &weights, &body), EDGE_REACH..10 - EDGE_REACH);
+        assert_eq!(run(&scores, &weights, &body), [0, 1, 2, 7, 8, 9]);
         let short: Vec<usize> = (0..MIN_BODY).collect();
-        assert_eq!(run(&scores, &weights, &short).len(), 2);
+        assert_eq!(run(&scores, &weights, &short).len(), MIN_BODY - 2);
         // A shorter body is left as it is.
-        assert_eq!(run(&scores, &weights, &short[..MIN_BODY - 1]), 0..MIN_BODY - 1);
+        assert!(run(&scores, &weights, &short[..MIN_BODY - 1]).is_empty());
     }
 
     #[test]

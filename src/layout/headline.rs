@@ -3,11 +3,10 @@
 //! and the lines around it that stand apart (bylines and date lines near the
 //! top, wrapped bullet lines).
 
-use std::ops::Range;
-
 use super::byline::byline;
 use super::dates::{date_line, wire_dateline_line};
 use super::lines::{ends_sentence, Line, LineKind};
+use super::paragraphs::{Piece, Role};
 use crate::text::is_all_caps;
 
 /// A `===` line under a text line makes that line a level-one heading.
@@ -22,12 +21,14 @@ pub(super) fn mark_setext(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
 
 /// Finds the headline: the first heading or text line that is not a byline,
 /// a date or boilerplate. An ALL CAPS headline may continue on the next line.
+/// Returns it as the piece its lines would have made (a heading or a
+/// paragraph), for a page's blocks to weigh.
 pub(super) fn find_headline(
     text: &str,
     lines: &[Line],
     kinds: &mut [LineKind],
     from: usize,
-) -> Option<Range<usize>> {
+) -> Option<Piece> {
     for i in from..lines.len() {
         let l = lines[i];
         let content = &text[l.start..l.end];
@@ -36,7 +37,11 @@ pub(super) fn find_headline(
                 kinds[i] = LineKind::Used;
                 let title = content[n..].trim_end_matches(['#', ' ']);
                 let start = l.start + n;
-                return Some(start..start + title.len());
+                return Some(Piece {
+                    role: Role::Heading,
+                    range: start..start + title.len(),
+                    lines: 1,
+                });
             }
             LineKind::Text => {
                 if byline(content).is_some() || date_line(content) || wire_dateline_line(content).is_some() {
@@ -63,7 +68,11 @@ pub(super) fn find_headline(
                         end = lines[next].end;
                     }
                 }
-                return Some(l.start..end);
+                return Some(Piece {
+                    role: Role::Paragraph,
+                    range: l.start..end,
+                    lines: if end == l.end { 1 } else { 2 },
+                });
             }
             _ => continue,
         }

@@ -70,12 +70,19 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
         None => find_headline(text, &lines, &mut kinds, body_start),
         Some(_) => None,
     };
-    layout.headline = layout.headline.take().or(first_line.clone());
+    if let Some(piece) = &first_line {
+        layout.headline = Some(piece.range.clone());
+    }
     mark_bullet_continuations(text, &lines, &mut kinds);
     mark_top_meta(text, &lines, &mut kinds);
     let mut items = build_items(text, &lines, &kinds, body_start);
     assign_roles(text, &mut items, &mut layout);
-    let candidate = first_line.map(|range| insert_piece(text, &mut items, range));
+    // In text order, among the pieces.
+    let candidate = first_line.map(|piece| {
+        let at = items.partition_point(|p| p.range.start < piece.range.start);
+        items.insert(at, piece);
+        at
+    });
     let mut classified = page::classify(text, &mut items, explain);
     match classified.headline {
         Some(h) => layout.headline = Some(h),
@@ -84,6 +91,7 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
         None => {
             if let Some(at) = candidate {
                 items.remove(at);
+                // Blocks are listed one per piece, or not at all.
                 if at < classified.blocks.len() {
                     classified.blocks.remove(at);
                 }
@@ -93,22 +101,6 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
     layout.page = classified.blocks;
     collect(text, &items, &mut layout);
     layout
-}
-
-/// Inserts the headline line `range` among the pieces, in text order, as
-/// the piece it would have been (a heading after its `#` marks, else a
-/// paragraph); returns its index.
-fn insert_piece(text: &str, items: &mut Vec<paragraphs::Piece>, range: Range<usize>) -> usize {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
-    let role = if text[line_start..range.start].contains('#') {
-        paragraphs::Role::Heading
-    } else {
-        paragraphs::Role::Paragraph
-    };
-    let lines = text[range.clone()].matches('\n').count() + 1;
-    let at = items.partition_point(|p| p.range.start < range.start);
-    items.insert(at, paragraphs::Piece { role, range, lines });
-    at
 }
 
 /// The article's text blocks (headline, bullets, captions, paragraphs) in

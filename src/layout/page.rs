@@ -568,23 +568,20 @@ fn trim_edges(
     let body: Vec<usize> = (0..items.len())
         .filter(|&i| region.contains(&i) && items[i].role == Role::Paragraph)
         .collect();
-    let scores: Vec<f32> = out.iter().map(|b| b.score).collect();
-    let kept = edges::trim(
+    let trimmed = edges::trim(
         &body,
         &EdgeInputs {
-            score: &|i| scores[i],
+            score: &|i| out[i].score,
             letters: &|i| text[items[i].range.clone()].chars().any(char::is_alphabetic),
             features: &|i, emit| features(page, i, emit),
             weight: &|f| w.by_feature.get(f).copied().unwrap_or(0.0),
         },
     );
-    for (j, &i) in body.iter().enumerate() {
-        if !kept.contains(&j) {
-            items[i].role = Role::Dropped;
-            out[i].class = BlockClass::Boilerplate;
-            if explain {
-                out[i].features.push("edge=trimmed".to_string());
-            }
+    for i in trimmed {
+        items[i].role = Role::Dropped;
+        out[i].class = BlockClass::Boilerplate;
+        if explain {
+            out[i].features.push(edges::TRIMMED.to_string());
         }
     }
 }
