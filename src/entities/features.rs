@@ -7,7 +7,11 @@
 //! - context features look at several tokens at once (word pairs, shape
 //!   triples, gazetteer matches, the sentence position, the document);
 //! - history features use the tags already predicted (the previous two tags,
-//!   and what the same word was tagged earlier in the document).
+//!   and what the same word was tagged earlier in the document);
+//! - aggregate features, in a second pass over the document, use what the
+//!   first pass tagged the word's other occurrences as, before and after it
+//!   (the prediction aggregation of Ratinov and Roth 2009): a name is
+//!   usually the same kind of thing throughout an article.
 //!
 //! Training and tagging call the same functions, so a model always sees the
 //! features it was trained on. Every feature is a 64-bit hash.
@@ -21,7 +25,7 @@ use crate::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
 use crate::text::is_caps_line;
 
 /// Bumped whenever a feature changes, so old models are refused.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// Number of word slots: offsets -2, -1, 0, +1, +2.
 pub const SLOTS: usize = 5;
@@ -56,6 +60,9 @@ const T_GAZ_RIGHT: u64 = 26;
 const T_CLUSTER: u64 = 27;
 const T_LEFT_WORD_SHAPE: u64 = 28;
 const T_SHAPE_RIGHT_WORD: u64 = 29;
+const T_AGG: u64 = 30;
+const T_AGG_SHAPE: u64 = 31;
+const T_AGG_ANY: u64 = 32;
 
 /// Hashes of [`BOS`] and [`EOS`], computed once.
 static BOUNDARIES: std::sync::LazyLock<(u64, u64)> =
@@ -589,6 +596,56 @@ impl Memory {
     }
 }
 
+/// What the first pass over a document tagged each capitalized word's
+/// occurrences as: counts per kind, and outside any name.
+#[derive(Debug, Default)]
+pub struct Aggregate {
+    counts: FxHashMap<u64, [u32; AGG_CLASSES]>,
+}
+
+/// The four kinds and "outside any name".
+pub const AGG_CLASSES: usize = 5;
+
+fn agg_class(kind: Option<Kind>) -> usize {
+    kind.map_or(AGG_CLASSES - 1, |k| k as usize)
+}
+
+impl Aggregate {
+    /// Counts one occurrence of a capitalized word (by lower-case hash) and
+    /// the kind of the name the first pass put it in, if any.
+    pub fn add(&mut self, lower_h: u64, kind: Option<Kind>) {
+        self.counts.entry(lower_h).or_default()[agg_class(kind)] += 1;
+    }
+
+    /// The counts of the word's other occurrences, given what the first
+    /// pass tagged this one as; `None` when it has none.
+    pub fn others(&self, lower_h: u64, own: Option<Kind>) -> Option<[u32; AGG_CLASSES]> {
+        let mut counts = *self.counts.get(&lower_h)?;
+        let own = &mut counts[agg_class(own)];
+        *own = own.saturating_sub(1);
+        (counts.iter().any(|&c| c > 0)).then_some(counts)
+    }
+}
+
+/// Calls `emit` with the aggregate features of a token: the class most of
+/// the word's other occurrences got (alone and with the token's shape),
+/// and every other class some of them got.
+pub fn aggregate_features(shape_h: u64, others: [u32; AGG_CLASSES], emit: &mut impl FnMut(u64)) {
+    let mut best = 0;
+    for (k, &c) in others.iter().enumerate() {
+        if c > others[best] {
+            best = k;
+        }
+    }
+    emit(feature(T_AGG, &[best as u64]));
+    emit(feature(T_AGG_SHAPE, &[best as u64, shape_h]));
+    for (k, &c) in others.iter().enumerate() {
+        if c > 0 && k != best {
+            emit(feature(T_AGG_ANY, &[k as u64]));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,6 +682,31 @@ mod tests {
         ] {
             assert_eq!(shape_hash(w), str_hash(&shape(w)), "{w}");
         }
+    }
+
+    #[test]
+    fn aggregate_counts_other_occurrences() {
+        let mut agg = Aggregate::default();
+        agg.add(1, Some(Kind::Person));
+        agg.add(1, Some(Kind::Person));
+        agg.add(1, None);
+        agg.add(2, Some(Kind::Location));
+        assert_eq!(agg.others(1, None), Some([2, 0, 0, 0, 0]));
+        assert_eq!(agg.others(1, Some(Kind::Person)), Some([1, 0, 0, 0, 1]));
+        assert_eq!(agg.others(2, Some(Kind::Location)), None, "its only occurrence");
+        assert_eq!(agg.others(3, None), None);
+        let feats = |others| {
+            let mut f = Vec::new();
+            aggregate_features(7, others, &mut |h| f.push(h));
+            f
+        };
+        assert_eq!(
+            feats([2, 0, 0, 0, 1]).len(),
+            3,
+            "majority, with shape, and the minority class"
+        );
+        assert_eq!(feats([2, 0, 0, 0, 0]).len(), 2);
+        assert_ne!(feats([2, 0, 0, 0, 0]), feats([0, 2, 0, 0, 0]));
     }
 
     #[test]

@@ -9,10 +9,14 @@
 
 use std::cell::RefCell;
 use std::fmt;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::clusters::Clusters;
-use super::features::{Casing, DocFeatures, Memory, Prepared, Resources, FEATURE_VERSION, SLOTS};
+use super::features::{
+    aggregate_features, memory_features, prev_tag_features, Aggregate, Casing, DocFeatures, Memory, Prepared,
+    Resources, FEATURE_VERSION, SLOTS,
+};
 use super::gazetteer::Gazetteer;
 use super::tags::{allowed, may_end, split, Pos, Tag, NTAGS, O};
 use crate::hash::FxHashMap;
@@ -278,6 +282,18 @@ struct WordCache {
     fixed: Vec<Scores>,
 }
 
+/// What the second pass needs of each token of a document.
+#[derive(Default)]
+struct DocTokens {
+    /// The scores that do not depend on the tags chosen.
+    scores: Vec<Scores>,
+    lower_h: Vec<u64>,
+    shape_h: Vec<u64>,
+    capitalized: Vec<bool>,
+    /// The token range of each sentence.
+    sentences: Vec<Range<usize>>,
+}
+
 /// Entries kept before the cache starts over (about 17 MB).
 const CACHE_LIMIT: usize = 50_000;
 
@@ -338,7 +354,9 @@ impl Model {
         &self.weights
     }
 
-    /// Tags every sentence of a document (sentences of word tokens).
+    /// Tags every sentence of a document (sentences of word tokens), in two
+    /// passes: the second sees what the first tagged each capitalized
+    /// word's other occurrences in the document as.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         if self.is_empty() {
             return sentences.iter().map(|s| vec![O; s.len()]).collect();
@@ -346,23 +364,58 @@ impl Model {
         let res = self.resources();
         let slices: Vec<&[&str]> = sentences.iter().map(|s| s.as_slice()).collect();
         let mut doc = DocFeatures::new(&slices);
-        let mut memory = Memory::default();
+        let mut tokens = DocTokens::default();
+        let mut first = Vec::new();
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.model != self.id {
                 cache.map.clear();
                 cache.model = self.id;
             }
-            // One sentence prepared at a time keeps memory small on huge inputs.
-            sentences
-                .iter()
-                .enumerate()
-                .map(|(i, words)| {
-                    let p = doc.prepare(i, words, &res);
-                    self.tag_sentence(&p, &mut memory, &mut cache)
-                })
-                .collect()
-        })
+            let mut memory = Memory::default();
+            // One sentence prepared at a time keeps memory small on huge
+            // inputs; what the second pass needs is kept per token.
+            for (i, words) in sentences.iter().enumerate() {
+                let p = doc.prepare(i, words, &res);
+                let start = tokens.lower_h.len();
+                self.sentence_scores(&p, &mut cache);
+                tokens.scores.extend_from_slice(&cache.fixed);
+                tokens.lower_h.extend_from_slice(&p.lower_h);
+                tokens.shape_h.extend_from_slice(&p.shape_h);
+                tokens.capitalized.extend(p.forms.iter().map(|f| starts_upper(f)));
+                tokens.sentences.push(start..tokens.lower_h.len());
+                self.decode(
+                    &tokens,
+                    start..tokens.lower_h.len(),
+                    &mut memory,
+                    None,
+                    &mut first,
+                );
+            }
+        });
+        let mut agg = Aggregate::default();
+        for (i, &tag) in first.iter().enumerate() {
+            if tokens.capitalized[i] {
+                agg.add(tokens.lower_h[i], split(tag).map(|(_, k)| k));
+            }
+        }
+        let mut memory = Memory::default();
+        let mut second = Vec::with_capacity(first.len());
+        tokens
+            .sentences
+            .iter()
+            .map(|range| {
+                second.clear();
+                self.decode(
+                    &tokens,
+                    range.clone(),
+                    &mut memory,
+                    Some((&agg, &first)),
+                    &mut second,
+                );
+                second.clone()
+            })
+            .collect()
     }
 
     /// The index in the cache of a form's word-feature scores.
@@ -392,11 +445,13 @@ impl Model {
         i
     }
 
-    fn tag_sentence(&self, p: &Prepared, memory: &mut Memory, cache: &mut WordCache) -> Vec<Tag> {
+    /// Sums, into `cache.fixed`, the scores of each token of a sentence
+    /// that do not depend on the tags chosen.
+    fn sentence_scores(&self, p: &Prepared, cache: &mut WordCache) {
         let n = p.len();
-        let mut tags = Vec::with_capacity(n);
+        cache.fixed.clear();
         if n == 0 {
-            return tags;
+            return;
         }
         // Entries are only dropped between sentences, so that the indices
         // of one sentence stay valid.
@@ -448,10 +503,29 @@ impl Model {
             ends.push(keys.len());
         }
         self.weights.add_batch(&keys, &ends, &mut fixed);
+        cache.sentence = sentence;
+        cache.keys = keys;
+        cache.fixed = fixed;
+        cache.ends = ends;
+    }
+
+    /// Decodes the tokens in `range` (one sentence) greedily into `out`,
+    /// from their fixed scores; the second pass adds the aggregate features
+    /// from the first pass's tags.
+    fn decode(
+        &self,
+        tokens: &DocTokens,
+        range: Range<usize>,
+        memory: &mut Memory,
+        agg: Option<(&Aggregate, &[Tag])>,
+        out: &mut Vec<Tag>,
+    ) {
+        let end = range.end;
         let (mut prev, mut prev2) = (O, O);
-        let mut start = 0;
-        for (i, &token_scores) in fixed.iter().enumerate() {
-            let mut scores = token_scores;
+        let mut start = range.start;
+        for i in range {
+            let mut scores = tokens.scores[i];
+            let (lower_h, shape_h) = (tokens.lower_h[i], tokens.shape_h[i]);
             for (s, h) in scores
                 .iter_mut()
                 .zip(&self.fixed.history[prev2 as usize][prev as usize])
@@ -459,36 +533,37 @@ impl Model {
                 *s += h;
             }
             if prev != O {
-                for f in p.prev_tag_features(i, O) {
+                for f in prev_tag_features(lower_h, shape_h, O) {
                     self.weights.sub(f, &mut scores);
                 }
-                for f in p.prev_tag_features(i, prev) {
+                for f in prev_tag_features(lower_h, shape_h, prev) {
                     self.weights.add(f, &mut scores);
                 }
             }
-            if let Some(kind) = memory.get(p.lower_h[i], starts_upper(&p.forms[i])) {
-                for f in p.memory_features(i, kind) {
+            let capitalized = tokens.capitalized[i];
+            if let Some(kind) = memory.get(lower_h, capitalized) {
+                for f in memory_features(shape_h, kind) {
                     self.weights.add(f, &mut scores);
                 }
             }
-            let tag = choose(&scores, prev, i + 1 == n);
+            if let Some((agg, first)) = agg.filter(|_| capitalized) {
+                if let Some(others) = agg.others(lower_h, split(first[i]).map(|(_, k)| k)) {
+                    aggregate_features(shape_h, others, &mut |f| self.weights.add(f, &mut scores));
+                }
+            }
+            let tag = choose(&scores, prev, i + 1 == end);
             if let Some((pos, kind)) = split(tag) {
                 if matches!(pos, Pos::B | Pos::U) {
                     start = i;
                 }
                 if matches!(pos, Pos::L | Pos::U) {
-                    memory.remember(&p.lower_h[start..=i], kind);
+                    memory.remember(&tokens.lower_h[start..=i], kind);
                 }
             }
-            tags.push(tag);
+            out.push(tag);
             prev2 = prev;
             prev = tag;
         }
-        cache.sentence = sentence;
-        cache.keys = keys;
-        cache.fixed = fixed;
-        cache.ends = ends;
-        tags
     }
 
     /// Serializes the model (weights quantized to 16 bits).
@@ -663,6 +738,38 @@ mod tests {
         for cut in [13, 40, bytes.len() - 1] {
             assert!(Model::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }
+    }
+
+    /// The second pass lets a later occurrence of a word decide an earlier
+    /// one that has no context of its own.
+    #[test]
+    fn second_pass_sees_later_occurrences() {
+        let u_loc = super::super::tags::tag(Pos::U, crate::document::Kind::Location) as usize;
+        let mut strong = [0f32; NTAGS];
+        strong[u_loc] = 10.0;
+        let mut weights = Vec::new();
+        // "in" makes the next word a place (slot 1 holds the previous word).
+        let (casing, clusters) = (Casing::default(), Clusters::default());
+        let res = Resources {
+            gazetteer: Gazetteer::embedded(),
+            casing: &casing,
+            clusters: &clusters,
+        };
+        super::super::features::word_features("in", 1, &res, &mut |f| weights.push((f, strong)));
+        let shape = super::super::features::shape_hash("Paris");
+        let mut others = [0; super::super::features::AGG_CLASSES];
+        others[crate::document::Kind::Location as usize] = 1;
+        aggregate_features(shape, others, &mut |f| weights.push((f, strong)));
+        let model = Model::new(
+            Weights::new(weights),
+            casing.clone(),
+            clusters.clone(),
+            String::new(),
+        );
+        let tags = model.tag_document(&[vec!["Paris", "!"], vec!["in", "Paris"]]);
+        assert_eq!(tags, vec![vec![u_loc as Tag, O], vec![O, u_loc as Tag]]);
+        // Without the other occurrence nothing marks the word.
+        assert_eq!(model.tag_document(&[vec!["Paris", "!"]]), vec![vec![O, O]]);
     }
 
     #[test]

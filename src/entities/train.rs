@@ -6,7 +6,10 @@
 use super::clusters::Clusters;
 use super::conll::AnnotatedDoc;
 use super::eval::{evaluate, Scores};
-use super::features::{history_features, word_features, Casing, DocFeatures, Memory, Resources, SLOTS};
+use super::features::{
+    aggregate_features, history_features, word_features, Aggregate, Casing, DocFeatures, Memory, Resources,
+    AGG_CLASSES, SLOTS,
+};
 use super::gazetteer::Gazetteer;
 use super::model::{choose, starts_upper, Model, Row, Weights};
 use super::tags::{split, Pos, Tag, NTAGS, O};
@@ -349,44 +352,89 @@ impl Perceptron {
         }
     }
 
-    /// One pass over the documents in `order`, decoding greedily with the
-    /// model's own predictions as history. Returns the mistakes and tokens.
+    /// One pass over the documents in `order`, decoding each twice, as the
+    /// tagger does (see [`Model::tag_document`]), with the model's own
+    /// predictions as history. Returns the second decoding's mistakes and
+    /// the tokens.
     fn epoch(&mut self, data: &mut TrainingData, order: &[usize]) -> (usize, usize) {
         let (mut errors, mut seen) = (0usize, 0usize);
+        let mut first = Vec::new();
+        let mut second = Vec::new();
         for &d in order {
-            let mut memory = Memory::default();
-            for si in 0..data.doc_sentences[d].len() {
-                let sentence = data.doc_sentences[d][si].clone();
-                let (mut prev, mut prev2, mut start) = (O, O, sentence.start);
-                for t in sentence.clone() {
-                    let at = At {
-                        doc: d,
-                        token: t,
-                        last: t + 1 == sentence.end,
-                    };
-                    let guess = self.step(data, at, (prev, prev2), &memory);
-                    errors += (guess != data.tokens[t].gold) as usize;
-                    seen += 1;
-                    if let Some((pos, kind)) = split(guess) {
-                        if matches!(pos, Pos::B | Pos::U) {
-                            start = t;
-                        }
-                        if matches!(pos, Pos::L | Pos::U) {
-                            let hashes: Vec<u64> = data.tokens[start..=t].iter().map(|x| x.lower_h).collect();
-                            memory.remember(&hashes, kind);
-                        }
-                    }
-                    prev2 = prev;
-                    prev = guess;
+            self.decode(data, d, None, &mut first);
+            let offset = data.doc_sentences[d].first().map_or(0, |s| s.start);
+            let mut agg = Aggregate::default();
+            for (i, &tag) in first.iter().enumerate() {
+                let tok = &data.tokens[offset + i];
+                if tok.capitalized {
+                    agg.add(tok.lower_h, split(tag).map(|(_, k)| k));
                 }
             }
+            self.decode(data, d, Some((&agg, &first)), &mut second);
+            for (i, &tag) in second.iter().enumerate() {
+                errors += (tag != data.tokens[offset + i].gold) as usize;
+            }
+            seen += second.len();
         }
         (errors, seen)
     }
 
+    /// Decodes document `d` greedily, learning from each mistake, into
+    /// `guesses`; the second decoding gets the first one's aggregate and
+    /// tags.
+    fn decode(
+        &mut self,
+        data: &mut TrainingData,
+        d: usize,
+        agg: Option<(&Aggregate, &[Tag])>,
+        guesses: &mut Vec<Tag>,
+    ) {
+        guesses.clear();
+        let offset = data.doc_sentences[d].first().map_or(0, |s| s.start);
+        let mut memory = Memory::default();
+        for si in 0..data.doc_sentences[d].len() {
+            let sentence = data.doc_sentences[d][si].clone();
+            let (mut prev, mut prev2, mut start) = (O, O, sentence.start);
+            for t in sentence.clone() {
+                let at = At {
+                    doc: d,
+                    token: t,
+                    last: t + 1 == sentence.end,
+                };
+                let tok = &data.tokens[t];
+                let others = match agg {
+                    Some((agg, first)) if tok.capitalized => {
+                        agg.others(tok.lower_h, split(first[t - offset]).map(|(_, k)| k))
+                    }
+                    _ => None,
+                };
+                let guess = self.step(data, at, (prev, prev2), &memory, others);
+                guesses.push(guess);
+                if let Some((pos, kind)) = split(guess) {
+                    if matches!(pos, Pos::B | Pos::U) {
+                        start = t;
+                    }
+                    if matches!(pos, Pos::L | Pos::U) {
+                        let hashes: Vec<u64> = data.tokens[start..=t].iter().map(|x| x.lower_h).collect();
+                        memory.remember(&hashes, kind);
+                    }
+                }
+                prev2 = prev;
+                prev = guess;
+            }
+        }
+    }
+
     /// Predicts the token `at` and updates the weights when the
     /// prediction is wrong; returns the prediction.
-    fn step(&mut self, data: &mut TrainingData, at: At, (prev, prev2): (Tag, Tag), memory: &Memory) -> Tag {
+    fn step(
+        &mut self,
+        data: &mut TrainingData,
+        at: At,
+        (prev, prev2): (Tag, Tag),
+        memory: &Memory,
+        others: Option<[u32; AGG_CLASSES]>,
+    ) -> Tag {
         let tok = &data.tokens[at.token];
         self.fx.clear();
         self.fx
@@ -396,6 +444,9 @@ impl Perceptron {
         history_features(tok.lower_h, tok.shape_h, prev, prev2, mem, &mut |h| {
             fs.push(h, aux, fx);
         });
+        if let Some(others) = others {
+            aggregate_features(tok.shape_h, others, &mut |h| fs.push(h, aux, fx));
+        }
         if self.w.len() < fs.keys.len() {
             self.w.resize(fs.keys.len(), [0.0; NTAGS]);
             self.u.resize(fs.keys.len(), [0.0; NTAGS]);
