@@ -36,6 +36,14 @@ static CREDIT_PAREN_INNER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("paren credit pattern")
 });
 
+/// Inner text of a bracketed credit: `[Lunar Co via Nasa]`, `[Photo: AP]`.
+static CREDIT_BRACKET_INNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:photo|photos|photograph|image|images|credit|courtesy|via|getty|shutterstock|alamy)\b",
+    )
+    .expect("bracket credit pattern")
+});
+
 pub(super) static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:image|photo|video)?\s*caption\s*[,:]?\s*").expect("caption label pattern")
 });
@@ -103,22 +111,48 @@ fn names_only(value: &str) -> bool {
 /// end and the credit's range, both relative to `para`.
 pub(super) fn inline_credit(para: &str) -> Option<(usize, Range<usize>)> {
     let trimmed = para.trim_end();
-    if let Some(body) = trimmed.strip_suffix(')') {
-        let open = body.rfind('(')?;
+    let bracketed = [('(', ')'), ('[', ']')]
+        .into_iter()
+        .find_map(|(open, close)| Some((open, trimmed.strip_suffix(close)?)));
+    if let Some((open_char, body)) = bracketed {
+        let open = body.rfind(open_char)?;
         let inner = &body[open + 1..];
-        if inner.len() >= 2 && !inner.contains(['(', ')']) && CREDIT_PAREN_INNER.is_match(inner) && open > 0 {
+        // Brackets also hold a link's or a poll's sources ("[Bloomberg]",
+        // "[NBC/WSJ/Marist]"): there a credit must say what it credits.
+        let pattern = if open_char == '[' {
+            &*CREDIT_BRACKET_INNER
+        } else {
+            &*CREDIT_PAREN_INNER
+        };
+        if inner.len() >= 2 && !inner.contains(['(', ')', '[', ']']) && pattern.is_match(inner) && open > 0 {
             return Some((para[..open].trim_end().len(), open + 1..body.len()));
         }
         return None;
     }
-    // `... on Tuesday. Photo: Tom Reyes` or `... on Tuesday. REUTERS/Jane Doe`
-    for (i, _) in trimmed.match_indices(". ") {
-        let tail_start = i + 2;
-        let tail = &trimmed[tail_start..];
+    // `... on Tuesday. Photo: Tom Reyes`, `... on Tuesday. REUTERS/Jane
+    // Doe`, `... movement.’ Photograph: AFP`, and `... jackets.Photo: Getty
+    // Images`, where a converter joined the caption and its credit.
+    for (i, c) in trimmed.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let quotes = trimmed[i + 1..]
+            .chars()
+            .take_while(|q| matches!(q, '’' | '”' | '"' | '\''))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let end = i + 1 + quotes;
+        let rest = &trimmed[end..];
+        let tail = rest.trim_start();
+        if !tail.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let tail_start = trimmed.len() - tail.len();
         if let Some(r) = credit_range(tail) {
             let labelled = CREDIT_LABELLED.is_match(tail);
-            if labelled || tail.contains('/') {
-                return Some((i + 1, tail_start + r.start..tail_start + r.end));
+            let spaced = tail_start > end;
+            if labelled || (spaced && tail.contains('/')) {
+                return Some((end, tail_start + r.start..tail_start + r.end));
             }
         }
     }
@@ -174,6 +208,35 @@ mod tests {
             (&cap[..end], &cap[credit]),
             ("Park speaks on Tuesday.", "Tom Reyes/Coastline")
         );
+        for (cap, caption, credit) in [
+            (
+                "Ducks in a pond.Photo: Getty Images",
+                "Ducks in a pond.",
+                "Getty Images",
+            ),
+            (
+                "He lost.Credit...Jane Doe/The Daily",
+                "He lost.",
+                "Jane Doe/The Daily",
+            ),
+            (
+                "‘We will win.’ Photograph: AFP via Getty",
+                "‘We will win.’",
+                "AFP via Getty",
+            ),
+            (
+                "A lander on the Moon [Lunar Co via Nasa]",
+                "A lander on the Moon",
+                "Lunar Co via Nasa",
+            ),
+        ] {
+            let (end, r) = inline_credit(cap).unwrap_or_else(|| panic!("{cap}"));
+            assert_eq!((&cap[..end], &cap[r]), (caption, credit));
+        }
         assert!(inline_credit("The council met (again) on Tuesday.").is_none());
+        assert!(inline_credit("He left the U.S.Army in 2001.").is_none());
+        assert!(inline_credit("See the list [below].").is_none());
+        assert!(inline_credit("Why the deal fell apart [Bloomberg]").is_none());
+        assert!(inline_credit("Park leads in Ohio. [Daily, NBC/Marist]").is_none());
     }
 }
