@@ -141,16 +141,25 @@ pub fn field_text(s: &str) -> Cow<'_, str> {
             continue;
         }
         let run = bytes[i..].iter().take_while(|&&x| x == b).count();
-        let (before, after) = (src[..i].chars().next_back(), src[i + run..].chars().next());
+        // Nested marks of the other kind next to this run ("_**Title**_")
+        // are looked through, one run each side, so that each run is
+        // passed over at most twice.
+        let other = if b == b'*' { b'_' } else { b'*' };
+        let before_at = i - bytes[..i].iter().rev().take_while(|&&x| x == other).count();
+        let after_at = i + run + bytes[i + run..].iter().take_while(|&&x| x == other).count();
+        let (before, after) = (
+            src[..before_at].chars().next_back(),
+            src[after_at..].chars().next(),
+        );
         let here = i..i + run;
         i += run;
         if (b == b'*' && run < 2) || (word(before) && word(after)) {
             continue;
         }
-        // A mark opens after a space or an opening bracket or quote
-        // ("(_Reuters_)"), and closes after any text ("_Dekalb, Ill. —_").
-        let opens = (space(before) || before.is_some_and(|c| "([\"“‘'".contains(c)))
-            && (word(after) || after.is_some_and(|c| "\"“‘'(".contains(c)));
+        // A mark opens before text, after anything but a word ("(_Reuters_)",
+        // "Related:_Title_", "_._"), and closes after text, before a space
+        // or punctuation ("_Dekalb, Ill. —_").
+        let opens = !word(before) && !space(after);
         let closes = !space(before)
             && before.is_some_and(|c| c != '*' && c != '_')
             && (space(after) || after.is_some_and(|c| c.is_ascii_punctuation()));
@@ -319,6 +328,11 @@ mod tests {
         assert_eq!(field_text("*one* C:\\Users"), "*one* C:\\Users");
         assert_eq!(field_text("(_Reuters_) - x"), "(Reuters) - x");
         assert_eq!(field_text("_Dekalb, Ill. —_ Mike"), "Dekalb, Ill. — Mike");
+        assert_eq!(field_text("on Live Science _._"), "on Live Science .");
+        assert_eq!(field_text("Related:_**Big Bang**_"), "Related:Big Bang");
+        assert_eq!(field_text("Complicated _[Bloomberg]_"), "Complicated [Bloomberg]");
+        assert_eq!(field_text("**@tasty_cook_**"), "@tasty_cook_");
+        assert_eq!(field_text("_**Share it!**_ Now"), "Share it! Now");
     }
 
     #[test]
