@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the committed entity data from the public data in ../shared/data:
 #   data/gazetteers.txt  (scripts/build_gazetteers.py)
-#   data/model.bin       (newsscan train, CoNLL-2003 train; GMB, UNER English-EWT
-#                         test (web text), WNUT-17 train and the Broad Twitter
-#                         Corpus train as auxiliary data, which carry other
-#                         conventions (no misc in EWT and the Twitter corpus);
+#   data/model.bin       (newsscan train, CoNLL-2003 train + GMB as auxiliary data;
 #                         word clusters also from the PolNeAR article texts and
 #                         the page dumps, as unlabeled running text)
 # and prints the development scores. The result is the same byte for byte on
@@ -13,7 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/data}
 WORK=target/model-build
-EXTRA="$DATA/ner-extra/annotated"
 mkdir -p "$WORK"
 
 python3 scripts/build_gazetteers.py "$DATA" data/gazetteers.txt
@@ -24,8 +20,7 @@ python3 scripts/gmb_to_conll.py "$DATA/gmb/ner_dataset.csv" "$WORK/gmb.train" "$
 cargo build --release --quiet
 ./target/release/newsscan train \
     --train "$DATA/conll2003/eng.train" \
-    --aux "$WORK/gmb.train" "$EXTRA/uner_en_ewt.test.conll" "$EXTRA/wnut17.train.conll" "$EXTRA/btc.train.conll" \
-    --aux-weight 0.3 \
+    --aux "$WORK/gmb.train" --aux-weight 0.3 \
     --dev "$DATA/conll2003/eng.testa" \
     --unlabeled "$DATA/polnear/data/train/text" "$DATA/polnear/data/dev/text" "$DATA/pages/text-html2text" \
     --clusters 64,256,1024 --epochs 12 --prune 0.5 --seed 1 \
