@@ -611,6 +611,18 @@ fn agg_class(kind: Option<Kind>) -> usize {
 }
 
 impl Aggregate {
+    /// The aggregate of a document's tokens, each given as its lower-case
+    /// hash, whether it is capitalized, and the first pass's tag.
+    pub fn of(tokens: impl IntoIterator<Item = (u64, bool, Tag)>) -> Aggregate {
+        let mut agg = Aggregate::default();
+        for (lower_h, capitalized, tag) in tokens {
+            if capitalized {
+                agg.add(lower_h, super::tags::split(tag).map(|(_, k)| k));
+            }
+        }
+        agg
+    }
+
     /// Counts one occurrence of a capitalized word (by lower-case hash) and
     /// the kind of the name the first pass put it in, if any.
     pub fn add(&mut self, lower_h: u64, kind: Option<Kind>) {

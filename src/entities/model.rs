@@ -393,12 +393,8 @@ impl Model {
                 );
             }
         });
-        let mut agg = Aggregate::default();
-        for (i, &tag) in first.iter().enumerate() {
-            if tokens.capitalized[i] {
-                agg.add(tokens.lower_h[i], split(tag).map(|(_, k)| k));
-            }
-        }
+        let agg =
+            Aggregate::of((0..first.len()).map(|i| (tokens.lower_h[i], tokens.capitalized[i], first[i])));
         let mut memory = Memory::default();
         let mut second = Vec::with_capacity(first.len());
         tokens

@@ -363,13 +363,13 @@ impl Perceptron {
         for &d in order {
             self.decode(data, d, None, &mut first);
             let offset = data.doc_sentences[d].first().map_or(0, |s| s.start);
-            let mut agg = Aggregate::default();
-            for (i, &tag) in first.iter().enumerate() {
-                let tok = &data.tokens[offset + i];
-                if tok.capitalized {
-                    agg.add(tok.lower_h, split(tag).map(|(_, k)| k));
-                }
-            }
+            let tokens = &data.tokens[offset..offset + first.len()];
+            let agg = Aggregate::of(
+                tokens
+                    .iter()
+                    .zip(&first)
+                    .map(|(t, &tag)| (t.lower_h, t.capitalized, tag)),
+            );
             self.decode(data, d, Some((&agg, &first)), &mut second);
             for (i, &tag) in second.iter().enumerate() {
                 errors += (tag != data.tokens[offset + i].gold) as usize;
