@@ -157,8 +157,9 @@ def load(args):
 def block_features(fs):
     """A block's features for the block model: not the headline's (`h:`),
     nor the marks `--blocks` adds to say what newsscan decided
-    (`fallback=container`, `edge=trimmed`), which are not measures."""
-    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge='))]
+    (`fallback=container`, `edge=trimmed`, `tail=links`), which are not
+    measures."""
+    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail='))]
 
 
 # L2 strength of the block weights, chosen by cross-validation over pages

@@ -308,8 +308,35 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
             }
         }
     }
+    trim_link_tail(blocks, &m, &mut keep, &mut scored, explain);
     build(blocks, &m, &keep, &region, meta, scored)
 }
+
+/// Leaves out the run of short links that ends a body: an article's
+/// topic tags and "back" links ("Protests", "China", "Voltar") sit inside
+/// its element, after its last paragraph, and score near the line.
+fn trim_link_tail(
+    blocks: &[HtmlBlock],
+    m: &[Measure],
+    keep: &mut [bool],
+    scored: &mut [PageBlock],
+    explain: bool,
+) {
+    let body = body_blocks(blocks, keep);
+    // Never the whole body: a page of links has no article to keep.
+    for &i in body.iter().skip(1).rev() {
+        if m[i].words > LINK_TAIL_WORDS || m[i].link_share < 0.75 {
+            break;
+        }
+        keep[i] = false;
+        if explain {
+            scored[i].features.push("tail=links".to_string());
+        }
+    }
+}
+
+/// The most words of a link that ends a body and is left out.
+const LINK_TAIL_WORDS: usize = 3;
 
 /// Leaves out the blocks at the ends of the kept body that the edge model
 /// scores below its line (see [`crate::layout::edges`]); list items before
@@ -553,6 +580,44 @@ mod tests {
         };
         let m = measure(&b, &FunctionWords::new(std::iter::empty()));
         (b, m)
+    }
+
+    #[test]
+    fn short_links_ending_the_body_are_left_out() {
+        let mut parts: Vec<(HtmlBlock, Measure)> =
+            vec![block("p", 30), block("p", 20), block("li", 2), block("li", 1)];
+        // Two topic links end the body; a link inside the text does not.
+        for (b, m) in parts.iter_mut().skip(2) {
+            b.link_chars = b.text.len();
+            *m = measure(b, &FunctionWords::new(std::iter::empty()));
+        }
+        parts[1].0.link_chars = 4;
+        parts[1].1 = measure(&parts[1].0, &FunctionWords::new(std::iter::empty()));
+        let (blocks, m): (Vec<HtmlBlock>, Vec<Measure>) = parts.into_iter().unzip();
+        let mut keep = vec![true; 4];
+        let mut scored: Vec<PageBlock> = (0..4)
+            .map(|_| PageBlock {
+                range: 0..0,
+                class: BlockClass::Body,
+                score: 0.0,
+                features: Vec::new(),
+                source: None,
+            })
+            .collect();
+        trim_link_tail(&blocks, &m, &mut keep, &mut scored, true);
+        assert_eq!(keep, [true, true, false, false]);
+        assert_eq!(scored[3].features, ["tail=links"]);
+        // A body of links alone keeps its first block.
+        let links: Vec<HtmlBlock> = blocks[2..]
+            .iter()
+            .map(|b| HtmlBlock {
+                tag: "p",
+                ..b.clone()
+            })
+            .collect();
+        let mut keep = vec![true, true];
+        trim_link_tail(&links, &m[2..], &mut keep, &mut scored, false);
+        assert_eq!(keep, [true, false]);
     }
 
     #[test]
