@@ -312,9 +312,10 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
     build(blocks, &m, &keep, &region, meta, scored)
 }
 
-/// Leaves out the run of short links that ends a body: an article's
-/// topic tags and "back" links ("Protests", "China", "Voltar") sit inside
-/// its element, after its last paragraph, and score near the line.
+/// Leaves out the run of short links that ends a body, with the label
+/// over them: an article's topic tags and "back" links ("Topics",
+/// "Protests", "China", "Voltar") sit inside its element, after its last
+/// paragraph, and score near the line.
 fn trim_link_tail(
     blocks: &[HtmlBlock],
     m: &[Measure],
@@ -323,20 +324,28 @@ fn trim_link_tail(
     explain: bool,
 ) {
     let body = body_blocks(blocks, keep);
+    let mut links = 0;
     // Never the whole body: a page of links has no article to keep.
     for &i in body.iter().skip(1).rev() {
-        if m[i].words > LINK_TAIL_WORDS || m[i].link_share < 0.75 {
+        let link = m[i].words <= LINK_TAIL_WORDS && m[i].link_share >= 0.75;
+        // The label over the links ("Topics", "Tags") goes with them.
+        let label = links > 0 && m[i].words <= 2 && m[i].link_share == 0.0 && m[i].end == "word";
+        if !link && !label {
             break;
         }
+        links += link as usize;
         keep[i] = false;
         if explain {
             scored[i].features.push("tail=links".to_string());
+        }
+        if label {
+            break;
         }
     }
 }
 
 /// The most words of a link that ends a body and is left out.
-const LINK_TAIL_WORDS: usize = 3;
+const LINK_TAIL_WORDS: usize = 5;
 
 /// Leaves out the blocks at the ends of the kept body that the edge model
 /// scores below its line (see [`crate::layout::edges`]); list items before
@@ -584,18 +593,24 @@ mod tests {
 
     #[test]
     fn short_links_ending_the_body_are_left_out() {
-        let mut parts: Vec<(HtmlBlock, Measure)> =
-            vec![block("p", 30), block("p", 20), block("li", 2), block("li", 1)];
-        // Two topic links end the body; a link inside the text does not.
-        for (b, m) in parts.iter_mut().skip(2) {
+        let mut parts: Vec<(HtmlBlock, Measure)> = vec![
+            block("p", 30),
+            block("p", 20),
+            block("p", 1),
+            block("li", 2),
+            block("li", 1),
+        ];
+        // A label and two topic links end the body; a link inside the text
+        // does not.
+        for (b, m) in parts.iter_mut().skip(3) {
             b.link_chars = b.text.len();
             *m = measure(b, &FunctionWords::new(std::iter::empty()));
         }
         parts[1].0.link_chars = 4;
         parts[1].1 = measure(&parts[1].0, &FunctionWords::new(std::iter::empty()));
         let (blocks, m): (Vec<HtmlBlock>, Vec<Measure>) = parts.into_iter().unzip();
-        let mut keep = vec![true; 4];
-        let mut scored: Vec<PageBlock> = (0..4)
+        let mut keep = vec![true; 5];
+        let mut scored: Vec<PageBlock> = (0..5)
             .map(|_| PageBlock {
                 range: 0..0,
                 class: BlockClass::Body,
@@ -605,10 +620,10 @@ mod tests {
             })
             .collect();
         trim_link_tail(&blocks, &m, &mut keep, &mut scored, true);
-        assert_eq!(keep, [true, true, false, false]);
-        assert_eq!(scored[3].features, ["tail=links"]);
+        assert_eq!(keep, [true, true, false, false, false]);
+        assert_eq!(scored[2].features, ["tail=links"]);
         // A body of links alone keeps its first block.
-        let links: Vec<HtmlBlock> = blocks[2..]
+        let links: Vec<HtmlBlock> = blocks[3..]
             .iter()
             .map(|b| HtmlBlock {
                 tag: "p",
@@ -616,7 +631,7 @@ mod tests {
             })
             .collect();
         let mut keep = vec![true, true];
-        trim_link_tail(&links, &m[2..], &mut keep, &mut scored, false);
+        trim_link_tail(&links, &m[3..], &mut keep, &mut scored, false);
         assert_eq!(keep, [true, false]);
     }
 
