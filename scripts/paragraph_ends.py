@@ -2,7 +2,7 @@
 """Counts the saved pages of ../shared/data/pages whose first and last body
 paragraphs newsscan gets right: the first six words of `paragraphs[0]` (the
 last six of the last paragraph) are those of the published body's first
-(last) paragraph, words as the page scorer counts them (`\\w+`, lower case).
+(last) paragraph, compared as `scripts/train_blocks.py` compares them.
 
 Usage: python3 scripts/paragraph_ends.py [--data ../shared/data] [--bin target/release/newsscan]
 Standard library only.
@@ -10,12 +10,9 @@ Standard library only.
 import argparse
 import json
 import os
-import re
 import subprocess
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-WORD = re.compile(r'\w+')
+from train_blocks import ROOT, closing, opening, paragraphs
 
 
 def main():
@@ -28,7 +25,7 @@ def main():
     with open(os.path.join(pages, 'ground-truth.jsonl'), encoding='utf-8') as fh:
         for line in fh:
             r = json.loads(line)
-            truth[r['id']] = [p for p in r['articleBody'].split('\n') if WORD.search(p)]
+            truth[r['id']] = paragraphs(r['articleBody'], '\n')
     for variant in ('text-html2text', 'text-inscriptis', 'html'):
         folder = os.path.join(pages, variant)
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder))
@@ -40,10 +37,8 @@ def main():
             theirs = truth[os.path.basename(r['path']).split('.')[0]]
             n += 1
             if ours and theirs:
-                a, b = WORD.findall(ours[0].lower()), WORD.findall(theirs[0].lower())
-                first += a[:6] == b[:6]
-                a, b = WORD.findall(ours[-1].lower()), WORD.findall(theirs[-1].lower())
-                last += a[-6:] == b[-6:]
+                first += opening(ours[0]) == opening(theirs[0])
+                last += closing(ours[-1]) == closing(theirs[-1])
         print(f'{variant:16} first paragraph right on {first}, last on {last} of {n} pages')
 
 

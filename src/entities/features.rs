@@ -504,18 +504,6 @@ impl<'a> Prepared<'a> {
             emit(feature(T_DOC_LOWER, &[]));
         }
     }
-
-    /// The features of token `i` that pair it with the previous tag (see
-    /// [`prev_tag_features`]).
-    pub fn prev_tag_features(&self, i: usize, prev: Tag) -> [u64; 2] {
-        prev_tag_features(self.lower_h[i], self.shape_h[i], prev)
-    }
-
-    /// The features of token `i` that pair it with what the document tagged
-    /// the same word as (see [`memory_features`]).
-    pub fn memory_features(&self, i: usize, kind: Kind) -> [u64; 2] {
-        memory_features(self.shape_h[i], kind)
-    }
 }
 
 /// The bias feature, on for every token.
@@ -606,8 +594,9 @@ pub struct Aggregate {
 /// The four kinds and "outside any name".
 pub const AGG_CLASSES: usize = 5;
 
-fn agg_class(kind: Option<Kind>) -> usize {
-    kind.map_or(AGG_CLASSES - 1, |k| k as usize)
+/// The class of a first-pass tag: the kind of its name, or outside any.
+fn agg_class(tag: Tag) -> usize {
+    super::tags::split(tag).map_or(AGG_CLASSES - 1, |(_, k)| k as usize)
 }
 
 impl Aggregate {
@@ -617,21 +606,15 @@ impl Aggregate {
         let mut agg = Aggregate::default();
         for (lower_h, capitalized, tag) in tokens {
             if capitalized {
-                agg.add(lower_h, super::tags::split(tag).map(|(_, k)| k));
+                agg.counts.entry(lower_h).or_default()[agg_class(tag)] += 1;
             }
         }
         agg
     }
 
-    /// Counts one occurrence of a capitalized word (by lower-case hash) and
-    /// the kind of the name the first pass put it in, if any.
-    pub fn add(&mut self, lower_h: u64, kind: Option<Kind>) {
-        self.counts.entry(lower_h).or_default()[agg_class(kind)] += 1;
-    }
-
-    /// The counts of the word's other occurrences, given what the first
-    /// pass tagged this one as; `None` when it has none.
-    pub fn others(&self, lower_h: u64, own: Option<Kind>) -> Option<[u32; AGG_CLASSES]> {
+    /// The counts of the word's other occurrences, given the first pass's
+    /// tag of this one; `None` when it has none.
+    pub fn others(&self, lower_h: u64, own: Tag) -> Option<[u32; AGG_CLASSES]> {
         let mut counts = *self.counts.get(&lower_h)?;
         let own = &mut counts[agg_class(own)];
         *own = own.saturating_sub(1);
@@ -698,15 +681,21 @@ mod tests {
 
     #[test]
     fn aggregate_counts_other_occurrences() {
-        let mut agg = Aggregate::default();
-        agg.add(1, Some(Kind::Person));
-        agg.add(1, Some(Kind::Person));
-        agg.add(1, None);
-        agg.add(2, Some(Kind::Location));
-        assert_eq!(agg.others(1, None), Some([2, 0, 0, 0, 0]));
-        assert_eq!(agg.others(1, Some(Kind::Person)), Some([1, 0, 0, 0, 1]));
-        assert_eq!(agg.others(2, Some(Kind::Location)), None, "its only occurrence");
-        assert_eq!(agg.others(3, None), None);
+        use super::super::tags::{tag, Pos, O};
+        let (per, loc) = (tag(Pos::U, Kind::Person), tag(Pos::B, Kind::Location));
+        // Word 4 is not capitalized: not counted.
+        let agg = Aggregate::of([
+            (1, true, per),
+            (1, true, per),
+            (1, true, O),
+            (2, true, loc),
+            (4, false, per),
+        ]);
+        assert_eq!(agg.others(1, O), Some([2, 0, 0, 0, 0]));
+        assert_eq!(agg.others(1, per), Some([1, 0, 0, 0, 1]));
+        assert_eq!(agg.others(2, loc), None, "its only occurrence");
+        assert_eq!(agg.others(3, O), None);
+        assert_eq!(agg.others(4, per), None);
         let feats = |others| {
             let mut f = Vec::new();
             aggregate_features(7, others, &mut |h| f.push(h));

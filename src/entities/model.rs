@@ -396,20 +396,19 @@ impl Model {
         let agg =
             Aggregate::of((0..first.len()).map(|i| (tokens.lower_h[i], tokens.capitalized[i], first[i])));
         let mut memory = Memory::default();
-        let mut second = Vec::with_capacity(first.len());
         tokens
             .sentences
             .iter()
             .map(|range| {
-                second.clear();
+                let mut tags = Vec::with_capacity(range.len());
                 self.decode(
                     &tokens,
                     range.clone(),
                     &mut memory,
                     Some((&agg, &first)),
-                    &mut second,
+                    &mut tags,
                 );
-                second.clone()
+                tags
             })
             .collect()
     }
@@ -495,7 +494,7 @@ impl Model {
         // swaps them for the real tag's when it is another.
         for i in 0..n {
             p.context_features_but_bias(i, &mut |f| keys.push(f));
-            keys.extend(p.prev_tag_features(i, O));
+            keys.extend(prev_tag_features(p.lower_h[i], p.shape_h[i], O));
             ends.push(keys.len());
         }
         self.weights.add_batch(&keys, &ends, &mut fixed);
@@ -543,7 +542,7 @@ impl Model {
                 }
             }
             if let Some((agg, first)) = agg.filter(|_| capitalized) {
-                if let Some(others) = agg.others(lower_h, split(first[i]).map(|(_, k)| k)) {
+                if let Some(others) = agg.others(lower_h, first[i]) {
                     aggregate_features(shape_h, others, &mut |f| self.weights.add(f, &mut scores));
                 }
             }

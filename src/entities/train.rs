@@ -403,9 +403,7 @@ impl Perceptron {
                 };
                 let tok = &data.tokens[t];
                 let others = match agg {
-                    Some((agg, first)) if tok.capitalized => {
-                        agg.others(tok.lower_h, split(first[t - offset]).map(|(_, k)| k))
-                    }
+                    Some((agg, first)) if tok.capitalized => agg.others(tok.lower_h, first[t - offset]),
                     _ => None,
                 };
                 let guess = self.step(data, at, (prev, prev2), &memory, others);

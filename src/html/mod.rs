@@ -328,19 +328,19 @@ fn trim_link_tail(
     // Never the whole body: a page of links has no article to keep.
     for &i in body.iter().skip(1).rev() {
         let link = m[i].words <= LINK_TAIL_WORDS && m[i].link_share >= 0.75;
-        // The label over the links ("Topics", "Tags") goes with them.
+        // The label over the links ("Topics", "Tags") goes with them, and
+        // ends the run.
         let label = links > 0 && m[i].words <= 2 && m[i].link_share == 0.0 && m[i].end == "word";
-        if !link && !label {
+        if link || label {
+            keep[i] = false;
+            if explain {
+                scored[i].features.push("tail=links".to_string());
+            }
+        }
+        if !link {
             break;
         }
-        links += link as usize;
-        keep[i] = false;
-        if explain {
-            scored[i].features.push("tail=links".to_string());
-        }
-        if label {
-            break;
-        }
+        links += 1;
     }
 }
 
