@@ -324,13 +324,13 @@ fn trim_link_tail(
     explain: bool,
 ) {
     let body = body_blocks(blocks, keep);
-    let mut links = 0;
-    // Never the whole body: a page of links has no article to keep.
-    for &i in body.iter().skip(1).rev() {
+    // Never the whole body: a page of links has no article to keep. The
+    // run goes on only over links, so `k` blocks after it are links.
+    for (k, &i) in body.iter().skip(1).rev().enumerate() {
         let link = m[i].words <= LINK_TAIL_WORDS && m[i].link_share >= 0.75;
         // The label over the links ("Topics", "Tags") goes with them, and
         // ends the run.
-        let label = links > 0 && m[i].words <= 2 && m[i].link_share == 0.0 && m[i].end == "word";
+        let label = k > 0 && m[i].words <= 2 && m[i].link_share == 0.0 && m[i].end == "word";
         if link || label {
             keep[i] = false;
             if explain {
@@ -340,7 +340,6 @@ fn trim_link_tail(
         if !link {
             break;
         }
-        links += 1;
     }
 }
 
