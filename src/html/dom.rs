@@ -198,6 +198,43 @@ fn hints_of<'a>(attr: &impl Fn(&str) -> Option<&'a str>, out: &mut Vec<&'static 
     }
 }
 
+/// Joins the cells of a table row into one block (`tr`), their texts
+/// apart by a space, as a reader copies a row and as a body written with
+/// a table states it: cell by cell, a row's figures are short blocks that
+/// read as boilerplate. Only cells holding their own text join (a cell
+/// holding paragraphs or `div`s is a layout table's, and its blocks stay
+/// apart), and only cells of the same row.
+fn join_rows(walked: &mut Walked) {
+    let blocks = std::mem::take(&mut walked.blocks);
+    // The index each old block has after joining.
+    let mut map = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let joins = walked.blocks.last().is_some_and(|last: &HtmlBlock| {
+            b.tag == "td" && matches!(last.tag, "td" | "tr") && last.parent == b.parent
+        });
+        match walked.blocks.last_mut() {
+            Some(last) if joins => {
+                last.text.push(' ');
+                last.text.push_str(&b.text);
+                last.link_chars += b.link_chars;
+                last.tag = "tr";
+            }
+            _ => walked.blocks.push(b),
+        }
+        map.push(walked.blocks.len() - 1);
+    }
+    let n = walked.blocks.len();
+    for e in &mut walked.elements {
+        let (first, end) = (e.first_block, e.end_block);
+        e.first_block = map.get(first).copied().unwrap_or(n);
+        e.end_block = if end > first {
+            map[end - 1] + 1
+        } else {
+            e.first_block
+        };
+    }
+}
+
 /// One open element on the walk.
 struct Frame {
     flags: u32,
@@ -267,10 +304,12 @@ impl Walker {
     pub(super) fn finish(mut self) -> Walked {
         self.flush();
         self.elements[0].end_block = self.blocks.len();
-        Walked {
+        let mut walked = Walked {
             blocks: self.blocks,
             elements: self.elements,
-        }
+        };
+        join_rows(&mut walked);
+        walked
     }
 
     /// An element opens; `attr` gives its attributes.
@@ -409,5 +448,51 @@ impl Walker {
         });
         self.text.clear();
         self.link_chars = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(String, &'static str)> {
+        walk(&Html::parse_document(html))
+            .blocks
+            .into_iter()
+            .map(|b| (b.text, b.tag))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_row_is_one_block() {
+        let got = blocks(
+            "<p>Snap counts below.</p><table><tr><th>Pos</th><th>Player</th></tr>\
+             <tr><td>DL</td><td>Larry Ogunjobi</td></tr></table>",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Snap counts below.".to_string(), "p"),
+                ("Pos Player".to_string(), "tr"),
+                ("DL Larry Ogunjobi".to_string(), "tr"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_layout_table_keeps_its_paragraphs_apart() {
+        let got = blocks("<table><tr><td><p>First.</p></td><td><p>Second.</p></td></tr></table>");
+        assert_eq!(got, [("First.".to_string(), "p"), ("Second.".to_string(), "p")]);
+    }
+
+    #[test]
+    fn joined_rows_keep_element_ranges() {
+        let walked = walk(&Html::parse_document(
+            "<div><table><tr><td>a</td><td>b</td></tr></table></div><p>c</p>",
+        ));
+        assert_eq!(walked.blocks.len(), 2);
+        for e in &walked.elements {
+            assert!(e.first_block <= e.end_block && e.end_block <= walked.blocks.len());
+        }
     }
 }

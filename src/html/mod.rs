@@ -109,7 +109,7 @@ fn best_container(walked: &dom::Walked, m: &[Measure]) -> usize {
         // (older sites write articles without `<p>`).
         let text_block = match b.tag {
             "p" => mm.words >= 8,
-            "div" | "td" => mm.words >= 30 && mm.end == "stop",
+            "div" | "td" | "tr" => mm.words >= 30 && mm.end == "stop",
             _ => false,
         };
         if text_block && mm.link_share < 0.5 {
