@@ -40,6 +40,9 @@ pub const PHRASE_CLASSES: [&str; 19] = [
 /// Class bits (see [`Gazetteer::classes`]) of the place lists.
 pub const LOCATION_CLASSES: u32 = 0b11 | 0b11 << 4;
 
+/// Class bits of the people lists.
+pub const PERSON_CLASSES: u32 = 1 << 18;
+
 /// Class bits of the organization lists (the abbreviation and brand lists,
 /// and sports clubs, which are mostly named after their cities, too
 /// ambiguous to settle a name's kind, left out).

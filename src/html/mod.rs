@@ -482,20 +482,27 @@ fn build(
                     .filter_map(|k| text.rfind(k))
                     .max()
                     .map(|p| &text[p + 1..]);
-                crate::layout::read_byline(text)
+                let whole = crate::layout::read_byline(text)
                     .or_else(|| from_by.and_then(crate::layout::read_byline))
-                    .map(|a| (i, a))
+                    .map(|a| (i, text.clone(), a, None));
+                // "By Dana Whitfield | Nov 18, 2019": the byline and its date apart.
+                whole.or_else(|| {
+                    crate::layout::read_byline_and_date(text).map(|(line, a, date)| (i, line, a, Some(date)))
+                })
             })
     });
+    let mut line_date = None;
     match byline {
-        Some((i, authors)) => {
-            layout.byline = Some(blocks[i].text.clone());
+        Some((i, line, authors, date)) => {
+            layout.byline = Some(line);
             layout.authors = authors;
+            line_date = date;
             scored[i].class = BlockClass::Meta;
         }
         None => layout.authors = meta.authors.clone(),
     }
-    layout.date = meta.date.clone();
+    // The date the page states in its markup, else the byline's.
+    layout.date = meta.date.clone().or(line_date);
     let mut body_started = false;
     for i in 0..blocks.len() {
         let b = &blocks[i];

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::dates::{date_line, strip_date_label};
+use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, PERSON_CLASSES};
 use crate::lexicon::{AGENCIES, BYLINE_ROLES, NAME_PARTICLES};
 use crate::text::fold_lines;
 
@@ -64,6 +66,51 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     ok.then_some(names)
 }
 
+/// Separators between a byline and a date on one line.
+const DATE_SEPARATORS: &str = ",|·•-–—";
+
+/// A byline with its date after it on the same line (`By Dana Whitfield |
+/// Nov 18, 2019`, `By Dana Whitfield, Updated 3:04 PM ET Tue, 19 Nov
+/// 2019`): the byline, its authors and the date (without a label such
+/// as `Updated`), apart.
+pub(crate) fn byline_and_date(line: &str) -> Option<(String, Vec<String>, String)> {
+    // Every date has a digit; a byline line is short.
+    if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
+        return None;
+    }
+    let line = fold_lines(line.trim());
+    // The date starts at a word; the first start that leaves a byline
+    // before it and a date after it is the split (the date as long as it
+    // can be).
+    let mut prev_space = false;
+    for (i, c) in line.char_indices() {
+        let starts_word = prev_space && !c.is_whitespace();
+        prev_space = c.is_whitespace();
+        if !starts_word {
+            continue;
+        }
+        let date = line[i..].trim_start_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
+        if date.is_empty() || !date_line(date) {
+            continue;
+        }
+        let head = line[..i].trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
+        if let Some(authors) = byline(head).filter(|a| !a.is_empty()) {
+            // "By A on May 3, 2024": the date without its "on".
+            let date = date
+                .get(..3)
+                .filter(|on| on.eq_ignore_ascii_case("on "))
+                .map_or(date, |on| date[on.len()..].trim_start());
+            return Some((head.to_string(), authors, strip_date_label(date).to_string()));
+        }
+    }
+    None
+}
+
+/// Whether a line is a byline, with or without its date after it.
+pub(crate) fn is_byline(line: &str) -> bool {
+    byline(line).is_some() || byline_and_date(line).is_some()
+}
+
 fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
     if AGENCIES.contains(&lower) {
@@ -96,7 +143,14 @@ fn person_name(part: &str) -> Option<String> {
         && words
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c)));
-    ok.then(|| words.join(" "))
+    if !ok {
+        return None;
+    }
+    let name = words.join(" ");
+    // A place is not an author: "New Delhi, News Nation Bureau" is where
+    // the story was written.
+    let classes = Gazetteer::embedded().classes(&name.to_lowercase());
+    (classes & LOCATION_CLASSES == 0 || classes & PERSON_CLASSES != 0).then_some(name)
 }
 #[cfg(test)]
 mod tests {
@@ -110,6 +164,7 @@ mod tests {
             ("By DANA WHITFIELD | Reuters", Some(&["DANA WHITFIELD"])),
             ("By Dana Whitfield in London", Some(&["Dana Whitfield"])),
             ("By Reuters", Some(&[])),
+            ("New Delhi, News Bureau", None),
             ("By the end of the year, prices rose.", None),
             ("Dana Whitfield and Omar Haddad", None),
             (
@@ -120,6 +175,58 @@ mod tests {
         for (line, want) in cases {
             let got = byline(line);
             let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "case {line}");
+        }
+    }
+
+    #[test]
+    fn bylines_with_their_date() {
+        // A line, then the byline, authors and date it gives.
+        type Split<'a> = Option<(&'a str, &'a [&'a str], &'a str)>;
+        let cases: &[(&str, Split)] = &[
+            (
+                "By Dana Whitfield | Nov 18, 2019",
+                Some(("By Dana Whitfield", &["Dana Whitfield"], "Nov 18, 2019")),
+            ),
+            (
+                "By Dana Whitfield On 11/13/19 at 4:00 PM EST",
+                Some((
+                    "By Dana Whitfield",
+                    &["Dana Whitfield"],
+                    "11/13/19 at 4:00 PM EST",
+                )),
+            ),
+            (
+                "By Dana Whitfield Nov 18, 2019, 11:47am EST",
+                Some((
+                    "By Dana Whitfield",
+                    &["Dana Whitfield"],
+                    "Nov 18, 2019, 11:47am EST",
+                )),
+            ),
+            (
+                "By Dana Whitfield and Tom Reyes, Updated 3:04 PM ET Tue, 19 Nov 2019",
+                Some((
+                    "By Dana Whitfield and Tom Reyes",
+                    &["Dana Whitfield", "Tom Reyes"],
+                    "3:04 PM ET Tue, 19 Nov 2019",
+                )),
+            ),
+            // A byline without a date, a sentence with one, and an agency
+            // alone (no author) are not.
+            ("By Dana Whitfield", None),
+            ("By the end of 2019, prices rose.", None),
+            ("By Reuters | Nov 18, 2019", None),
+        ];
+        for (line, want) in cases {
+            let got = byline_and_date(line);
+            let want = want.map(|(b, a, d)| {
+                (
+                    b.to_string(),
+                    a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    d.to_string(),
+                )
+            });
             assert_eq!(got, want, "case {line}");
         }
     }

@@ -3,7 +3,7 @@
 //! and the lines around it that stand apart (bylines and date lines near the
 //! top, wrapped bullet lines).
 
-use super::byline::byline;
+use super::byline::is_byline;
 use super::dates::{date_line, wire_dateline_line};
 use super::lines::{ends_sentence, Line, LineKind};
 use super::paragraphs::{Piece, Role};
@@ -44,7 +44,7 @@ pub(super) fn find_headline(
                 });
             }
             LineKind::Text => {
-                if byline(content).is_some() || date_line(content) || wire_dateline_line(content).is_some() {
+                if is_byline(content) || date_line(content) || wire_dateline_line(content).is_some() {
                     continue;
                 }
                 kinds[i] = LineKind::Used;
@@ -62,7 +62,7 @@ pub(super) fn find_headline(
                     let continues =
                         second.starts_with(char::is_lowercase) && ends_block && second.chars().count() < 60;
                     let other =
-                        byline(second).is_some() || date_line(second) || wire_dateline_line(second).is_some();
+                        is_byline(second) || date_line(second) || wire_dateline_line(second).is_some();
                     if (caps || continues) && !other {
                         kinds[next] = LineKind::Used;
                         end = lines[next].end;
@@ -92,7 +92,7 @@ pub(super) fn mark_top_meta(text: &str, lines: &[Line], kinds: &mut [LineKind]) 
         if content.chars().count() > 100 {
             break;
         }
-        if byline(content).is_some() || date_line(content) {
+        if is_byline(content) || date_line(content) {
             *k = LineKind::Meta;
         }
     }

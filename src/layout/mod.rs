@@ -39,6 +39,7 @@ use paragraphs::build_items;
 use roles::{assign_roles, collect};
 
 pub(crate) use byline::byline as read_byline;
+pub(crate) use byline::byline_and_date as read_byline_and_date;
 pub(crate) use dates::date_line;
 pub(crate) use lines::furniture;
 

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::byline::byline;
+use super::byline::{byline, byline_and_date};
 use super::captions::pair_captions;
 use super::credits::inline_credit;
 use super::dates::{date_line, dateline, strip_date_label, wire_dateline_line};
@@ -62,6 +62,15 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
             if let Some(authors) = byline(content) {
                 layout.byline = Some(fold_lines(content).into_owned());
                 layout.authors = authors;
+                item.role = Role::Dropped;
+                continue;
+            }
+            if let Some((line, authors, date)) = byline_and_date(content) {
+                layout.byline = Some(line);
+                layout.authors = authors;
+                if layout.date.is_none() {
+                    layout.date = Some(date);
+                }
                 item.role = Role::Dropped;
                 continue;
             }
