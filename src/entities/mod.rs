@@ -165,17 +165,31 @@ pub fn tag(doc: &mut Document, model: &Model) {
     let res = model.resources();
     let mut outside = credits::names(text, byline, &doc.layout.authors, &credits, res.gazetteer);
     if let Some(place) = &doc.layout.dateline_place {
-        for m in out.iter_mut() {
-            if m.range.start < place.end && place.start < m.range.end {
-                m.kind = Kind::Location;
-            }
-        }
-        let in_block = doc
+        // The dateline's place is one place, whole: "HARBOR CITY", where
+        // the tagger may see "HARBOR" alone or two names.
+        let overlaps = |m: &TaggedMention| m.range.start < place.end && place.start < m.range.end;
+        let block = doc
             .blocks
             .iter()
-            .any(|b| b.range.start <= place.start && place.end <= b.range.end);
-        if !in_block {
-            outside.push((place.clone(), Kind::Location));
+            .position(|b| b.range.start <= place.start && place.end <= b.range.end);
+        match block {
+            Some(block) if out.len() < MAX_MENTIONS || out.iter().any(overlaps) => {
+                let at = out
+                    .iter()
+                    .position(|m| overlaps(m) || m.range.start >= place.end)
+                    .unwrap_or(out.len());
+                out.retain(|m| !overlaps(m));
+                out.insert(
+                    at,
+                    TaggedMention {
+                        range: place.clone(),
+                        kind: Kind::Location,
+                        block,
+                    },
+                );
+            }
+            Some(_) => {}
+            None => outside.push((place.clone(), Kind::Location)),
         }
     }
     add_outside(&mut out, &doc.blocks, outside);

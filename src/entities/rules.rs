@@ -22,6 +22,7 @@ fn capitalized(w: &str) -> bool {
 pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer, casing: &Casing) {
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         trim(words, spans, gazetteer);
+        function_words(words, spans, gazetteer);
         split_listed_pairs(words, spans, gazetteer);
         strip_titles(words, spans, gazetteer);
         descriptions(words, spans, gazetteer, casing);
@@ -105,6 +106,17 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
             && !(s.end - s.start == 1
                 && (MONTHS_NEVER_NAMES.contains_lower(words[s.start]) || is_weekday(words[s.start])))
     });
+}
+
+/// "The", "If I", "Do": function words alone are capitalized for the start
+/// of a clause, never a name; but not an acronym written like one (`IT`,
+/// `WHO`) nor a first name (`Will`).
+fn function_words(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+    let plain = |w: &&str| {
+        let acronym = w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
+        STOP_WORDS.contains_lower(w) && !acronym && gazetteer.first_name(&w.to_lowercase()) == 0
+    };
+    spans.retain(|s| !words[s.start..s.end].iter().all(plain));
 }
 
 /// "Procter & Gamble and AT&T": two listed names joined by "and" are two
@@ -712,6 +724,22 @@ mod tests {
             person_names(&words, &[(3, 4), (6, 8)]),
             ["Lena Hoffmann", "Olga Ruiz"]
         );
+    }
+
+    #[test]
+    fn function_words_alone_are_no_name() {
+        let words = [
+            "The", "IT", "staff", "told", "WHO", "that", "Will", "If", "I", "left", ".",
+        ];
+        let spans = vec![
+            span(0, 1, Kind::Misc),
+            span(1, 2, Kind::Organization),
+            span(4, 5, Kind::Organization),
+            span(6, 7, Kind::Person),
+            span(7, 9, Kind::Organization),
+        ];
+        let names: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["IT", "WHO", "Will"]);
     }
 
     #[test]
