@@ -112,8 +112,15 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
 /// of a clause, never a name; but not an acronym written like one (`IT`,
 /// `WHO`) nor a first name (`Will`).
 fn function_words(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+    // In a line written in capitals ("SIGN UP", "LOG IN") every word looks
+    // like an acronym.
+    let lettered = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
+    let (caps, all) = lettered.fold((0, 0), |(c, a), w| {
+        (c + usize::from(!w.chars().any(char::is_lowercase)), a + 1)
+    });
+    let caps_line = caps * 2 > all;
     let plain = |w: &&str| {
-        let acronym = w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
+        let acronym = !caps_line && w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
         STOP_WORDS.contains_lower(w) && !acronym && gazetteer.first_name(&w.to_lowercase()) == 0
     };
     spans.retain(|s| !words[s.start..s.end].iter().all(plain));
@@ -740,6 +747,10 @@ mod tests {
         ];
         let names: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
         assert_eq!(names, ["IT", "WHO", "Will"]);
+        // In a line in capitals, capitals make no acronym.
+        let words = ["SIGN", "UP", "OR", "LOG", "IN"];
+        let spans = vec![span(1, 2, Kind::Location), span(4, 5, Kind::Organization)];
+        assert!(run(&words, spans).is_empty());
     }
 
     #[test]
