@@ -173,12 +173,10 @@ pub fn tag(doc: &mut Document, model: &Model) {
             .iter()
             .position(|b| b.range.start <= place.start && place.end <= b.range.end);
         match block {
-            Some(block) if out.len() < MAX_MENTIONS || out.iter().any(overlaps) => {
-                let at = out
-                    .iter()
-                    .position(|m| overlaps(m) || m.range.start >= place.end)
-                    .unwrap_or(out.len());
+            Some(block) => {
                 out.retain(|m| !overlaps(m));
+                // The mentions are in text order.
+                let at = out.partition_point(|m| m.range.start < place.start);
                 out.insert(
                     at,
                     TaggedMention {
@@ -188,7 +186,6 @@ pub fn tag(doc: &mut Document, model: &Model) {
                     },
                 );
             }
-            Some(_) => {}
             None => outside.push((place.clone(), Kind::Location)),
         }
     }

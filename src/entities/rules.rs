@@ -112,8 +112,14 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
 /// of a clause, never a name; but not an acronym written like one (`IT`,
 /// `WHO`) nor a first name (`Will`).
 fn function_words(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
-    // In a line written in capitals ("SIGN UP", "LOG IN") every word looks
-    // like an acronym.
+    let only_function_words =
+        |s: &TokenSpan| words[s.start..s.end].iter().all(|w| STOP_WORDS.contains_lower(w));
+    if !spans.iter().any(only_function_words) {
+        return;
+    }
+    // In a line mostly written in capitals ("SIGN UP or LOG IN") every word
+    // looks like an acronym. (`is_caps_line` wants no lower case at all,
+    // which a menu line mixing the two fails.)
     let lettered = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
     let (caps, all) = lettered.fold((0, 0), |(c, a), w| {
         (c + usize::from(!w.chars().any(char::is_lowercase)), a + 1)
@@ -121,9 +127,9 @@ fn function_words(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazett
     let caps_line = caps * 2 > all;
     let plain = |w: &&str| {
         let acronym = !caps_line && w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
-        STOP_WORDS.contains_lower(w) && !acronym && gazetteer.first_name(&w.to_lowercase()) == 0
+        !acronym && gazetteer.first_name(&w.to_lowercase()) == 0
     };
-    spans.retain(|s| !words[s.start..s.end].iter().all(plain));
+    spans.retain(|s| !(only_function_words(s) && words[s.start..s.end].iter().all(plain)));
 }
 
 /// "Procter & Gamble and AT&T": two listed names joined by "and" are two
@@ -592,10 +598,17 @@ mod tests {
         TokenSpan { start, end, kind }
     }
 
+    /// The names the rules leave.
+    fn names(words: &[&str], spans: Vec<TokenSpan>) -> Vec<String> {
+        run(words, spans).into_iter().map(|(n, _)| n).collect()
+    }
+
     /// The names the rules leave, given the tagger's person spans.
     fn person_names(words: &[&str], spans: &[(usize, usize)]) -> Vec<String> {
-        let spans = spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect();
-        run(words, spans).into_iter().map(|(n, _)| n).collect()
+        names(
+            words,
+            spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
+        )
     }
 
     #[test]
@@ -699,9 +712,8 @@ mod tests {
             span(12, 13, Kind::Person),
             span(14, 17, Kind::Organization),
         ];
-        let got: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
         assert_eq!(
-            got,
+            names(&words, spans),
             [
                 "Children 's Hospital of Philadelphia",
                 "St. Mary 's Church",
@@ -745,12 +757,11 @@ mod tests {
             span(6, 7, Kind::Person),
             span(7, 9, Kind::Organization),
         ];
-        let names: Vec<String> = run(&words, spans).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(names, ["IT", "WHO", "Will"]);
-        // In a line in capitals, capitals make no acronym.
-        let words = ["SIGN", "UP", "OR", "LOG", "IN"];
+        assert_eq!(names(&words, spans), ["IT", "WHO", "Will"]);
+        // In a line mostly in capitals, capitals make no acronym.
+        let words = ["SIGN", "UP", "or", "LOG", "IN"];
         let spans = vec![span(1, 2, Kind::Location), span(4, 5, Kind::Organization)];
-        assert!(run(&words, spans).is_empty());
+        assert!(names(&words, spans).is_empty());
     }
 
     #[test]

@@ -72,7 +72,7 @@ const DATE_SEPARATORS: &str = ",|·•-–—";
 /// A byline with its date after it on the same line (`By Dana Whitfield |
 /// Nov 18, 2019`, `By Dana Whitfield, Updated 3:04 PM ET Tue, 19 Nov
 /// 2019`): the byline, its authors and the date (without a label such
-/// as `Updated`), apart.
+/// as `Updated` or `On`), apart.
 pub(crate) fn byline_and_date(line: &str) -> Option<(String, Vec<String>, String)> {
     // Every date has a digit; a byline line is short.
     if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
@@ -95,11 +95,6 @@ pub(crate) fn byline_and_date(line: &str) -> Option<(String, Vec<String>, String
         }
         let head = line[..i].trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
         if let Some(authors) = byline(head).filter(|a| !a.is_empty()) {
-            // "By A on May 3, 2024": the date without its "on".
-            let date = date
-                .get(..3)
-                .filter(|on| on.eq_ignore_ascii_case("on "))
-                .map_or(date, |on| date[on.len()..].trim_start());
             return Some((head.to_string(), authors, strip_date_label(date).to_string()));
         }
     }

@@ -13,7 +13,7 @@ use crate::text::{fold_lines, is_all_caps};
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|date|modified)\s*(?:on|at)?\s*[:\-]?\s*",
+        r"(?i)^(?:(?:(?:first\s+)?published|(?:last\s+)?updated|posted|date|modified)\s*(?:on|at)?|on\b)\s*[:\-]?\s*",
     )
     .expect("date label")
 });
@@ -162,6 +162,18 @@ mod tests {
         }
         for no in ["March is a month for change.", "Published by the council"] {
             assert!(!date_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn date_labels_are_stripped() {
+        for (line, date) in [
+            ("Published: March 3, 2024", "March 3, 2024"),
+            ("Updated on 5:02 PM EST", "5:02 PM EST"),
+            ("On 11/13/19 at 4:00 PM EST", "11/13/19 at 4:00 PM EST"),
+            ("October 3, 2024", "October 3, 2024"),
+        ] {
+            assert_eq!(strip_date_label(line), date, "{line}");
         }
     }
 }
