@@ -22,6 +22,7 @@ use super::clusters::{Clusters, MAX_LEVELS};
 use super::gazetteer::Gazetteer;
 use super::tags::{Kind, Tag};
 use crate::hash::{feature, lower_hash, str_hash, FxHashMap, FxHashSet};
+use crate::lexicon::STOP_WORDS;
 use crate::text::is_caps_line;
 
 /// Bumped whenever a feature changes, so old models are refused.
@@ -135,6 +136,40 @@ impl Casing {
             Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
             None => Cow::Borrowed(word),
         }
+    }
+
+    /// Whether a sentence is written in title case ("Does Marie Yovanovitch
+    /// Have a Net Worth of $17 Million?"): at least four words, no
+    /// lower-case word but short function words, and of the capitalized
+    /// words after the first, at least three, at least half and more than
+    /// the lower-case words are usually written in lower case (a list of
+    /// names or results has few, a short sentence of prose more lower-case
+    /// words). Its capitals then say as little about names as a capitals
+    /// line's do.
+    pub fn is_title_line(&self, words: &[&str]) -> bool {
+        let (mut n, mut lower, mut capitalized, mut raised) = (0, 0, 0, 0);
+        for (i, w) in words.iter().enumerate() {
+            let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            n += 1;
+            if first.is_lowercase() {
+                if w.chars().count() > 3 && !STOP_WORDS.contains(w) {
+                    return false;
+                }
+                lower += 1;
+            } else if i > 0 {
+                capitalized += 1;
+                raised += self.is_common_word(&w.to_lowercase()) as usize;
+            }
+        }
+        n >= 4 && raised >= 3 && raised * 2 >= capitalized && raised > lower
+    }
+
+    /// Whether a sentence's capitals are no guide to its names: written in
+    /// capitals or in title case. The tagger reads such a sentence recased.
+    pub fn unsure_line(&self, words: &[&str]) -> bool {
+        is_caps_line(words) || self.is_title_line(words)
     }
 
     /// True when the word is usually written in lower case.
@@ -324,12 +359,14 @@ pub struct DocFeatures {
 
 impl DocFeatures {
     /// Reads the document's sentences of tokens.
-    pub fn new(sentences: &[&[&str]]) -> DocFeatures {
+    /// With `titles` (a casing table), title-case lines are recased as
+    /// capitals lines are.
+    pub fn new(sentences: &[&[&str]], titles: Option<&Casing>) -> DocFeatures {
         let mut lower_seen = FxHashSet::default();
         let sentences = sentences
             .iter()
             .map(|words| {
-                let caps = is_caps_line(words);
+                let caps = is_caps_line(words) || titles.is_some_and(|c| c.is_title_line(words));
                 if caps {
                     return (true, Vec::new());
                 }
@@ -708,6 +745,24 @@ mod tests {
         );
         assert_eq!(feats([2, 0, 0, 0, 0]).len(), 2);
         assert_ne!(feats([2, 0, 0, 0, 0]), feats([0, 2, 0, 0, 0]));
+    }
+
+    #[test]
+    fn title_case_lines() {
+        let casing = Casing::from_pairs(
+            ["have", "net", "worth", "million", "stock", "exchange", "does"].map(|w| (w.into(), w.into())),
+        );
+        let title = |s: &str| casing.is_title_line(&s.split(' ').collect::<Vec<_>>());
+        assert!(title("Does Marie Yovanovitch Have a Net Worth of $17 Million ?"));
+        // Prose, however short, has lower-case words that are not function words...
+        assert!(!title("Does Marie Yovanovitch have a net worth of $17 million ?"));
+        // ... or more of them than capitalized common words.
+        assert!(!title(
+            "Magna was up 1/8 to 48-1/4 on the New York Stock Exchange ."
+        ));
+        // A list of names has few common words among its capitals.
+        assert!(!title("Adams 123 , Barnett 87 , Moody 4-43 , Net Worth"));
+        assert!(!title("Net Worth Million"));
     }
 
     #[test]

@@ -363,7 +363,7 @@ impl Model {
         }
         let res = self.resources();
         let slices: Vec<&[&str]> = sentences.iter().map(|s| s.as_slice()).collect();
-        let mut doc = DocFeatures::new(&slices);
+        let mut doc = DocFeatures::new(&slices, Some(res.casing));
         let mut tokens = DocTokens::default();
         let mut first = Vec::new();
         CACHE.with(|cache| {

@@ -12,7 +12,6 @@ use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
     PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, STOP_WORDS, WORK_DETERMINERS, WORK_NOUNS,
 };
-use crate::text::is_caps_line;
 
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -37,7 +36,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     }
     common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
-    one_kind_per_string(sentences, spans);
+    one_kind_per_string(sentences, spans, casing);
 }
 
 /// Sorts spans and drops any that overlaps one before it (the rules may
@@ -78,7 +77,17 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
         gazetteer.classes(&format!("{stem}'s")) != 0 || gazetteer.classes(&format!("{stem}s")) != 0
     };
     let listed_possessive = |s: &TokenSpan| listed_with_s(s.start, s.end - 1);
+    // "Taylor Fritz 7-6", "90069": a person's name holds no number.
+    let numeric = |w: &str| w.chars().next().is_some_and(char::is_numeric);
     for s in spans.iter_mut() {
+        if s.kind == Kind::Person {
+            while s.end > s.start && numeric(words[s.end - 1]) {
+                s.end -= 1;
+            }
+            while s.start < s.end && numeric(words[s.start]) {
+                s.start += 1;
+            }
+        }
         // The possessive is not part of the name: Salesforce's -> Salesforce.
         while s.end > s.start
             && (loose(words[s.end - 1], false)
@@ -527,16 +536,16 @@ fn works(words: &[&str], spans: &mut [TokenSpan]) {
 }
 
 /// Every mention of the same string gets the kind most of its mentions got.
-fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], casing: &Casing) {
     let span_key = |words: &[&str], s: &TokenSpan| -> u64 {
         words[s.start..s.end]
             .iter()
             .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ str_hash(w)))
     };
     let mut votes: FxHashMap<u64, [usize; 4]> = FxHashMap::default();
-    // Capitals lines (headlines, results tables) are where the tagger is
-    // least sure; they neither vote nor get changed.
-    let caps: Vec<bool> = sentences.iter().map(|w| is_caps_line(w)).collect();
+    // Capitals and title-case lines (headlines, results tables) are where
+    // the tagger is least sure; they neither vote nor get changed.
+    let caps: Vec<bool> = sentences.iter().map(|w| casing.unsure_line(w)).collect();
     for ((words, ss), _) in sentences
         .iter()
         .zip(spans.iter())
@@ -609,6 +618,19 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn a_persons_name_holds_no_number() {
+        let words = ["Shapovalov", "beat", "Taylor", "Fritz", "7-6", "6-3", "."];
+        assert_eq!(
+            person_names(&words, &[(0, 1), (2, 5)]),
+            ["Shapovalov", "Taylor Fritz"]
+        );
+        // Only numbers: no name at all; an organization keeps its number.
+        let words = ["CA", "90069", "and", "7-Eleven"];
+        let spans = vec![span(1, 2, Kind::Person), span(3, 4, Kind::Organization)];
+        assert_eq!(names(&words, spans), ["7-Eleven"]);
     }
 
     #[test]
