@@ -10,7 +10,8 @@ use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
-    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, STOP_WORDS, WORK_DETERMINERS, WORK_NOUNS,
+    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, REPORTING_VERBS, STOP_WORDS, WORK_DETERMINERS,
+    WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -442,6 +443,10 @@ fn generational_suffixes(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// quotation (where any word is capitalized) is no name when the word is
 /// a common lower-case word unknown to the gazetteers and the article
 /// names it nowhere else (`Pence` opens sentences after `Mike Pence`).
+/// Nor is a one-word person elsewhere ("Hilly and mountainous areas",
+/// "Power and Performance") whose word is such a common word, unless a
+/// longer name of the article holds it, a title precedes it ("Vice
+/// President Pence") or a reporting verb follows it ("Pence said").
 fn common_openers(
     sentences: &[Vec<&str>],
     spans: &mut [Vec<TokenSpan>],
@@ -453,18 +458,36 @@ fn common_openers(
     };
     // Words of names found elsewhere than at an opening.
     let mut named: FxHashSet<u64> = FxHashSet::default();
+    // Words of names of two words or more.
+    let mut in_longer: FxHashSet<u64> = FxHashSet::default();
     for (words, ss) in sentences.iter().zip(spans.iter()) {
         for s in ss
             .iter()
             .filter(|s| s.end > s.start + 1 || !opening(words, s.start))
         {
             named.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
+            if s.end > s.start + 1 {
+                in_longer.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
+            }
         }
     }
     for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
         ss.retain(|s| {
-            if s.end != s.start + 1 || !opening(words, s.start) || named.contains(&lower_hash(words[s.start]))
-            {
+            if s.end != s.start + 1 {
+                return true;
+            }
+            let h = lower_hash(words[s.start]);
+            let doubtful = if opening(words, s.start) {
+                !named.contains(&h)
+            } else {
+                let titled = s.start > 0 && {
+                    let w = words[s.start - 1].trim_end_matches('.');
+                    PERSON_TITLES.contains_lower(w) || PERSON_TITLES_STRONG.contains_lower(w)
+                };
+                let speaks = words.get(s.end).is_some_and(|w| REPORTING_VERBS.contains(w));
+                s.kind == Kind::Person && !in_longer.contains(&h) && !titled && !speaks
+            };
+            if !doubtful {
                 return true;
             }
             let lower = words[s.start].to_lowercase();
@@ -618,6 +641,23 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn a_lone_common_word_is_no_person() {
+        let words = ["The", "car", "has", "power", "and", "Performance", "."];
+        assert!(person_names(&words, &[(5, 6)]).is_empty());
+        // Unless a title precedes it, a reporting verb follows it or a
+        // longer name of the article holds it.
+        let words = ["Mayor", "Hope", "spoke", "and", "then", "Hope", "said", "no", "."];
+        assert_eq!(person_names(&words, &[(1, 2), (5, 6)]), ["Hope", "Hope"]);
+        let sentences = [
+            vec!["Grace", "Hope", "arrived", "."],
+            vec!["Later", ",", "Hope", "left", "."],
+        ];
+        let spans = vec![vec![span(0, 2, Kind::Person)], vec![span(2, 3, Kind::Person)]];
+        let found = run_sentences(&sentences, spans);
+        assert_eq!(found[1], [("Hope".to_string(), Kind::Person)]);
     }
 
     #[test]
