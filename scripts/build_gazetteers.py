@@ -7,7 +7,8 @@ Classes: loc (places), country, first (common first names), first2 (rarer
 first names), female and male (first names given almost only to one sex),
 org (listed companies and their short names), gov (US federal agencies and
 bureaus), and from ner-extra one class per kind of list (org.brand,
-org.media, org.sports, person.famous...; see NER_EXTRA below). The
+org.media, org.sports, person.famous...; see NER_EXTRA below), and the
+hand-written data/organizations-extra.txt. The
 recognizer uses each class as its own feature, never as final answers.
 
 Usage: python3 scripts/build_gazetteers.py [DATA_DIR] [OUT_FILE]
@@ -164,6 +165,13 @@ for name, cls in sorted(NER_EXTRA.items()):
     with open(os.path.join(EXTRA, name), encoding="utf-8") as f:
         for line in f:
             add(cls, line.strip())
+
+# Well-known bodies the public lists lack, written for this project.
+with open(os.path.join(os.path.dirname(OUT), "organizations-extra.txt"), encoding="utf-8") as f:
+    for line in f:
+        if line.strip() and not line.startswith("#"):
+            cls, name = line.rstrip("\n").split("\t")
+            add(cls, name)
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w", encoding="utf-8", newline="\n") as f:
