@@ -26,6 +26,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         split_listed_pairs(words, spans, gazetteer);
         strip_titles(words, spans, gazetteer);
         descriptions(words, spans, gazetteer, casing);
+        listed_then_person(words, spans, gazetteer, casing);
         possessive_names(words, spans);
         organizations(words, spans);
         titled_persons(words, spans);
@@ -195,14 +196,17 @@ fn strip_titles(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) 
 /// (`City Attorney`, `Transportation Commissioner`).
 fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
     let mut extra = Vec::new();
-    spans.retain_mut(|s| {
+    let mut work = std::mem::take(spans);
+    while let Some(mut s) = work.pop() {
         if s.kind == Kind::Person || s.end - s.start < 2 {
-            return true;
+            spans.push(s);
+            continue;
         }
         let followed = |k: usize| words.get(k + 1).is_some_and(|w| capitalized(w));
         let title = |k: usize| PERSON_TITLES.contains_lower(words[k]);
         let Some(last) = (s.start + 1..s.end).rev().find(|&k| title(k) && followed(k)) else {
-            return true;
+            spans.push(s);
+            continue;
         };
         let mut first = last;
         while first > s.start + 1 && title(first - 1) {
@@ -215,19 +219,41 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
                 kind: Kind::Person,
             });
         }
+        // "Federal Reserve Chairman Jerome Powell and Treasury Secretary":
+        // a description starts after "and" or a comma; what precedes is a
+        // name of its own, looked at again (unless the whole is a listed
+        // name, "Johnson and Johnson").
+        let joint = (s.start + 1..first)
+            .rev()
+            .find(|&k| matches!(words[k], "and" | ","));
+        if let Some(c) = joint.filter(|_| gazetteer.phrase_classes(&words[s.start..first]) == 0) {
+            work.push(TokenSpan {
+                start: s.start,
+                end: c,
+                kind: s.kind,
+            });
+            s.start = c + 1;
+            if s.start >= first {
+                continue;
+            }
+        }
         s.end = first;
         if s.end - s.start >= 2 {
-            return true;
+            spans.push(s);
+            continue;
         }
         if casing.is_common_word(&words[s.start].to_lowercase()) {
-            return false;
+            continue;
         }
         let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
         if classes & LOCATION_CLASSES != 0 {
             s.kind = Kind::Location;
         }
-        classes != 0 || words[s.start].chars().skip(1).any(char::is_uppercase)
-    });
+        if classes != 0 || words[s.start].chars().skip(1).any(char::is_uppercase) {
+            spans.push(s);
+        }
+    }
+    spans.reverse();
     // The tagger may have started the person's name inside the description
     // ("County Executive Mary" / "Lopez"): the two parts are one name.
     for e in &mut extra {
@@ -237,6 +263,47 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
         {
             e.end = spans.swap_remove(k).end;
         }
+    }
+    spans.extend(extra);
+}
+
+/// `European Union Gordon Sondland`: a name that opens with a listed
+/// organization or place of two words or more and ends with a common first
+/// name given mostly to one sex ("Merrill" is not: "Bank of America
+/// Merrill Lynch") and one more word, a surname (neither usually written in
+/// lower case, nor an organization's head noun, and not listed together as
+/// an organization), is two names: the listed one and a person. (One
+/// listed word is too often a city that names an institution: "Chicago
+/// Symphony Orchestra".)
+fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
+    let mut extra = Vec::new();
+    for s in spans
+        .iter_mut()
+        .filter(|s| s.kind != Kind::Person && s.end - s.start >= 4)
+    {
+        let (given, surname) = (s.end - 2, s.end - 1);
+        let first = words[given].to_lowercase();
+        let last = words[surname].to_lowercase();
+        if gazetteer.first_name(&first) != 1
+            || gazetteer.female(&first).is_none()
+            || !capitalized(words[surname])
+            || casing.is_common_word(&first)
+            || casing.is_common_word(&last)
+            || ORG_HEADS.contains(&last)
+            || ORG_HEADS_NOT_PERSON.contains(&last)
+            || gazetteer.phrase_classes(&words[s.start..s.end]) != 0
+            || gazetteer.phrase_classes(&words[given..s.end]) & ORGANIZATION_CLASSES != 0
+            || gazetteer.phrase_classes(&words[s.start..given]) & (ORGANIZATION_CLASSES | LOCATION_CLASSES)
+                == 0
+        {
+            continue;
+        }
+        extra.push(TokenSpan {
+            start: given,
+            end: s.end,
+            kind: Kind::Person,
+        });
+        s.end = given;
     }
     spans.extend(extra);
 }
@@ -641,6 +708,51 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn descriptions_joined_by_and_are_cut_apart() {
+        let words = [
+            "by",
+            "Federal",
+            "Reserve",
+            "Chairman",
+            "Jerome",
+            "Powell",
+            "and",
+            "Treasury",
+            "Secretary",
+            "Steven",
+            "Mnuchin",
+        ];
+        let spans = vec![span(1, 9, Kind::Organization), span(9, 11, Kind::Person)];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Federal Reserve".to_string(), Kind::Organization),
+                ("Jerome Powell".to_string(), Kind::Person),
+                ("Steven Mnuchin".to_string(), Kind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listed_name_then_a_persons_name_are_two_names() {
+        let words = ["to", "the", "European", "Union", "Gordon", "Sondland", "and"];
+        let found = run(&words, vec![span(2, 6, Kind::Organization)]);
+        assert_eq!(
+            found,
+            [
+                ("European Union".to_string(), Kind::Organization),
+                ("Gordon Sondland".to_string(), Kind::Person),
+            ]
+        );
+        // A city naming an institution stays one name.
+        let words = ["the", "Chicago", "Symphony", "Orchestra"];
+        assert_eq!(
+            names(&words, vec![span(1, 4, Kind::Organization)]),
+            ["Chicago Symphony Orchestra"]
+        );
     }
 
     #[test]
