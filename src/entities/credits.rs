@@ -83,7 +83,11 @@ pub fn credit_names(credit: &str, gazetteer: &Gazetteer) -> Vec<(Range<usize>, K
         }
         let from = cut - part.len() + name[0].0;
         let (at, w) = name[name.len() - 1];
-        let to = cut - part.len() + at + w.len();
+        // A converter's escape is no part of the name ("Getty Images\\").
+        let to = cut - part.len() + at + w.trim_end_matches('\\').len();
+        if to <= from {
+            continue;
+        }
         let first_name = gazetteer.first_name(&name[0].1.to_lowercase()) == 1;
         let kind = if first_name && (2..=3).contains(&name.len()) {
             Kind::Person
@@ -155,5 +159,10 @@ mod tests {
             ]
         );
         assert!(names("photo by staff").is_empty());
+        assert_eq!(
+            names("Getty Images\\"),
+            vec![("Getty Images", Kind::Organization)]
+        );
+        assert!(names("\\").is_empty());
     }
 }

@@ -558,7 +558,10 @@ fn common_openers(
                 return true;
             }
             let lower = words[s.start].to_lowercase();
-            !(casing.is_common_word(&lower)
+            // "Fortunately, ...": an adverb set off by a comma, however
+            // rare, is as common a word.
+            let adverb = lower.ends_with("ly") && words.get(s.end) == Some(&",");
+            !((casing.is_common_word(&lower) || adverb && opening(words, s.start))
                 && gazetteer.classes(&lower) == 0
                 && gazetteer.first_name(&lower) == 0)
         });
@@ -982,6 +985,16 @@ mod tests {
             .map(|ss| ss.into_iter().map(|(n, _)| n).collect())
             .collect();
         assert_eq!(names, [vec!["Mike Pence"], vec!["Pence"]]);
+    }
+
+    #[test]
+    fn an_adverb_opening_a_sentence_is_no_name() {
+        let words = ["Unsurprisingly", ",", "Italy", "won", "."];
+        let spans = vec![span(0, 1, Kind::Organization), span(2, 3, Kind::Location)];
+        assert_eq!(names(&words, spans), ["Italy"]);
+        // A listed name ending in -ly stays.
+        let words = ["Italy", ",", "Spain", "and", "France", "agreed", "."];
+        assert_eq!(names(&words, vec![span(0, 1, Kind::Location)]), ["Italy"]);
     }
 
     #[test]
