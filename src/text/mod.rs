@@ -116,8 +116,32 @@ pub fn fold_lines(s: &str) -> Cow<'_, str> {
 /// converters (html2text, markdown exports) put around words left out:
 /// emphasis (`**bold**`, `_italic_`) and backslash escapes (`\(`, a `\`
 /// before a line break). Asterisks or underscores standing alone, and
-/// underscores inside a word (`snake_case`), are text and stay.
+/// underscores inside a word (`snake_case`), are text and stay. Last, a
+/// drop cap that a converter set apart from its word ("H ong Kong") joins
+/// it again.
 pub fn field_text(s: &str) -> Cow<'_, str> {
+    let text = unmarked(s);
+    match drop_cap(&text) {
+        Some(at) => Cow::Owned(format!("{}{}", &text[..at], &text[at + 1..])),
+        None => text,
+    }
+}
+
+/// Where the space after a drop cap stands: the text opens with a lone
+/// capital letter that is not a word of its own (`A`, `I`, `O`), a space,
+/// and a word in lower case.
+fn drop_cap(text: &str) -> Option<usize> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() || matches!(first, 'A' | 'I' | 'O') || chars.next() != Some(' ') {
+        return None;
+    }
+    let rest = chars.take_while(|c| c.is_alphabetic()).collect::<Vec<_>>();
+    (!rest.is_empty() && rest.iter().all(|c| c.is_lowercase())).then_some(first.len_utf8())
+}
+
+/// [`field_text`] but for drop caps.
+fn unmarked(s: &str) -> Cow<'_, str> {
     /// How many open marks a closing mark may pair with, innermost first.
     const MARK_DEPTH: usize = 8;
     let folded = fold_lines(s);
@@ -304,6 +328,11 @@ mod tests {
     #[test]
     fn converter_marks_leave_fields() {
         assert_eq!(field_text("**Share** it"), "Share it");
+        assert_eq!(field_text("H ong Kong is burning."), "Hong Kong is burning.");
+        assert_eq!(field_text("T he cup began"), "The cup began");
+        assert_eq!(field_text("A lot was said."), "A lot was said.");
+        assert_eq!(field_text("I think so."), "I think so.");
+        assert_eq!(field_text("T o be fair"), "To be fair");
         assert_eq!(
             field_text("the _Star Trek_ film, _Legion_."),
             "the Star Trek film, Legion."
