@@ -151,11 +151,19 @@ pub fn tag(doc: &mut Document, model: &Model) {
     }
     // Bylines, photo credits and a dateline on a line of its own are in no
     // sentence the tagger reads, yet they name people, agencies and places.
-    let byline = doc
-        .layout
-        .byline
-        .as_ref()
-        .and_then(|b| text.find(b.as_str()).map(|s| s..s + b.len()));
+    let byline = doc.layout.byline.as_ref().and_then(|b| {
+        text.find(b.as_str()).map(|s| s..s + b.len()).or_else(|| {
+            // A byline in pieces ("By" and the name on lines of their
+            // own) is not written whole: its authors' first mentions
+            // stand for it.
+            let s = text.find(doc.layout.authors.first()?.as_str())?;
+            let authors = doc.layout.authors.iter();
+            let e = authors
+                .filter_map(|a| text[s..].find(a.as_str()).map(|i| s + i + a.len()))
+                .max()?;
+            Some(s..e)
+        })
+    });
     let credits: Vec<std::ops::Range<usize>> = doc
         .layout
         .captions

@@ -94,11 +94,22 @@ pub(crate) fn byline_and_date(line: &str) -> Option<(String, Vec<String>, String
             continue;
         }
         let head = line[..i].trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
-        if let Some(authors) = byline(head).filter(|a| !a.is_empty()) {
+        if let Some(authors) = byline(head).or_else(|| bare_name(head)).filter(|a| !a.is_empty()) {
             return Some((head.to_string(), authors, strip_date_label(date).to_string()));
         }
     }
     None
+}
+
+/// A name alone before a date (`Randy Maniloff Nov. 18, 2019 7:04 pm
+/// ET`) is an author's when it reads as a person's name of two or three
+/// words opening with a known first name: the date is what tells it from
+/// any other short line.
+fn bare_name(head: &str) -> Option<Vec<String>> {
+    let name = person_name(head)?;
+    let words = name.split(' ').count();
+    let first = name.split(' ').next()?.to_lowercase();
+    ((2..=3).contains(&words) && Gazetteer::embedded().first_name(&first) > 0).then(|| vec![name])
 }
 
 /// Whether a line is a byline, with or without its date after it.
@@ -212,6 +223,14 @@ mod tests {
             ("By Dana Whitfield", None),
             ("By the end of 2019, prices rose.", None),
             ("By Reuters | Nov 18, 2019", None),
+            // A name alone before a date is a byline when it opens with a
+            // first name; a place or a heading is not.
+            (
+                "Randy Maniloff Nov. 18, 2019 7:04 pm ET",
+                Some(("Randy Maniloff", &["Randy Maniloff"], "Nov. 18, 2019 7:04 pm ET")),
+            ),
+            ("New Orleans Nov. 18, 2019", None),
+            ("Market Update Nov. 18, 2019", None),
         ];
         for (line, want) in cases {
             let got = byline_and_date(line);

@@ -23,10 +23,60 @@ fn comparable(text: &str, r: &Range<usize>) -> String {
         .to_lowercase()
 }
 
+/// A byline that a converter's indentation cut into pieces: "By" alone,
+/// then the name, then maybe the date, each a piece of its own. The first
+/// such run near the top whose pieces read together as a byline (with or
+/// without its date) is the byline, and its pieces leave the text.
+fn split_byline(text: &str, items: &mut [Piece], layout: &mut Layout) {
+    if layout.byline.is_some() {
+        return;
+    }
+    let by =
+        |it: &Piece| it.role == Role::Paragraph && text[it.range.clone()].trim().eq_ignore_ascii_case("by");
+    let Some(n) = items.iter().take(40).position(by) else {
+        return;
+    };
+    let ends: Vec<usize> = (n + 1..(n + 3).min(items.len()))
+        .take_while(|&k| items[k].role == Role::Paragraph && items[k].lines <= 2)
+        .collect();
+    let joined = |k: usize| {
+        let parts: Vec<String> = items[n..=k]
+            .iter()
+            .map(|it| fold_lines(text[it.range.clone()].trim()).into_owned())
+            .collect();
+        parts.join(" ")
+    };
+    // A byline with its date, the longest run first (the date after the
+    // name); else a byline alone, the shortest run (the name once).
+    let found = ends
+        .iter()
+        .rev()
+        .find_map(|&k| {
+            byline_and_date(&joined(k)).map(|(line, authors, date)| (k, line, authors, Some(date)))
+        })
+        .or_else(|| {
+            ends.iter().find_map(|&k| {
+                let line = joined(k);
+                byline(&line).map(|authors| (k, line, authors, None))
+            })
+        });
+    if let Some((k, line, authors, date)) = found.filter(|f| !f.2.is_empty()) {
+        layout.byline = Some(line);
+        layout.authors = authors;
+        if layout.date.is_none() {
+            layout.date = date;
+        }
+        for it in &mut items[n..=k] {
+            it.role = Role::Dropped;
+        }
+    }
+}
+
 /// Assigns roles to items: repeated headline, byline, date lines, captions
 /// and subheads.
 pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout) {
     let headline_key = layout.headline.as_ref().map(|r| comparable(text, r));
+    split_byline(text, items, layout);
     let mut seen_body = false;
     // On a saved page the article's top comes after the menus: a line
     // just before running text counts as near the top.
@@ -57,9 +107,11 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
             continue;
         }
         let content = &text[item.range.clone()];
-        let near_top = (n < 12 || before_text[n]) && item.lines <= 2;
-        if near_top && layout.byline.is_none() {
-            if let Some(authors) = byline(content) {
+        let top = n < 12 || before_text[n];
+        let near_top = top && item.lines <= 2;
+        // A byline with its date may take a line each ("By" / name / date).
+        if top && item.lines <= 3 && layout.byline.is_none() {
+            if let Some(authors) = byline(content).filter(|_| near_top) {
                 layout.byline = Some(fold_lines(content).into_owned());
                 layout.authors = authors;
                 item.role = Role::Dropped;
