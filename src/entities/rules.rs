@@ -20,10 +20,20 @@ fn capitalized(w: &str) -> bool {
 
 /// Applies every rule to a document's tagged sentences.
 pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer, casing: &Casing) {
+    // The names the tagger found that join nothing with "and" or "or".
+    let mut named: FxHashSet<u64> = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans.iter()) {
+        for s in ss {
+            let name = &words[s.start..s.end];
+            if !name.iter().any(|w| matches!(*w, "and" | "or")) {
+                named.insert(phrase_hash(name));
+            }
+        }
+    }
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         trim(words, spans, gazetteer);
         function_words(words, spans, gazetteer);
-        split_listed_pairs(words, spans, gazetteer);
+        split_pairs(words, spans, gazetteer, &named);
         strip_titles(words, spans, gazetteer);
         descriptions(words, spans, gazetteer, casing);
         listed_then_person(words, spans, gazetteer, casing);
@@ -143,10 +153,16 @@ fn function_words(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazett
     spans.retain(|s| !(only_function_words(s) && words[s.start..s.end].iter().all(plain)));
 }
 
-/// "Procter & Gamble and AT&T": two listed names joined by "and" are two
-/// names, not one.
-fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
-    let listed_phrase = |from: usize, to: usize| from < to && gazetteer.phrase_classes(&words[from..to]) != 0;
+/// "Procter & Gamble and AT&T", "Goldman Sachs and Citibank": two names
+/// joined by "and" (or "or") are two names, not one, when each is listed
+/// or named on its own elsewhere in the article (`named`, hashes of
+/// [`phrase_hash`]).
+fn split_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, named: &FxHashSet<u64>) {
+    let known = |from: usize, to: usize| {
+        from < to
+            && (gazetteer.phrase_classes(&words[from..to]) != 0
+                || named.contains(&phrase_hash(&words[from..to])))
+    };
     let mut extra = Vec::new();
     for s in spans.iter_mut() {
         if s.end - s.start < 3 {
@@ -155,7 +171,7 @@ fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         let Some(k) = (s.start + 1..s.end - 1).find(|&i| words[i] == "and" || words[i] == "or") else {
             continue;
         };
-        if listed_phrase(s.start, k) && listed_phrase(k + 1, s.end) {
+        if known(s.start, k) && known(k + 1, s.end) {
             extra.push(TokenSpan {
                 start: k + 1,
                 end: s.end,
@@ -165,6 +181,13 @@ fn split_listed_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         }
     }
     spans.extend(extra);
+}
+
+/// A hash of a name's words, alike whatever their case.
+fn phrase_hash(words: &[&str]) -> u64 {
+    words
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ lower_hash(w)))
 }
 
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
@@ -755,6 +778,38 @@ mod tests {
         assert_eq!(
             names(&words, vec![span(1, 4, Kind::Organization)]),
             ["Chicago Symphony Orchestra"]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_and_are_two_when_each_stands_alone_elsewhere() {
+        let sentences = [
+            vec![
+                "Talks", "with", "Podesta", "Group", "and", "Mercury", "failed", ".",
+            ],
+            vec!["Mercury", "declined", "."],
+            vec!["Podesta", "Group", "agreed", "."],
+            // Only "Ways" and "Means" alone are nowhere: one name.
+            vec!["Ways", "and", "Means", "met", "."],
+        ];
+        let spans = vec![
+            vec![span(2, 6, Kind::Organization)],
+            vec![span(0, 1, Kind::Organization)],
+            vec![span(0, 2, Kind::Organization)],
+            vec![span(0, 3, Kind::Organization)],
+        ];
+        let names: Vec<Vec<String>> = run_sentences(&sentences, spans)
+            .into_iter()
+            .map(|ss| ss.into_iter().map(|(n, _)| n).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["Podesta Group", "Mercury"],
+                vec!["Mercury"],
+                vec!["Podesta Group"],
+                vec!["Ways and Means"]
+            ]
         );
     }
 
