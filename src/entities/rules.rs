@@ -44,6 +44,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         generational_suffixes(words, spans);
         works(words, spans);
         foreign_quotes(words, spans, gazetteer, casing);
+        capitals_common_words(words, spans, gazetteer, casing);
         remove_overlaps(spans);
     }
     common_openers(sentences, spans, gazetteer, casing);
@@ -329,6 +330,23 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         s.end = given;
     }
     spans.extend(extra);
+}
+
+/// `ARGENTINA CRUISES`, `WILL THEY BASH THE BILLIONAIRES?`: in a line
+/// written in capitals, a word alone that is usually written in lower case
+/// (and is no first name nor listed) is no name. (Longer names keep their
+/// common words: `EASTERN DIVISION`, `TOUR OF NETHERLANDS`.)
+fn capitals_common_words(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
+    if !crate::text::is_caps_line(words) {
+        return;
+    }
+    spans.retain(|s| {
+        let lower = words[s.start].to_lowercase();
+        s.end > s.start + 1
+            || !casing.is_common_word(&lower)
+            || gazetteer.first_name(&lower) != 0
+            || gazetteer.classes(&lower) != 0
+    });
 }
 
 /// Quoted words at least, for a quotation's language to be judged.
@@ -811,6 +829,16 @@ mod tests {
                 vec!["Ways and Means"]
             ]
         );
+    }
+
+    #[test]
+    fn a_common_word_alone_in_a_capitals_line_is_no_name() {
+        let words = ["ARGENTINA", "WINS", "ON", "THE", "ROAD"];
+        let spans = vec![span(0, 1, Kind::Location), span(4, 5, Kind::Organization)];
+        assert_eq!(names(&words, spans), ["ARGENTINA"]);
+        // A longer name keeps its common words.
+        let words = ["EASTERN", "DIVISION"];
+        assert_eq!(names(&words, vec![span(0, 2, Kind::Misc)]), ["EASTERN DIVISION"]);
     }
 
     #[test]
