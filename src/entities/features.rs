@@ -147,18 +147,25 @@ impl Casing {
     /// words). Its capitals then say as little about names as a capitals
     /// line's do.
     pub fn is_title_line(&self, words: &[&str]) -> bool {
-        let (mut n, mut lower, mut capitalized, mut raised) = (0, 0, 0, 0);
-        for (i, w) in words.iter().enumerate() {
-            let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
-                continue;
-            };
-            n += 1;
-            if first.is_lowercase() {
+        let first_letter = |w: &&str| w.chars().next().filter(|c| c.is_alphabetic());
+        // Prose is told first, cheaply: a lower-case word that is no short
+        // function word.
+        let mut lower = 0;
+        for w in words {
+            if first_letter(w).is_some_and(char::is_lowercase) {
                 if w.chars().count() > 3 && !STOP_WORDS.contains(w) {
                     return false;
                 }
                 lower += 1;
-            } else if i > 0 {
+            }
+        }
+        let (mut n, mut capitalized, mut raised) = (lower, 0, 0);
+        for (i, w) in words.iter().enumerate() {
+            if !first_letter(w).is_some_and(char::is_uppercase) {
+                continue;
+            }
+            n += 1;
+            if i > 0 {
                 capitalized += 1;
                 raised += self.is_common_word(&w.to_lowercase()) as usize;
             }
