@@ -782,7 +782,43 @@ fn headline(
     }
     let (_, i) = best?;
     out[i].class = BlockClass::Headline;
-    Some(out[i].range.clone())
+    Some(title_of(text, out[i].range.clone()))
+}
+
+/// The title in a headline block, without what a converter or the page
+/// set before it: a breadcrumb trail ("Home > Blog > Title"), an ordered
+/// list's number ("3. Title") or a label of page furniture before a colon
+/// ("Share All sharing options for: Title").
+fn title_of(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = r.start;
+    // A breadcrumb trail of three steps or more ("Home > Blog > Title"):
+    // its last step.
+    let whole = &text[r.clone()];
+    let steps: Vec<usize> = whole
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '>' | '»')
+                && whole[..i].ends_with(char::is_whitespace)
+                && whole[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    if steps.len() >= 2 {
+        let after = &whole[steps[steps.len() - 1]..];
+        start += steps[steps.len() - 1] + (after.len() - after.trim_start().len());
+    }
+    let s = &text[start..r.end];
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) && s[digits..].starts_with(". ") {
+        start += digits + 2;
+    }
+    let rest = &text[start..r.end];
+    if let Some(c) = rest.find(": ") {
+        if super::lines::furniture(rest[..c].trim()) && !rest[c + 2..].trim().is_empty() {
+            start += c + 2;
+        }
+    }
+    start..r.end
 }
 
 /// The stretch with the largest sum of gains (empty when none is positive).
@@ -817,6 +853,27 @@ fn class_of(role: &Role) -> BlockClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_leaves_what_comes_before_its_title() {
+        let title = |s: &str| s[title_of(s, 0..s.len())].to_string();
+        assert_eq!(title("3. Council backs ferry plan"), "Council backs ferry plan");
+        assert_eq!(
+            title("1. HOME >\n 2. Blog >\n 3. Council backs ferry plan"),
+            "Council backs ferry plan"
+        );
+        assert_eq!(
+            title("Share All sharing options for: Council backs ferry plan"),
+            "Council backs ferry plan"
+        );
+        // A colon inside a title stays, and so does a number that is no list's.
+        assert_eq!(
+            title("Ferry plan: council says yes"),
+            "Ferry plan: council says yes"
+        );
+        assert_eq!(title("2024 budget passes"), "2024 budget passes");
+        assert_eq!(title("Profit > loss at the port"), "Profit > loss at the port");
+    }
 
     #[test]
     fn title_runs() {
