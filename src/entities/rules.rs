@@ -9,9 +9,9 @@ use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
-    is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, ORG_HEADS, ORG_HEADS_NOT_PERSON,
-    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, REPORTING_VERBS, STOP_WORDS, WORK_DETERMINERS,
-    WORK_NOUNS,
+    is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS,
+    ORG_HEADS_NOT_PERSON, PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, REPORTING_VERBS, STOP_WORDS,
+    WORK_DETERMINERS, WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -90,15 +90,29 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
         gazetteer.classes(&format!("{stem}'s")) != 0 || gazetteer.classes(&format!("{stem}s")) != 0
     };
     let listed_possessive = |s: &TokenSpan| listed_with_s(s.start, s.end - 1);
-    // "Taylor Fritz 7-6", "90069": a person's name holds no number.
+    // "Taylor Fritz 7-6", "90069", "John Milbank RRP: 49.95 Euro": a
+    // person's name holds no number, and no lower-case word but a name
+    // particle ("Alex on September", but "Richard von Weizsäcker") or the
+    // "and" of two given names ("Robert and Rebekah Mercer"); nor does it
+    // open with a lower-case compound ("singer-keyboardist McDonald", but
+    // "al-Assad").
     let numeric = |w: &str| w.chars().next().is_some_and(char::is_numeric);
+    let foreign = |w: &str| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !NAME_PARTICLES.contains(w)
+            && w.split('-')
+                .next()
+                .is_none_or(|head| head.chars().count() > 3 || !w.contains('-'))
+    };
     for s in spans.iter_mut() {
         if s.kind == Kind::Person {
-            while s.end > s.start && numeric(words[s.end - 1]) {
-                s.end -= 1;
-            }
-            while s.start < s.end && numeric(words[s.start]) {
+            while s.start < s.end && (numeric(words[s.start]) || foreign(words[s.start])) {
                 s.start += 1;
+            }
+            if let Some(k) =
+                (s.start + 1..s.end).find(|&k| numeric(words[k]) || foreign(words[k]) && words[k] != "and")
+            {
+                s.end = k;
             }
         }
         // The possessive is not part of the name: Salesforce's -> Salesforce.
@@ -866,6 +880,37 @@ mod tests {
             ["Shapovalov", "Taylor Fritz"]
         );
         // Only numbers: no name at all; an organization keeps its number.
+        let words = ["John", "Milbank", "RRP", ":", "49.95", "Euro"];
+        assert_eq!(person_names(&words, &[(0, 6)]), ["John Milbank RRP"]);
+        // No lower-case word but a particle or the "and" of given names,
+        // and no lower-case compound first.
+        let words = [
+            "Alex",
+            "on",
+            "September",
+            "17",
+            ",",
+            "Richard",
+            "von",
+            "Weizsäcker",
+        ];
+        assert_eq!(
+            person_names(&words, &[(0, 3), (5, 8)]),
+            ["Alex", "Richard von Weizsäcker"]
+        );
+        let words = [
+            "Robert",
+            "and",
+            "Rebekah",
+            "Mercer",
+            "met",
+            "singer-keyboardist",
+            "McDonald",
+        ];
+        assert_eq!(
+            person_names(&words, &[(0, 4), (5, 7)]),
+            ["Robert and Rebekah Mercer", "McDonald"]
+        );
         let words = ["CA", "90069", "and", "7-Eleven"];
         let spans = vec![span(1, 2, Kind::Person), span(3, 4, Kind::Organization)];
         assert_eq!(names(&words, spans), ["7-Eleven"]);
