@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{date_line, strip_date_label};
-use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, PERSON_CLASSES};
+use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES, PERSON_CLASSES};
 use crate::lexicon::{AGENCIES, BYLINE_ROLES, NAME_PARTICLES};
 use crate::text::fold_lines;
 
@@ -156,7 +156,9 @@ fn person_name(part: &str) -> Option<String> {
     // A place is not an author: "New Delhi, News Nation Bureau" is where
     // the story was written.
     let classes = Gazetteer::embedded().classes(&name.to_lowercase());
-    (classes & LOCATION_CLASSES == 0 || classes & PERSON_CLASSES != 0).then_some(name)
+    // Nor is a listed organization ("Dow Jones, a News Corp company").
+    let other = LOCATION_CLASSES | ORGANIZATION_CLASSES;
+    (classes & other == 0 || classes & PERSON_CLASSES != 0).then_some(name)
 }
 #[cfg(test)]
 mod tests {
@@ -171,6 +173,7 @@ mod tests {
             ("By Dana Whitfield in London", Some(&["Dana Whitfield"])),
             ("By Reuters", Some(&[])),
             ("New Delhi, News Bureau", None),
+            ("Dow Jones, a News Corp company", None),
             ("By the end of the year, prices rose.", None),
             ("Dana Whitfield and Omar Haddad", None),
             (
