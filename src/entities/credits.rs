@@ -85,9 +85,6 @@ pub fn credit_names(credit: &str, gazetteer: &Gazetteer) -> Vec<(Range<usize>, K
         let (at, w) = name[name.len() - 1];
         // A converter's escape is no part of the name ("Getty Images\\").
         let to = cut - part.len() + at + w.trim_end_matches('\\').len();
-        if to <= from {
-            continue;
-        }
         let first_name = gazetteer.first_name(&name[0].1.to_lowercase()) == 1;
         let kind = if first_name && (2..=3).contains(&name.len()) {
             Kind::Person

@@ -373,7 +373,7 @@ impl DocFeatures {
         let sentences = sentences
             .iter()
             .map(|words| {
-                let caps = is_caps_line(words) || titles.is_some_and(|c| c.is_title_line(words));
+                let caps = titles.map_or_else(|| is_caps_line(words), |c| c.unsure_line(words));
                 if caps {
                     return (true, Vec::new());
                 }

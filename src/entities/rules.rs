@@ -26,7 +26,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         for s in ss {
             let name = &words[s.start..s.end];
             if !name.iter().any(|w| matches!(*w, "and" | "or")) {
-                named.insert(phrase_hash(name));
+                named.insert(phrase_hash(name, lower_hash));
             }
         }
     }
@@ -100,9 +100,7 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
     let foreign = |w: &str| {
         w.chars().next().is_some_and(char::is_lowercase)
             && !NAME_PARTICLES.contains(w)
-            && w.split('-')
-                .next()
-                .is_none_or(|head| head.chars().count() > 3 || !w.contains('-'))
+            && w.split_once('-').is_none_or(|(head, _)| head.chars().count() > 3)
     };
     for s in spans.iter_mut() {
         if s.kind == Kind::Person {
@@ -176,7 +174,7 @@ fn split_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer
     let known = |from: usize, to: usize| {
         from < to
             && (gazetteer.phrase_classes(&words[from..to]) != 0
-                || named.contains(&phrase_hash(&words[from..to])))
+                || named.contains(&phrase_hash(&words[from..to], lower_hash)))
     };
     let mut extra = Vec::new();
     for s in spans.iter_mut() {
@@ -198,11 +196,12 @@ fn split_pairs(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer
     spans.extend(extra);
 }
 
-/// A hash of a name's words, alike whatever their case.
-fn phrase_hash(words: &[&str]) -> u64 {
+/// A hash of a name's words, each hashed by `hash` (`lower_hash` for a
+/// name alike whatever its case, `str_hash` for the name as written).
+fn phrase_hash(words: &[&str], hash: fn(&str) -> u64) -> u64 {
     words
         .iter()
-        .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ lower_hash(w)))
+        .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ hash(w)))
 }
 
 /// `President Jackson` -> `Jackson`: a title is not part of the name.
@@ -291,7 +290,6 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
             spans.push(s);
         }
     }
-    spans.reverse();
     // The tagger may have started the person's name inside the description
     // ("County Executive Mary" / "Lopez"): the two parts are one name.
     for e in &mut extra {
@@ -587,9 +585,14 @@ fn common_openers(
             .iter()
             .filter(|s| s.end > s.start + 1 || !opening(words, s.start))
         {
-            named.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
+            let hashes = words[s.start..s.end].iter().map(|w| lower_hash(w));
             if s.end > s.start + 1 {
-                in_longer.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
+                for h in hashes {
+                    named.insert(h);
+                    in_longer.insert(h);
+                }
+            } else {
+                named.extend(hashes);
             }
         }
     }
@@ -685,11 +688,7 @@ fn works(words: &[&str], spans: &mut [TokenSpan]) {
 
 /// Every mention of the same string gets the kind most of its mentions got.
 fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], casing: &Casing) {
-    let span_key = |words: &[&str], s: &TokenSpan| -> u64 {
-        words[s.start..s.end]
-            .iter()
-            .fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ str_hash(w)))
-    };
+    let span_key = |words: &[&str], s: &TokenSpan| phrase_hash(&words[s.start..s.end], str_hash);
     let mut votes: FxHashMap<u64, [usize; 4]> = FxHashMap::default();
     // Capitals and title-case lines (headlines, results tables) are where
     // the tagger is least sure; they neither vote nor get changed.

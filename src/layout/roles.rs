@@ -111,7 +111,7 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
         let near_top = top && item.lines <= 2;
         // A byline with its date may take a line each ("By" / name / date).
         if top && item.lines <= 3 && layout.byline.is_none() {
-            if let Some(authors) = byline(content).filter(|_| near_top) {
+            if let Some(authors) = near_top.then(|| byline(content)).flatten() {
                 layout.byline = Some(fold_lines(content).into_owned());
                 layout.authors = authors;
                 item.role = Role::Dropped;

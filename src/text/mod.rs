@@ -136,8 +136,8 @@ fn drop_cap(text: &str) -> Option<usize> {
     if !first.is_uppercase() || matches!(first, 'A' | 'I' | 'O') || chars.next() != Some(' ') {
         return None;
     }
-    let rest = chars.take_while(|c| c.is_alphabetic()).collect::<Vec<_>>();
-    (!rest.is_empty() && rest.iter().all(|c| c.is_lowercase())).then_some(first.len_utf8())
+    let mut rest = chars.take_while(|c| c.is_alphabetic()).peekable();
+    (rest.peek().is_some() && rest.all(char::is_lowercase)).then_some(first.len_utf8())
 }
 
 /// [`field_text`] but for drop caps.
