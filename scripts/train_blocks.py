@@ -157,9 +157,9 @@ def load(args):
 def block_features(fs):
     """A block's features for the block model: not the headline's (`h:`),
     nor the marks `--blocks` adds to say what newsscan decided
-    (`fallback=container`, `edge=trimmed`, `tail=links`), which are not
-    measures."""
-    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail='))]
+    (`fallback=container`, `edge=trimmed`, `tail=links`, `title=stated`,
+    `before=title`), which are not measures."""
+    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail=', 'title=', 'before='))]
 
 
 # L2 strength of the block weights, chosen by cross-validation over pages
@@ -289,7 +289,6 @@ def select(w, blocks, region, drop):
         keep = [i for i, c in enumerate(classified) if c]
     elif 'e:bias' in w:
         keep = trim_edges(w, blocks, scores, keep)
-    keep = [blocks[i][3] for i in keep]
     if HTML:
         # As src/html/mod.rs: a body much shorter than the text of the
         # likely container (`best=true`) gives way to that container's text.
@@ -298,9 +297,16 @@ def select(w, blocks, region, drop):
         best_words = sum(b[2] for b, c in zip(blocks, container) if c)
         page_words = sum(b[2] for b, c in zip(blocks, classified) if c)
         if best_words <= FALLBACK_WIDE * page_words and \
-                sum(len(WORD.findall(t)) for t in keep) < FALLBACK_SHARE * best_words:
-            keep = [b[3] for b, c in zip(blocks, container) if c]
-    return '\n\n'.join(keep)
+                sum(blocks[i][2] for i in keep) < FALLBACK_SHARE * best_words:
+            keep = [i for i, c in enumerate(container) if c]
+        # What comes before the block stating the page's title is the
+        # page's, when more running text follows it than precedes it.
+        title = next((i for i, b in enumerate(blocks) if 'title=stated' in b[0]), None)
+        if title is not None:
+            stop = [i for i in keep if 'end=stop' in blocks[i][0]]
+            if sum(blocks[i][2] for i in stop if i > title) > sum(blocks[i][2] for i in stop if i <= title):
+                keep = [i for i in keep if i > title]
+    return '\n\n'.join(blocks[i][3] for i in keep)
 
 
 def kept_blocks(blocks, scores, classified, region, drop):

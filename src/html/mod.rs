@@ -51,6 +51,7 @@ pub struct Extracted {
 }
 
 /// What is measured on one block.
+#[derive(Clone)]
 struct Measure {
     words: usize,
     stop_share: f32,
@@ -309,6 +310,15 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
         }
     }
     trim_link_tail(blocks, &m, &mut keep, &mut scored, explain);
+    let stated = meta.headline.as_deref().or(meta.og_title.as_deref());
+    if let Some((t, cut)) = stated.and_then(|s| cut_before_title(blocks, &m, &mut keep, s)) {
+        if explain {
+            scored[t].features.push(TITLE_MARK.to_string());
+            for i in cut {
+                scored[i].features.push("before=title".to_string());
+            }
+        }
+    }
     build(blocks, &m, &keep, &region, meta, scored)
 }
 
@@ -341,6 +351,39 @@ fn trim_link_tail(
             break;
         }
     }
+}
+
+/// Leaves out the kept blocks up to the first block that says what the
+/// page states as its title (`stated`): what comes before an article's
+/// title is the page's (menus, sidebars, tag clouds), when more of the
+/// body's running text follows the title than precedes it (a title
+/// repeated under the article, in a share box, cuts nothing). Returns the
+/// title's block and the blocks left out.
+fn cut_before_title(
+    blocks: &[HtmlBlock],
+    m: &[Measure],
+    keep: &mut [bool],
+    stated: &str,
+) -> Option<(usize, Vec<usize>)> {
+    let want = key(stated);
+    let t = blocks.iter().position(|b| key(&b.text) == want)?;
+    let mut cut = Vec::new();
+    if stop_words(m, keep, t + 1..blocks.len()) > stop_words(m, keep, 0..t + 1) {
+        cut.extend((0..=t).filter(|&i| keep[i]));
+        keep[..=t].fill(false);
+    }
+    Some((t, cut))
+}
+
+/// Marks the title's block of [`cut_before_title`] in `--blocks` output (for the
+/// training script, which replays the cut; not a feature).
+const TITLE_MARK: &str = "title=stated";
+
+/// Words of the kept blocks in `r` that end as sentences do.
+fn stop_words(m: &[Measure], keep: &[bool], r: Range<usize>) -> usize {
+    r.filter(|&i| keep[i] && m[i].end == "stop")
+        .map(|i| m[i].words)
+        .sum()
 }
 
 /// The most words of a link that ends a body and is left out.
@@ -688,6 +731,47 @@ mod tests {
         assert_eq!(
             body_words(&blocks, &m, &[true, true, false, true, false, false]),
             59
+        );
+    }
+
+    #[test]
+    fn what_comes_before_the_stated_title_is_not_the_article() {
+        let text = |(mut b, _): (HtmlBlock, Measure), t: &str| {
+            b.text = t.to_string();
+            let m = measure(&b, &FunctionWords::new(std::iter::empty()));
+            (b, m)
+        };
+        let sentence = "Crews began on Monday to replace the planks of the old pier.";
+        let (blocks, m): (Vec<_>, Vec<_>) = [
+            text(block("div", 1), "Categories"),
+            text(
+                block("div", 1),
+                "Ferry news and notes from the harbor, every week.",
+            ),
+            text(block("p", 1), "Crews repair the old pier"),
+            text(block("p", 1), sentence),
+            text(block("p", 1), sentence),
+        ]
+        .into_iter()
+        .unzip();
+        let mut keep = vec![true; 5];
+        let cut = cut_before_title(&blocks, &m, &mut keep, "Crews Repair the Old Pier");
+        assert_eq!(cut, Some((2, vec![0, 1, 2])));
+        assert_eq!(keep, [false, false, false, true, true]);
+        // More running text before the title than after: a title repeated
+        // under the article cuts nothing.
+        let (late, lm): (Vec<_>, Vec<_>) = [3, 4, 2]
+            .iter()
+            .map(|&i| (blocks[i].clone(), m[i].clone()))
+            .unzip();
+        let mut keep = vec![true; 3];
+        let cut = cut_before_title(&late, &lm, &mut keep, "Crews repair the old pier");
+        assert_eq!(cut, Some((2, vec![])));
+        assert_eq!(keep, [true; 3]);
+        // No block states the title.
+        assert_eq!(
+            cut_before_title(&blocks, &m, &mut keep, "Storm closes the pier"),
+            None
         );
     }
 
