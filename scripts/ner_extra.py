@@ -5,7 +5,7 @@ EWT's development split, web text; GUM's non-news genres), which annotate
 persons, organizations and places but no misc: misc predictions are left
 out, and spans are compared exactly, kind included, as conlleval counts.
 
-Usage: python3 scripts/ner_extra.py [--data ../shared/data] [--bin target/release/newsscan]
+Usage: python3 scripts/ner_extra.py [--data ../shared/data] [--bin target/release/newsscan] [--model FILE]
 Standard library only.
 """
 import argparse
@@ -67,12 +67,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(here, "..", "shared", "data"))
     ap.add_argument("--bin", default=os.path.join(here, "target", "release", "newsscan"))
+    ap.add_argument("--model", help="an entity model file instead of the built-in one")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for name in CORPORA:
             out = os.path.join(tmp, name + ".out")
             gold = os.path.join(args.data, "ner-extra", "annotated", name)
-            subprocess.run([args.bin, "eval", "-q", "--gold", gold, "--output", out],
+            model = ["--model", args.model] if args.model else []
+            subprocess.run([args.bin, "eval", "-q", "--gold", gold, "--output", out] + model,
                            check=True, stdout=subprocess.DEVNULL)
             print("==", name, "(misc predictions left out)")
             for kind, prec, rec, f1, n in score(out):
