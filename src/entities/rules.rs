@@ -46,6 +46,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         foreign_quotes(words, spans, gazetteer, casing);
         capitals_common_words(words, spans, gazetteer, casing);
         uncapitalized(words, spans);
+        common_word_persons(words, spans, gazetteer, casing);
         remove_overlaps(spans);
     }
     common_openers(sentences, spans, gazetteer, casing);
@@ -343,6 +344,32 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         s.end = given;
     }
     spans.extend(extra);
+}
+
+/// `Magic Keyboard`, `Cucumber Salad`, `Strategy Officer`: a person's name
+/// of words that are all usually written in lower case, the first no first
+/// name, is a product, a dish or a job (persons with such names, `Grant
+/// Hill`, `Rose Byrne`, open with a first name), unless a title precedes it
+/// or a reporting verb follows it.
+fn common_word_persons(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
+    spans.retain(|s| {
+        if s.kind != Kind::Person || s.end - s.start < 2 {
+            return true;
+        }
+        let titled = s.start > 0 && {
+            let w = words[s.start - 1].trim_end_matches('.');
+            PERSON_TITLES.contains_lower(w) || PERSON_TITLES_STRONG.contains_lower(w)
+        };
+        let speaks = words.get(s.end).is_some_and(|w| REPORTING_VERBS.contains(w));
+        let first = lower(words[s.start]);
+        titled
+            || speaks
+            || gazetteer.first_name(&first) != 0
+            || !words[s.start..s.end].iter().all(|w| {
+                let w = lower(w);
+                casing.is_common_word(&w) && gazetteer.classes(&w) == 0
+            })
+    });
 }
 
 /// A name holds a capital letter: a span without one ("cross-sell",
@@ -778,6 +805,15 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn persons_of_common_words_are_no_persons() {
+        let words = ["the", "Free", "Trade", "Agreement", "and", "Grant", "Hill", "."];
+        assert_eq!(person_names(&words, &[(1, 4), (5, 7)]), ["Grant Hill"]);
+        // A title or a reporting verb makes them persons.
+        let words = ["Judge", "Free", "Trade", "said", "."];
+        assert_eq!(person_names(&words, &[(1, 3)]), ["Free Trade"]);
     }
 
     #[test]
