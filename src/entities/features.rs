@@ -153,7 +153,9 @@ impl Casing {
         let mut lower = 0;
         for w in words {
             if first_letter(w).is_some_and(char::is_lowercase) {
-                if w.chars().count() > 3 && !STOP_WORDS.contains(w) {
+                // A brand ("my6sense", "iPhone") is no prose.
+                let brand = w.chars().any(|c| c.is_ascii_digit() || c.is_uppercase());
+                if w.chars().count() > 3 && !STOP_WORDS.contains(w) && !brand {
                     return false;
                 }
                 lower += 1;
@@ -761,6 +763,8 @@ mod tests {
         );
         let title = |s: &str| casing.is_title_line(&s.split(' ').collect::<Vec<_>>());
         assert!(title("Does Marie Yovanovitch Have a Net Worth of $17 Million ?"));
+        // A brand written in small letters is no prose.
+        assert!(title("Does my6sense Have a Net Worth of $17 Million ?"));
         // Prose, however short, has lower-case words that are not function words...
         assert!(!title("Does Marie Yovanovitch have a net worth of $17 million ?"));
         // ... or more of them than capitalized common words.
