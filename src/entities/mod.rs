@@ -108,6 +108,12 @@ fn add_outside(out: &mut Vec<TaggedMention>, blocks: &[Block], mut found: Vec<(R
     out.sort_by_key(|m| m.range.start);
 }
 
+/// An emphasis mark of a page converter: a token of asterisks or
+/// underscores only.
+fn is_emphasis(word: &str) -> bool {
+    word.bytes().all(|b| b == b'*' || b == b'_')
+}
+
 /// Tokens tagged at once, at most.
 const MAX_SENTENCE: usize = 256;
 
@@ -118,19 +124,32 @@ pub fn tag(doc: &mut Document, model: &Model) {
     let text = doc.text;
     // Sentences without tokens are left out; the tagger never sees them.
     let tagged: Vec<&Sentence> = doc.sentences.iter().filter(|s| !s.tokens.is_empty()).collect();
+    // Emphasis marks (`**Denzel Ward**`, `_Star Trek_`) are markup, not
+    // words: the tagger reads each sentence without them, and `kept` maps
+    // its words back to the sentence's tokens.
+    let mut kept: Vec<Vec<usize>> = Vec::with_capacity(tagged.len());
     let words: Vec<Vec<&str>> = tagged
         .iter()
         .map(|s| {
-            doc.tokens[s.tokens.clone()]
-                .iter()
-                .map(|r| &text[r.clone()])
-                .collect()
+            let tokens = &doc.tokens[s.tokens.clone()];
+            let mut words = Vec::with_capacity(tokens.len());
+            let mut at = Vec::with_capacity(tokens.len());
+            for (k, r) in tokens.iter().enumerate() {
+                let w = &text[r.clone()];
+                if !is_emphasis(w) || tokens.len() == 1 {
+                    words.push(w);
+                    at.push(k);
+                }
+            }
+            kept.push(at);
+            words
         })
         .collect();
     let spans = tag_tokens(model, &words, true);
     let mut out = Vec::new();
-    'sentences: for (sentence, ss) in tagged.iter().zip(&spans) {
-        let tokens = &doc.tokens[sentence.tokens.clone()];
+    'sentences: for ((sentence, ss), at) in tagged.iter().zip(&spans).zip(&kept) {
+        let all = &doc.tokens[sentence.tokens.clone()];
+        let token = |i: usize| &all[at[i]];
         for s in ss {
             if out.len() == MAX_MENTIONS {
                 doc.limits.push(LimitReached {
@@ -138,12 +157,24 @@ pub fn tag(doc: &mut Document, model: &Model) {
                     message: format!(
                         "more than {MAX_MENTIONS} names; the rest of the article is not searched for names"
                     ),
-                    offset: tokens[s.start].start,
+                    offset: token(s.start).start,
                 });
                 break 'sentences;
             }
+            // A name does not run across an emphasis mark ("John Milbank
+            // **RRP"): of its parts between marks, the longest stands.
+            let mut part = s.start..s.start;
+            let mut from = s.start;
+            for i in s.start..s.end {
+                if i + 1 == s.end || at[i + 1] != at[i] + 1 {
+                    if i + 1 - from > part.len() {
+                        part = from..i + 1;
+                    }
+                    from = i + 1;
+                }
+            }
             out.push(TaggedMention {
-                range: tokens[s.start].start..tokens[s.end - 1].end,
+                range: token(part.start).start..token(part.end - 1).end,
                 kind: s.kind,
                 block: sentence.block,
             });
