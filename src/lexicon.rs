@@ -194,6 +194,7 @@ files! {
     TITLE_ABBREVIATIONS = "title-abbreviations": "Other abbreviated titles.";
     TITLES = "titles": "Titles before a name (not strong).";
     TITLES_STRONG = "titles-strong": "Titles that make the name after them a person's.";
+    US_STATES = "us-states": "US states' postal codes and news-style abbreviations.";
     VERB_ADVERBS = "verb-adverbs": "Adverbs and auxiliaries between speaker and verb.";
     WEEKDAY_ABBREVIATIONS = "weekday-abbreviations": "Abbreviated weekday names.";
     WEEKDAYS = "weekdays": "Weekday names.";

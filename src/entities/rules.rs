@@ -9,9 +9,9 @@ use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
-    is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS,
-    ORG_HEADS_NOT_PERSON, PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, REPORTING_VERBS, STOP_WORDS,
-    WORK_DETERMINERS, WORK_NOUNS,
+    is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, MONTH_ABBREVIATIONS, NAMES_WITH_THE,
+    NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS,
+    REPORTING_VERBS, STOP_WORDS, US_STATES, WORK_DETERMINERS, WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -47,6 +47,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         capitals_common_words(words, spans, gazetteer, casing);
         uncapitalized(words, spans);
         common_word_persons(words, spans, gazetteer, casing);
+        states_after_places(words, spans);
         remove_overlaps(spans);
     }
     common_openers(sentences, spans, gazetteer, casing);
@@ -137,10 +138,17 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
             s.start += 1;
         }
     }
+    // "Oct.", "Aug.": an abbreviated month is no name.
+    let month = |w: &str| {
+        w.strip_suffix('.')
+            .is_some_and(|m| MONTH_ABBREVIATIONS.contains_lower(m))
+    };
     spans.retain(|s| {
         s.start < s.end
             && !(s.end - s.start == 1
-                && (MONTHS_NEVER_NAMES.contains_lower(words[s.start]) || is_weekday(words[s.start])))
+                && (MONTHS_NEVER_NAMES.contains_lower(words[s.start])
+                    || is_weekday(words[s.start])
+                    || month(words[s.start])))
     });
 }
 
@@ -344,6 +352,42 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         s.end = given;
     }
     spans.extend(extra);
+}
+
+/// `Alpharetta, GA`, `Hayward, Calif.`: a US state's postal code (in
+/// capitals) or news-style abbreviation (with its period) right after a
+/// name and a comma is a place, and so is the name before it unless it is
+/// a person's (`Rep. Jo Dale, Calif.` is not written so, but a person's
+/// home may be).
+fn states_after_places(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    let state = |k: usize| {
+        let w = words[k];
+        let code = w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        let abbreviation = w.len() > 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && words.get(k + 1) == Some(&".");
+        (code || abbreviation) && US_STATES.contains_lower(w)
+    };
+    let mut added = Vec::new();
+    for i in 0..spans.len() {
+        let k = spans[i].end + 1;
+        if k >= words.len() || words[k - 1] != "," || !state(k) {
+            continue;
+        }
+        if spans[i].kind != Kind::Person {
+            spans[i].kind = Kind::Location;
+        }
+        match spans.iter_mut().find(|s| s.start == k && s.end == k + 1) {
+            Some(s) => s.kind = Kind::Location,
+            None => added.push(TokenSpan {
+                start: k,
+                end: k + 1,
+                kind: Kind::Location,
+            }),
+        }
+    }
+    spans.extend(added);
 }
 
 /// `Magic Keyboard`, `Cucumber Salad`, `Strategy Officer`: a person's name
@@ -805,6 +849,51 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn states_after_a_place_are_places() {
+        let words = [
+            "at",
+            "Verizon",
+            "Amphitheatre",
+            ",",
+            "Alpharetta",
+            ",",
+            "GA",
+            "on",
+            "Oct.",
+            "4",
+        ];
+        let spans = vec![
+            span(1, 3, Kind::Organization),
+            span(4, 5, Kind::Organization),
+            span(6, 7, Kind::Organization),
+            span(8, 9, Kind::Organization),
+        ];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Verizon Amphitheatre".to_string(), Kind::Organization),
+                ("Alpharetta".to_string(), Kind::Location),
+                ("GA".to_string(), Kind::Location),
+            ]
+        );
+        // A news-style abbreviation with its period, found even untagged;
+        // a person before it stays a person.
+        let words = ["Dana", "Inman", ",", "Jackson", ",", "Miss", ".", "said"];
+        let spans = vec![span(0, 2, Kind::Person), span(3, 4, Kind::Person)];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Dana Inman".to_string(), Kind::Person),
+                ("Jackson".to_string(), Kind::Person),
+                ("Miss".to_string(), Kind::Location),
+            ]
+        );
+        // Not a state after a comma: "Ind" without its period, "In" as a word.
+        let words = ["Jackson", ",", "In", "short"];
+        assert_eq!(run(&words, vec![span(0, 1, Kind::Location)]).len(), 1);
     }
 
     #[test]
