@@ -22,16 +22,21 @@ fn capitalized(w: &str) -> bool {
 pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer, casing: &Casing) {
     // The names the tagger found that join nothing with "and" or "or".
     let mut named: FxHashSet<u64> = FxHashSet::default();
+    // The last words of persons' names of two words or more.
+    let mut surnames: FxHashSet<u64> = FxHashSet::default();
     for (words, ss) in sentences.iter().zip(spans.iter()) {
         for s in ss {
             let name = &words[s.start..s.end];
             if !name.iter().any(|w| matches!(*w, "and" | "or")) {
                 named.insert(phrase_hash(name, lower_hash));
             }
+            if s.kind == Kind::Person && name.len() >= 2 {
+                surnames.insert(lower_hash(name[name.len() - 1]));
+            }
         }
     }
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
-        trim(words, spans, gazetteer);
+        trim(words, spans, gazetteer, &surnames);
         function_words(words, spans, gazetteer);
         split_pairs(words, spans, gazetteer, &named);
         strip_titles(words, spans, gazetteer);
@@ -71,8 +76,8 @@ fn remove_overlaps(spans: &mut Vec<TokenSpan>) {
 
 /// Names do not end with a lower-case word or stray punctuation ("KeyCorp
 /// and", "the Gulf ;"), nor start with a lower-case word other than a name
-/// particle.
-fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+/// particle. `surnames` are the last words of the article's persons' names.
+fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surnames: &FxHashSet<u64>) {
     let loose = |w: &str, at_start: bool| {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_alphabetic() {
@@ -87,8 +92,13 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
             !(first.is_numeric() || matches!(w, ")" | "." | "'") || at_start && w == "&")
         }
     };
-    // "McDonald's" keeps its 's: the listed name has it.
+    // "McDonald's" keeps its 's: the listed name has it; but not the
+    // surname of a person the article names ("Morrison's lawyer" after
+    // "Tim Morrison", though a chain is listed so).
     let listed_with_s = |start: usize, end: usize| {
+        if end == start + 1 && surnames.contains(&lower_hash(words[start])) {
+            return false;
+        }
         let stem = words[start..end].join(" ").to_lowercase();
         gazetteer.classes(&format!("{stem}'s")) != 0 || gazetteer.classes(&format!("{stem}s")) != 0
     };
@@ -894,6 +904,22 @@ mod tests {
         // Not a state after a comma: "Ind" without its period, "In" as a word.
         let words = ["Jackson", ",", "In", "short"];
         assert_eq!(run(&words, vec![span(0, 1, Kind::Location)]).len(), 1);
+    }
+
+    #[test]
+    fn a_persons_possessive_is_not_a_listed_chains_name() {
+        // "Morrisons" is a listed chain; after "Tim Morrison", "Morrison's"
+        // is his.
+        let first = vec!["Tim", "Morrison", "spoke"];
+        let second = vec!["Morrison", "'s", "lawyer", "said"];
+        let found = run_sentences(
+            &[first, second.clone()],
+            vec![vec![span(0, 2, Kind::Person)], vec![span(0, 2, Kind::Person)]],
+        );
+        assert_eq!(found[1], [("Morrison".to_string(), Kind::Person)]);
+        // Alone, the listed name keeps its 's.
+        let found = run_sentences(&[second], vec![vec![span(0, 2, Kind::Organization)]]);
+        assert_eq!(found[0][0].0, "Morrison 's");
     }
 
     #[test]
