@@ -78,11 +78,13 @@ pub(super) fn add_definite_descriptions(c: &mut Clustering, text: &str, blocks: 
                 continue;
             }
             let noun_start = p + 4;
-            let noun: String = hay[noun_start..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let noun_lower = noun.to_lowercase();
+            let rest = &hay[noun_start..];
+            let noun = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+            if noun.is_empty() {
+                continue;
+            }
+            // Most nouns are written in lower case: no copy for them.
+            let noun_lower = crate::lexicon::lower(noun);
             let start = para.start + p;
             let end = para.start + noun_start + noun.len();
             // "the agency's" is fine; "the agency chief" names someone else.
@@ -93,7 +95,7 @@ pub(super) fn add_definite_descriptions(c: &mut Clustering, text: &str, blocks: 
             // A synonym ("the agency" for an "Authority") is trusted only
             // when no other, unnamed body of that noun came up in between
             // ("the state's environmental agency").
-            let Some(list) = by_noun.get(noun_lower.as_str()) else {
+            let Some(list) = by_noun.get(noun_lower.as_ref()) else {
                 continue;
             };
             let before = list.partition_point(|(i, _)| nodes[*i].range.start < start);
@@ -113,7 +115,7 @@ pub(super) fn add_definite_descriptions(c: &mut Clustering, text: &str, blocks: 
             }
             let node = Node {
                 surface: fold_lines(&text[range.clone()]).into_owned(),
-                key: noun_lower.clone(),
+                key: noun_lower.to_string(),
                 range,
                 kind: Kind::Organization,
                 block,
@@ -133,7 +135,24 @@ fn bare_noun_between(text: &str, range: std::ops::Range<usize>, noun: &str) -> b
     if range.len() > 20_000 {
         return true;
     }
-    let hay = text[range].to_lowercase();
+    let hay = &text[range];
+    if noun.is_ascii() {
+        // Compared without case in place: this runs for every "the" noun.
+        let (h, n) = (hay.as_bytes(), noun.as_bytes());
+        return (0..(h.len() + 1).saturating_sub(n.len()))
+            .filter(|&p| h[p..p + n.len()].eq_ignore_ascii_case(n))
+            .any(|p| {
+                let before = hay[..p].trim_end().as_bytes();
+                let after_ok = hay[p + n.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let start_ok = hay[..p].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let the = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"the");
+                after_ok && start_ok && !the
+            });
+    }
+    let hay = hay.to_lowercase();
     hay.match_indices(noun).any(|(p, _)| {
         let before = hay[..p].trim_end();
         let after_ok = hay[p + noun.len()..]
