@@ -135,24 +135,7 @@ fn bare_noun_between(text: &str, range: std::ops::Range<usize>, noun: &str) -> b
     if range.len() > 20_000 {
         return true;
     }
-    let hay = &text[range];
-    if noun.is_ascii() {
-        // Compared without case in place: this runs for every "the" noun.
-        let (h, n) = (hay.as_bytes(), noun.as_bytes());
-        return (0..(h.len() + 1).saturating_sub(n.len()))
-            .filter(|&p| h[p..p + n.len()].eq_ignore_ascii_case(n))
-            .any(|p| {
-                let before = hay[..p].trim_end().as_bytes();
-                let after_ok = hay[p + n.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let start_ok = hay[..p].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let the = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"the");
-                after_ok && start_ok && !the
-            });
-    }
-    let hay = hay.to_lowercase();
+    let hay = text[range].to_lowercase();
     hay.match_indices(noun).any(|(p, _)| {
         let before = hay[..p].trim_end();
         let after_ok = hay[p + noun.len()..]
