@@ -9,7 +9,7 @@ use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
-    is_legal_suffix, is_weekday, lower, MONTHS_NEVER_NAMES, MONTH_ABBREVIATIONS, NAMES_WITH_THE,
+    is_legal_suffix, is_weekday, lower, INTRO_WORDS, MONTHS_NEVER_NAMES, MONTH_ABBREVIATIONS, NAMES_WITH_THE,
     NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS,
     REPORTING_VERBS, STOP_WORDS, US_STATES, WORK_DETERMINERS, WORK_NOUNS,
 };
@@ -89,7 +89,7 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
                         "de" | "van" | "von" | "da" | "di" | "del" | "della" | "le" | "la" | "al"
                     ))
         } else {
-            !(first.is_numeric() || matches!(w, ")" | "." | "'") || at_start && w == "&")
+            !(first.is_numeric() || matches!(w, ")" | "." | "'"))
         }
     };
     // "McDonald's" keeps its 's: the listed name has it; but not the
@@ -713,7 +713,9 @@ fn common_openers(
             // "Fortunately, ...": an adverb set off by a comma, however
             // rare, is as common a word.
             let adverb = lower.ends_with("ly") && words.get(s.end) == Some(&",");
-            !((casing.is_common_word(&lower) || adverb && opening(words, s.start))
+            // "Moreover, ...": a connective opening a sentence, too.
+            let connective = opening(words, s.start) && INTRO_WORDS.contains(&lower);
+            !((casing.is_common_word(&lower) || adverb && opening(words, s.start) || connective)
                 && gazetteer.classes(&lower) == 0
                 && gazetteer.first_name(&lower) == 0)
         });
@@ -920,6 +922,19 @@ mod tests {
         // Alone, the listed name keeps its 's.
         let found = run_sentences(&[second], vec![vec![span(0, 2, Kind::Organization)]]);
         assert_eq!(found[0][0].0, "Morrison 's");
+    }
+
+    #[test]
+    fn connectives_and_ampersands_are_no_names() {
+        let words = ["Moreover", ",", "Lewis", "&", "Fennig", "agree", "."];
+        let spans = vec![span(0, 1, Kind::Person), span(3, 5, Kind::Person)];
+        assert_eq!(names(&words, spans), ["Fennig"]);
+        // Within a name the ampersand stays.
+        let words = ["at", "Martin", "&", "Clarke", "."];
+        assert_eq!(
+            names(&words, vec![span(1, 4, Kind::Organization)]),
+            ["Martin & Clarke"]
+        );
     }
 
     #[test]
