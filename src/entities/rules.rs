@@ -43,7 +43,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         descriptions(words, spans, gazetteer, casing);
         listed_then_person(words, spans, gazetteer, casing);
         possessive_names(words, spans);
-        organizations(words, spans);
+        organizations(words, spans, gazetteer);
         titled_persons(words, spans);
         first_names(words, spans, gazetteer);
         generational_suffixes(words, spans);
@@ -569,13 +569,50 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
     }
 }
 
-/// Names ending in a legal suffix or an organization head noun are
-/// organizations; a suffix right after a name joins it.
-fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
+/// Names ending in a legal suffix or an organization head noun, and
+/// persons' names joined by an ampersand, are organizations; a suffix
+/// right after a name joins it.
+fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+    // "Hillary & Chelsea Clinton": two given names joined by an ampersand
+    // (at `k`) before a surname.
+    let first_name = |w: &str| gazetteer.first_name(&lower(w)) != 0;
+    let given = |k: usize| {
+        k > 0
+            && k + 2 < words.len()
+            && words[k] == "&"
+            && first_name(words[k - 1])
+            && first_name(words[k + 1])
+            && capitalized(words[k + 2])
+    };
+    // Two names with only an ampersand between them are one firm's.
+    spans.sort_by_key(|s| s.start);
+    let mut k = 1;
+    while k < spans.len() {
+        let (a, b) = (spans[k - 1], spans[k]);
+        if b.start == a.end + 1 && words[a.end] == "&" && !given(a.end) {
+            spans[k - 1] = TokenSpan {
+                start: a.start,
+                end: b.end,
+                kind: Kind::Organization,
+            };
+            spans.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     for s in spans.iter_mut() {
         // A legal suffix right after the span joins it.
         if s.end < words.len() && capitalized(words[s.end]) && is_legal_suffix(words[s.end]) {
             s.end += 1;
+            s.kind = Kind::Organization;
+            continue;
+        }
+        // "Douglas & Lomason", "Marks & Spencer": names joined by an
+        // ampersand are a firm's, never one person's.
+        if s.kind == Kind::Person
+            && words[s.start..s.end].contains(&"&")
+            && !(s.start + 1 < s.end && given(s.start + 1) && s.start + 3 < s.end)
+        {
             s.kind = Kind::Organization;
             continue;
         }
@@ -934,6 +971,31 @@ mod tests {
         assert_eq!(
             names(&words, vec![span(1, 4, Kind::Organization)]),
             ["Martin & Clarke"]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_a_firm() {
+        let words = ["Shares", "of", "Douglas", "&", "Lomason", "Co", "rose"];
+        let spans = vec![span(2, 3, Kind::Person), span(4, 5, Kind::Person)];
+        assert_eq!(
+            run(&words, spans),
+            [("Douglas & Lomason Co".to_string(), Kind::Organization)]
+        );
+        let words = ["at", "Marks", "&", "Spencer", "."];
+        assert_eq!(
+            run(&words, vec![span(1, 4, Kind::Person)]),
+            [("Marks & Spencer".to_string(), Kind::Organization)]
+        );
+        // Two given names before a surname are two persons.
+        let words = ["with", "Hillary", "&", "Chelsea", "Clinton", "."];
+        let spans = vec![span(1, 2, Kind::Person), span(3, 5, Kind::Person)];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Hillary".to_string(), Kind::Person),
+                ("Chelsea Clinton".to_string(), Kind::Person)
+            ]
         );
     }
 
