@@ -163,6 +163,7 @@ files! {
     BOILERPLATE_LINES = "boilerplate-lines": "Patterns of whole lines of page furniture.";
     BYLINE_ROLES = "byline-roles": "Job and desk words in bylines.";
     COMPANY_NOUNS = "company-nouns": "Nouns that stand for a company, besides the legal suffixes.";
+    COMPETITION_HEADS = "competition-heads": "Last words of competitions' names.";
     DATE_WORDS = "date-words": "Words of date lines besides months, weekdays and time zones.";
     END_MARKERS = "end-markers": "Patterns of lines that open what follows an article on a page.";
     EXPORT_LABELS = "export-labels": "Metadata labels of archive exports.";

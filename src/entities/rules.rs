@@ -9,9 +9,9 @@ use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
-    is_legal_suffix, is_weekday, lower, INTRO_WORDS, MONTHS_NEVER_NAMES, MONTH_ABBREVIATIONS, NAMES_WITH_THE,
-    NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS,
-    REPORTING_VERBS, STOP_WORDS, US_STATES, WORK_DETERMINERS, WORK_NOUNS,
+    is_legal_suffix, is_weekday, lower, COMPETITION_HEADS, INTRO_WORDS, MONTHS_NEVER_NAMES,
+    MONTH_ABBREVIATIONS, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES,
+    PERSON_TITLES_STRONG, PLACE_HEADS, REPORTING_VERBS, STOP_WORDS, US_STATES, WORK_DETERMINERS, WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -570,8 +570,9 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
 }
 
 /// Names ending in a legal suffix or an organization head noun, and
-/// persons' names joined by an ampersand, are organizations; a suffix
-/// right after a name joins it.
+/// persons' names joined by an ampersand, are organizations (a
+/// competition's name tagged as misc stays so); a suffix right after a name
+/// joins it.
 fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
     // "Hillary & Chelsea Clinton": two given names joined by an ampersand
     // (at `k`) before a surname.
@@ -583,6 +584,12 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
             && first_name(words[k - 1])
             && first_name(words[k + 1])
             && capitalized(words[k + 2])
+    };
+    // "American League": a competition tagged as such stays one, unless
+    // an organization list holds it ("Arab League").
+    let competition = |s: &TokenSpan| {
+        COMPETITION_HEADS.contains_lower(words[s.end - 1])
+            && gazetteer.phrase_classes(&words[s.start..s.end]) & ORGANIZATION_CLASSES == 0
     };
     // Two names with only an ampersand between them are one firm's.
     spans.sort_by_key(|s| s.start);
@@ -623,7 +630,9 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
                 s.kind = Kind::Organization;
             } else if PLACE_HEADS.contains(&last) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Location;
-            } else if ORG_HEADS_NOT_PERSON.contains(&last) && matches!(s.kind, Kind::Person | Kind::Misc) {
+            } else if ORG_HEADS_NOT_PERSON.contains(&last)
+                && (s.kind == Kind::Person || s.kind == Kind::Misc && !competition(s))
+            {
                 s.kind = Kind::Organization;
             }
         }
@@ -995,6 +1004,21 @@ mod tests {
             [
                 ("Hillary".to_string(), Kind::Person),
                 ("Chelsea Clinton".to_string(), Kind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn competitions_tagged_misc_stay_misc() {
+        let words = [
+            "leads", "the", "American", "League", "East", "and", "the", "Arab", "League", "met",
+        ];
+        let spans = vec![span(2, 4, Kind::Misc), span(7, 9, Kind::Misc)];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("American League".to_string(), Kind::Misc),
+                ("Arab League".to_string(), Kind::Organization)
             ]
         );
     }
