@@ -51,6 +51,8 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         foreign_quotes(words, spans, gazetteer, casing);
         capitals_common_words(words, spans, gazetteer, casing);
         uncapitalized(words, spans);
+        // A legal suffix no name took ("Inc." alone) is no name.
+        spans.retain(|s| !(s.end - s.start == 1 && is_legal_suffix(words[s.start])));
         common_word_persons(words, spans, gazetteer, casing);
         states_after_places(words, spans);
         remove_overlaps(spans);
@@ -1021,6 +1023,17 @@ mod tests {
                 ("Arab League".to_string(), Kind::Organization)
             ]
         );
+    }
+
+    #[test]
+    fn a_legal_suffix_alone_is_no_name() {
+        let words = ["Enron", "Broadband", ",", "Inc.", "and", "CCNG", "Inc."];
+        let spans = vec![
+            span(0, 2, Kind::Organization),
+            span(3, 4, Kind::Person),
+            span(5, 6, Kind::Organization),
+        ];
+        assert_eq!(names(&words, spans), ["Enron Broadband", "CCNG Inc."]);
     }
 
     #[test]
