@@ -126,21 +126,20 @@ pub fn tag(doc: &mut Document, model: &Model) {
     let tagged: Vec<&Sentence> = doc.sentences.iter().filter(|s| !s.tokens.is_empty()).collect();
     // Emphasis marks (`**Denzel Ward**`, `_Star Trek_`) are markup, not
     // words: the tagger reads each sentence without them, and `kept` maps
-    // its words back to the sentence's tokens.
+    // its words back to the sentence's tokens (empty for a sentence
+    // without marks, most of them, whose words are its tokens).
     let mut kept: Vec<Vec<usize>> = Vec::with_capacity(tagged.len());
     let words: Vec<Vec<&str>> = tagged
         .iter()
         .map(|s| {
             let tokens = &doc.tokens[s.tokens.clone()];
-            let mut words = Vec::with_capacity(tokens.len());
-            let mut at = Vec::with_capacity(tokens.len());
-            for (k, r) in tokens.iter().enumerate() {
-                let w = &text[r.clone()];
-                if !is_emphasis(w) || tokens.len() == 1 {
-                    words.push(w);
-                    at.push(k);
-                }
+            let words: Vec<&str> = tokens.iter().map(|r| &text[r.clone()]).collect();
+            if tokens.len() == 1 || !words.iter().any(|w| is_emphasis(w)) {
+                kept.push(Vec::new());
+                return words;
             }
+            let at: Vec<usize> = (0..words.len()).filter(|&k| !is_emphasis(words[k])).collect();
+            let words = at.iter().map(|&k| words[k]).collect();
             kept.push(at);
             words
         })
@@ -149,7 +148,8 @@ pub fn tag(doc: &mut Document, model: &Model) {
     let mut out = Vec::new();
     'sentences: for ((sentence, ss), at) in tagged.iter().zip(&spans).zip(&kept) {
         let all = &doc.tokens[sentence.tokens.clone()];
-        let token = |i: usize| &all[at[i]];
+        let index = |i: usize| if at.is_empty() { i } else { at[i] };
+        let token = |i: usize| &all[index(i)];
         for s in ss {
             if out.len() == MAX_MENTIONS {
                 doc.limits.push(LimitReached {
@@ -166,7 +166,7 @@ pub fn tag(doc: &mut Document, model: &Model) {
             let mut part = s.start..s.start;
             let mut from = s.start;
             for i in s.start..s.end {
-                if i + 1 == s.end || at[i + 1] != at[i] + 1 {
+                if i + 1 == s.end || index(i + 1) != index(i) + 1 {
                     if i + 1 - from > part.len() {
                         part = from..i + 1;
                     }
