@@ -54,6 +54,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         // A legal suffix no name took ("Inc." alone) is no name.
         spans.retain(|s| !(s.end - s.start == 1 && is_legal_suffix(words[s.start])));
         common_word_persons(words, spans, gazetteer, casing);
+        rejoin_names(words, spans);
         states_after_places(words, spans);
         remove_overlaps(spans);
     }
@@ -364,6 +365,37 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         s.end = given;
     }
     spans.extend(extra);
+}
+
+/// Names the tagger cut in two are one: a person's name around name
+/// particles (`Van` `der` `Westhuizen`), and a name right before a
+/// competition's last word (`Hong Kong` `Open`), which is then the
+/// competition's.
+fn rejoin_names(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    spans.sort_by_key(|s| s.start);
+    let mut k = 1;
+    while k < spans.len() {
+        let (a, b) = (spans[k - 1], spans[k]);
+        let gap = &words[a.end..b.start.max(a.end)];
+        let persons = a.kind == Kind::Person
+            && b.kind == Kind::Person
+            && (1..=2).contains(&gap.len())
+            && gap.iter().all(|w| NAME_PARTICLES.contains(w));
+        let competition = gap.is_empty()
+            && b.end == b.start + 1
+            && b.kind == Kind::Misc
+            && COMPETITION_HEADS.contains_lower(words[b.start]);
+        if persons || competition {
+            spans[k - 1] = TokenSpan {
+                start: a.start,
+                end: b.end,
+                kind: b.kind,
+            };
+            spans.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// `Alpharetta, GA`, `Hayward, Calif.`: a US state's postal code (in
@@ -1034,6 +1066,37 @@ mod tests {
             span(5, 6, Kind::Organization),
         ];
         assert_eq!(names(&words, spans), ["Enron Broadband", "CCNG Inc."]);
+    }
+
+    #[test]
+    fn names_cut_in_two_are_rejoined() {
+        let words = [
+            "Van",
+            "der",
+            "Westhuizen",
+            "scored",
+            "at",
+            "the",
+            "Hong",
+            "Kong",
+            "Open",
+        ];
+        let spans = vec![
+            span(0, 1, Kind::Person),
+            span(2, 3, Kind::Person),
+            span(6, 8, Kind::Location),
+            span(8, 9, Kind::Misc),
+        ];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Van der Westhuizen".to_string(), Kind::Person),
+                ("Hong Kong Open".to_string(), Kind::Misc)
+            ]
+        );
+        // Two persons with a word between them that is no particle stay two.
+        let words = ["Ann", "and", "Bo", "Li"];
+        assert_eq!(person_names(&words, &[(0, 1), (2, 4)]), ["Ann", "Bo Li"]);
     }
 
     #[test]
