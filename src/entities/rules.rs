@@ -61,6 +61,38 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans, casing);
+    surnames_alone(sentences, spans);
+}
+
+/// `Washington` after `MaliVai Washington`, `Dole` after `Bob Dole`: a
+/// word alone that is the last word of a person's full name in the
+/// article is that person, whatever the tagger read it as, unless a
+/// preposition of place comes before it (`in Washington`).
+fn surnames_alone(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+    let mut surnames: FxHashSet<u64> = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans.iter()) {
+        for s in ss
+            .iter()
+            .filter(|s| s.kind == Kind::Person && s.end - s.start >= 2)
+        {
+            surnames.insert(lower_hash(words[s.end - 1]));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
+        for s in ss.iter_mut() {
+            let place = s.start > 0 && matches!(words[s.start - 1], "in" | "at" | "from" | "to" | "near");
+            if s.end == s.start + 1
+                && matches!(s.kind, Kind::Location | Kind::Organization)
+                && !place
+                && surnames.contains(&lower_hash(words[s.start]))
+            {
+                s.kind = Kind::Person;
+            }
+        }
+    }
 }
 
 /// Sorts spans and drops any that overlaps one before it (the rules may
@@ -1097,6 +1129,26 @@ mod tests {
         // Two persons with a word between them that is no particle stay two.
         let words = ["Ann", "and", "Bo", "Li"];
         assert_eq!(person_names(&words, &[(0, 1), (2, 4)]), ["Ann", "Bo Li"]);
+    }
+
+    #[test]
+    fn a_persons_surname_alone_is_that_person() {
+        let first = vec!["Bob", "Dole", "spoke", "in", "Washington"];
+        let second = vec!["Dole", "said", "so", "in", "Washington"];
+        let found = run_sentences(
+            &[first, second],
+            vec![
+                vec![span(0, 2, Kind::Person), span(4, 5, Kind::Location)],
+                vec![span(0, 1, Kind::Organization), span(4, 5, Kind::Location)],
+            ],
+        );
+        assert_eq!(
+            found[1],
+            [
+                ("Dole".to_string(), Kind::Person),
+                ("Washington".to_string(), Kind::Location)
+            ]
+        );
     }
 
     #[test]
