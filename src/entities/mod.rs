@@ -163,14 +163,17 @@ pub fn tag(doc: &mut Document, model: &Model) {
             }
             // A name does not run across an emphasis mark ("John Milbank
             // **RRP"): of its parts between marks, the longest stands.
-            let mut part = s.start..s.start;
-            let mut from = s.start;
-            for i in s.start..s.end {
-                if i + 1 == s.end || index(i + 1) != index(i) + 1 {
-                    if i + 1 - from > part.len() {
-                        part = from..i + 1;
+            let mut part = s.start..s.end;
+            if !at.is_empty() {
+                part = s.start..s.start;
+                let mut from = s.start;
+                for i in s.start..s.end {
+                    if i + 1 == s.end || at[i + 1] != at[i] + 1 {
+                        if i + 1 - from > part.len() {
+                            part = from..i + 1;
+                        }
+                        from = i + 1;
                     }
-                    from = i + 1;
                 }
             }
             out.push(TaggedMention {

@@ -22,19 +22,15 @@ fn capitalized(w: &str) -> bool {
 pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer, casing: &Casing) {
     // The names the tagger found that join nothing with "and" or "or".
     let mut named: FxHashSet<u64> = FxHashSet::default();
-    // The last words of persons' names of two words or more.
-    let mut surnames: FxHashSet<u64> = FxHashSet::default();
     for (words, ss) in sentences.iter().zip(spans.iter()) {
         for s in ss {
             let name = &words[s.start..s.end];
             if !name.iter().any(|w| matches!(*w, "and" | "or")) {
                 named.insert(phrase_hash(name, lower_hash));
             }
-            if s.kind == Kind::Person && name.len() >= 2 {
-                surnames.insert(lower_hash(name[name.len() - 1]));
-            }
         }
     }
+    let surnames = person_surnames(sentences, spans);
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         trim(words, spans, gazetteer, &surnames);
         function_words(words, spans, gazetteer);
@@ -64,13 +60,12 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     surnames_alone(sentences, spans);
 }
 
-/// `Washington` after `MaliVai Washington`, `Dole` after `Bob Dole`: a
-/// word alone that is the last word of a person's full name in the
-/// article is that person, whatever the tagger read it as, unless a
-/// preposition of place comes before it (`in Washington`).
-fn surnames_alone(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
-    let mut surnames: FxHashSet<u64> = FxHashSet::default();
-    for (words, ss) in sentences.iter().zip(spans.iter()) {
+/// Hashes (by lower case) of the last words of the persons' names of two
+/// words or more in `spans`: the surnames of the persons an article names
+/// in full.
+fn person_surnames(sentences: &[Vec<&str>], spans: &[Vec<TokenSpan>]) -> FxHashSet<u64> {
+    let mut surnames = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans) {
         for s in ss
             .iter()
             .filter(|s| s.kind == Kind::Person && s.end - s.start >= 2)
@@ -78,6 +73,47 @@ fn surnames_alone(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
             surnames.insert(lower_hash(words[s.end - 1]));
         }
     }
+    surnames
+}
+
+/// Whether a person's title comes right before the word at `start`
+/// ("Vice President Pence", "Sen. Dole").
+fn titled(words: &[&str], start: usize) -> bool {
+    start > 0 && PERSON_TITLES.contains_lower(words[start - 1].trim_end_matches('.'))
+}
+
+/// Whether a reporting verb comes right after the word before `end`
+/// ("Pence said").
+fn speaks(words: &[&str], end: usize) -> bool {
+    words.get(end).is_some_and(|w| REPORTING_VERBS.contains(w))
+}
+
+/// Joins each two spans in a row for which `join` gives a kind into one of
+/// that kind, left to right (a joined span may join the next one too).
+fn join_neighbours(spans: &mut Vec<TokenSpan>, join: impl Fn(&TokenSpan, &TokenSpan) -> Option<Kind>) {
+    spans.sort_by_key(|s| s.start);
+    let mut k = 1;
+    while k < spans.len() {
+        match join(&spans[k - 1], &spans[k]) {
+            Some(kind) => {
+                spans[k - 1] = TokenSpan {
+                    start: spans[k - 1].start,
+                    end: spans[k].end,
+                    kind,
+                };
+                spans.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// `Washington` after `MaliVai Washington`, `Dole` after `Bob Dole`: a
+/// word alone that is the last word of a person's full name in the
+/// article is that person, whatever the tagger read it as, unless a
+/// preposition of place comes before it (`in Washington`).
+fn surnames_alone(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+    let surnames = person_surnames(sentences, spans);
     if surnames.is_empty() {
         return;
     }
@@ -404,10 +440,7 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
 /// competition's last word (`Hong Kong` `Open`), which is then the
 /// competition's.
 fn rejoin_names(words: &[&str], spans: &mut Vec<TokenSpan>) {
-    spans.sort_by_key(|s| s.start);
-    let mut k = 1;
-    while k < spans.len() {
-        let (a, b) = (spans[k - 1], spans[k]);
+    join_neighbours(spans, |a, b| {
         let gap = &words[a.end..b.start.max(a.end)];
         let persons = a.kind == Kind::Person
             && b.kind == Kind::Person
@@ -417,17 +450,8 @@ fn rejoin_names(words: &[&str], spans: &mut Vec<TokenSpan>) {
             && b.end == b.start + 1
             && b.kind == Kind::Misc
             && COMPETITION_HEADS.contains_lower(words[b.start]);
-        if persons || competition {
-            spans[k - 1] = TokenSpan {
-                start: a.start,
-                end: b.end,
-                kind: b.kind,
-            };
-            spans.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+        (persons || competition).then_some(b.kind)
+    });
 }
 
 /// `Alpharetta, GA`, `Hayward, Calif.`: a US state's postal code (in
@@ -476,14 +500,9 @@ fn common_word_persons(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &G
         if s.kind != Kind::Person || s.end - s.start < 2 {
             return true;
         }
-        let titled = s.start > 0 && {
-            let w = words[s.start - 1].trim_end_matches('.');
-            PERSON_TITLES.contains_lower(w) || PERSON_TITLES_STRONG.contains_lower(w)
-        };
-        let speaks = words.get(s.end).is_some_and(|w| REPORTING_VERBS.contains(w));
         let first = lower(words[s.start]);
-        titled
-            || speaks
+        titled(words, s.start)
+            || speaks(words, s.end)
             || gazetteer.first_name(&first) != 0
             || !words[s.start..s.end].iter().all(|w| {
                 let w = lower(w);
@@ -577,24 +596,14 @@ fn foreign_quotes(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazett
 /// brands and companies known by one word look like surnames to the
 /// tagger.
 fn listed_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
-    let mut surnames: crate::hash::FxHashSet<String> = crate::hash::FxHashSet::default();
-    for (words, spans) in sentences.iter().zip(spans.iter()) {
-        for s in spans
-            .iter()
-            .filter(|s| s.kind == Kind::Person && s.end - s.start > 1)
-        {
-            surnames.insert(words[s.end - 1].to_lowercase());
-        }
-    }
+    let surnames = person_surnames(sentences, spans);
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         for s in spans.iter_mut().filter(|s| s.kind == Kind::Person) {
             let listed = gazetteer.phrase_classes(&words[s.start..s.end]) & ORGANIZATION_CLASSES != 0;
             let first = words[s.start].to_lowercase();
             let first_name = gazetteer.first_name(&first) == 1;
-            let titled =
-                s.start > 0 && PERSON_TITLES.contains_lower(words[s.start - 1].trim_end_matches('.'));
-            let surname = s.end - s.start == 1 && surnames.contains(&first);
-            if listed && !first_name && !titled && !surname {
+            let surname = s.end - s.start == 1 && surnames.contains(&lower_hash(words[s.start]));
+            if listed && !first_name && !titled(words, s.start) && !surname {
                 s.kind = Kind::Organization;
             }
         }
@@ -658,21 +667,9 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
             && gazetteer.phrase_classes(&words[s.start..s.end]) & ORGANIZATION_CLASSES == 0
     };
     // Two names with only an ampersand between them are one firm's.
-    spans.sort_by_key(|s| s.start);
-    let mut k = 1;
-    while k < spans.len() {
-        let (a, b) = (spans[k - 1], spans[k]);
-        if b.start == a.end + 1 && words[a.end] == "&" && !given(a.end) {
-            spans[k - 1] = TokenSpan {
-                start: a.start,
-                end: b.end,
-                kind: Kind::Organization,
-            };
-            spans.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+    join_neighbours(spans, |a, b| {
+        (b.start == a.end + 1 && words[a.end] == "&" && !given(a.end)).then_some(Kind::Organization)
+    });
     for s in spans.iter_mut() {
         // A legal suffix right after the span joins it.
         if s.end < words.len() && capitalized(words[s.end]) && is_legal_suffix(words[s.end]) {
@@ -684,7 +681,7 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
         // ampersand are a firm's, never one person's.
         if s.kind == Kind::Person
             && words[s.start..s.end].contains(&"&")
-            && !(s.start + 1 < s.end && given(s.start + 1) && s.start + 3 < s.end)
+            && !(s.start + 3 < s.end && given(s.start + 1))
         {
             s.kind = Kind::Organization;
             continue;
@@ -811,12 +808,10 @@ fn common_openers(
             let doubtful = if opening(words, s.start) {
                 !named.contains(&h)
             } else {
-                let titled = s.start > 0 && {
-                    let w = words[s.start - 1].trim_end_matches('.');
-                    PERSON_TITLES.contains_lower(w) || PERSON_TITLES_STRONG.contains_lower(w)
-                };
-                let speaks = words.get(s.end).is_some_and(|w| REPORTING_VERBS.contains(w));
-                s.kind == Kind::Person && !in_longer.contains(&h) && !titled && !speaks
+                s.kind == Kind::Person
+                    && !in_longer.contains(&h)
+                    && !titled(words, s.start)
+                    && !speaks(words, s.end)
             };
             if !doubtful {
                 return true;

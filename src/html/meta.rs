@@ -23,6 +23,13 @@ pub(super) struct Meta {
     pub date: Option<String>,
 }
 
+impl Meta {
+    /// The headline the page states: JSON-LD's, else Open Graph's.
+    pub fn stated_headline(&self) -> Option<&str> {
+        self.headline.as_deref().or(self.og_title.as_deref())
+    }
+}
+
 fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }

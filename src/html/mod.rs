@@ -310,8 +310,10 @@ pub fn extract(html: &str, explain: bool) -> Extracted {
         }
     }
     trim_link_tail(blocks, &m, &mut keep, &mut scored, explain);
-    let stated = meta.headline.as_deref().or(meta.og_title.as_deref());
-    if let Some((t, cut)) = stated.and_then(|s| cut_before_title(blocks, &m, &mut keep, s)) {
+    if let Some((t, cut)) = meta
+        .stated_headline()
+        .and_then(|s| cut_before_title(blocks, &m, &mut keep, s))
+    {
         if explain {
             scored[t].features.push(TITLE_MARK.to_string());
             for i in cut {
@@ -492,7 +494,7 @@ fn build(
     // The headline: the heading that says what the page states as its
     // title, else the page's `<h1>` just before the body unless it is the
     // site's name (a blog's header), else the stated headline.
-    let stated = meta.headline.clone().or(meta.og_title.clone());
+    let stated = meta.stated_headline().map(str::to_string);
     let site = meta.title.as_deref().and_then(site_name).map(key);
     let stated_heading = stated.as_deref().map(key).and_then(|want| {
         (0..blocks.len())
