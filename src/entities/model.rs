@@ -460,6 +460,18 @@ impl Model {
         sentence.clear();
         sentence.extend(p.forms.iter().map(|f| self.word_rows(f, cache)));
         let rows = &cache.rows;
+        // The sentence's rows are read once, word by word, before they are
+        // summed: these reads do not depend on one another, so their cache
+        // misses overlap (the summing loop is too long for the processor
+        // to run ahead into the next words' rows).
+        let mut touched = 0i32;
+        for &entry in sentence.iter() {
+            let row = &rows[entry as usize];
+            for slot in row {
+                touched ^= slot[0] ^ slot[NTAGS - 1];
+            }
+        }
+        std::hint::black_box(touched);
         // What does not depend on the tags chosen is summed first, for the
         // whole sentence: its lookups are independent of one another, so
         // the processor overlaps their cache misses.
