@@ -185,6 +185,7 @@ files! {
     SPEECH_NOUNS = "speech-nouns": "Nouns for something said, after a possessive name.";
     STOP_WORDS = "stop-words": "Common English function words.";
     PLACE_HEADS = "place-heads": "Last words of place names.";
+    PUBLICATION_NOUNS = "publication-nouns": "Nouns for a publication whose name follows.";
     PREPOSITIONS = "prepositions": "Prepositions around speaker phrases.";
     QUOTE_PRECEDING_WORDS = "quote-preceding-words": "Words before a quotation mark that are features of their own.";
     REPORTING_VERBS = "reporting-verbs": "Reporting verbs.";

@@ -11,7 +11,8 @@ use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, COMPETITION_HEADS, INTRO_WORDS, MONTHS_NEVER_NAMES,
     MONTH_ABBREVIATIONS, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES,
-    PERSON_TITLES_STRONG, PLACE_HEADS, REPORTING_VERBS, STOP_WORDS, US_STATES, WORK_DETERMINERS, WORK_NOUNS,
+    PERSON_TITLES_STRONG, PLACE_HEADS, PUBLICATION_NOUNS, REPORTING_VERBS, STOP_WORDS, US_STATES,
+    WORK_DETERMINERS, WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -874,18 +875,46 @@ fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// `the film Parasite`, `her novel "Beloved Island"`: a name right after a
 /// work noun with its determiner is the work's title, never a person or a
 /// body (the tagger takes titles for surnames and companies).
-fn works(words: &[&str], spans: &mut [TokenSpan]) {
+/// After a publication noun (`the journal Nature Astronomy`, `the
+/// magazine The Nation`) the name is the publication's, an organization
+/// as news annotation counts it; the run of capitalized words there is
+/// one even when the tagger found none.
+fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
     for s in spans.iter_mut() {
         let mut noun = s.start;
         if noun > 0 && quote_mark(words[noun - 1]) {
             noun -= 1;
         }
-        if noun < 2 || !WORK_NOUNS.contains(words[noun - 1]) {
+        if noun < 2 || !WORK_DETERMINERS.contains_lower(words[noun - 2]) {
             continue;
         }
-        if WORK_DETERMINERS.contains_lower(words[noun - 2]) {
+        if WORK_NOUNS.contains(words[noun - 1]) {
             s.kind = Kind::Misc;
+        } else if PUBLICATION_NOUNS.contains(words[noun - 1]) {
+            s.kind = Kind::Organization;
         }
+    }
+    for i in 2..words.len() {
+        if !(PUBLICATION_NOUNS.contains(words[i - 1])
+            && WORK_DETERMINERS.contains_lower(words[i - 2])
+            && capitalized(words[i]))
+            || spans.iter().any(|s| s.start <= i && i < s.end)
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len()
+            && end - i < 4
+            && capitalized(words[end])
+            && !spans.iter().any(|s| s.start <= end && end < s.end)
+        {
+            end += 1;
+        }
+        spans.push(TokenSpan {
+            start: i,
+            end,
+            kind: Kind::Organization,
+        });
     }
 }
 
@@ -1498,6 +1527,40 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn names_after_a_publication_noun_are_organizations() {
+        let words = [
+            "Lopes",
+            "wrote",
+            "in",
+            "the",
+            "journal",
+            "Nature",
+            "Astronomy",
+            "and",
+            "the",
+            "magazine",
+            "Science",
+            "Weekly",
+            "quoted",
+            "by",
+            "journal",
+            "Editors",
+            ".",
+        ];
+        // The tagger took the journal for a person and missed the magazine;
+        // without a determiner before the noun nothing changes.
+        let spans = vec![span(0, 1, Kind::Person), span(5, 7, Kind::Person)];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Lopes".to_string(), Kind::Person),
+                ("Nature Astronomy".to_string(), Kind::Organization),
+                ("Science Weekly".to_string(), Kind::Organization),
+            ]
+        );
     }
 
     #[test]
