@@ -35,7 +35,7 @@ pub(crate) fn date_line(line: &str) -> bool {
         if w.is_empty() || w == "-" || w == "–" || w == "—" {
             continue;
         }
-        if MONTH_NAMES.contains(&w) || is_iso_date(&w) || is_slash_date(&w) {
+        if MONTH_NAMES.contains(&w) || is_iso_date(&w) || is_slash_date(&w) || is_kanji_date(&w) {
             signal = true;
         } else if !(DATE_LINE_WORDS.contains(&w) || is_weekday(&w) || is_time_or_number(&w)) {
             return false;
@@ -57,6 +57,23 @@ fn is_iso_date(w: &str) -> bool {
         && b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
         && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// A date as Chinese and Japanese write it: `2024年11月19日`.
+fn is_kanji_date(w: &str) -> bool {
+    /// What follows a number of one to four digits and then `unit`.
+    fn after(s: &str, unit: char) -> Option<&str> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=4).contains(&digits) {
+            s[digits..].strip_prefix(unit)
+        } else {
+            None
+        }
+    }
+    after(w, '年')
+        .and_then(|s| after(s, '月'))
+        .and_then(|s| after(s, '日'))
+        .is_some_and(str::is_empty)
 }
 
 fn is_slash_date(w: &str) -> bool {
@@ -157,10 +174,16 @@ mod tests {
             "Updated 5:02 PM EST, Tue March 3, 2024",
             "2024-03-03",
             "Mon 4 Mar 2024 10.02 GMT",
+            "2024年11月19日 10:30",
         ] {
             assert!(date_line(yes), "{yes}");
         }
-        for no in ["March is a month for change.", "Published by the council"] {
+        for no in [
+            "March is a month for change.",
+            "Published by the council",
+            "2024年11月",
+            "11月19日に発表",
+        ] {
             assert!(!date_line(no), "{no}");
         }
     }

@@ -108,8 +108,8 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     // One buffer for every word's lower case: this runs over the whole text.
     let mut lower = String::new();
     m.title_run = title_run(content);
-    for raw in content.split_whitespace() {
-        if raw.ends_with(['.', '!', '?']) {
+    for raw in measured_words(content) {
+        if raw.ends_with(SENTENCE_ENDS) {
             m.sentences += 1;
         }
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -187,11 +187,58 @@ fn title_run_bucket(n: usize) -> &'static str {
     }
 }
 
+/// Marks that end a sentence, the full-width ones of Chinese and Japanese
+/// too.
+const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+
+/// Whether a character belongs to a script written without spaces between
+/// words (Chinese characters, Japanese kana, and their punctuation).
+fn spaceless(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff01}'..='\u{ff60}')
+}
+
+/// The words of a text as its measures count them: the runs between
+/// spaces, except that each character of a script written without spaces
+/// counts as a word, so that a paragraph of Chinese or Japanese reads as
+/// the running text it is rather than as one long word.
+pub(crate) fn measured_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .flat_map(|token| SpacelessSplit { rest: token })
+}
+
+/// Splits a token at every character of a script written without spaces.
+struct SpacelessSplit<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for SpacelessSplit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let first = self.rest.chars().next()?;
+        let end = if spaceless(first) {
+            first.len_utf8()
+        } else if self.rest.is_ascii() {
+            self.rest.len()
+        } else {
+            self.rest
+                .char_indices()
+                .find(|&(_, c)| spaceless(c))
+                .map_or(self.rest.len(), |(i, _)| i)
+        };
+        let (word, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Some(word)
+    }
+}
+
 /// How a block ends: `stop`, `colon`, `comma`, `word` or `other`.
 pub(crate) fn end_of(content: &str) -> &'static str {
-    let trimmed = content.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' ', '\\']);
+    let trimmed = content.trim_end_matches([
+        '"', '\'', '”', '’', ')', ']', '*', '_', ' ', '\\', '」', '』', '）',
+    ]);
     match trimmed.chars().last() {
-        Some('.' | '!' | '?' | '…') => "stop",
+        Some('.' | '!' | '?' | '…' | '。' | '！' | '？') => "stop",
         Some(':') => "colon",
         Some(',' | ';') => "comma",
         Some(c) if c.is_alphanumeric() => "word",
@@ -380,10 +427,12 @@ impl FunctionWords {
     pub(crate) fn new<'a>(blocks: impl Iterator<Item = &'a str>) -> FunctionWords {
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for block in blocks {
-            for w in block.split_whitespace() {
+            for w in measured_words(block) {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 let short = (1..=4).contains(&w.chars().count());
-                if short && w.chars().all(char::is_lowercase) {
+                // A Chinese or Japanese character has no case; the most
+                // frequent ones are particles and endings.
+                if short && w.chars().all(|c| c.is_lowercase() || spaceless(c)) {
                     *counts.entry(w).or_default() += 1;
                 }
             }
@@ -853,6 +902,21 @@ fn class_of(role: &Role) -> BlockClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaceless_scripts_count_a_word_per_character() {
+        let words: Vec<&str> = measured_words("Kindle for PCの設定。 Two words").collect();
+        assert_eq!(
+            words,
+            ["Kindle", "for", "PC", "の", "設", "定", "。", "Two", "words"]
+        );
+        assert_eq!(end_of("時間を延長しました。"), "stop");
+        assert_eq!(end_of("「延長へ」"), "word");
+        // The most frequent kana of a Japanese page are its function words.
+        let page = ["図書館の時間の延長の話", "市の予算の話"];
+        let function_words = FunctionWords::new(page.iter().copied());
+        assert!(function_words.contains("の"));
+    }
 
     #[test]
     fn a_headline_leaves_what_comes_before_its_title() {
