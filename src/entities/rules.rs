@@ -368,6 +368,12 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
         }
         s.end = first;
         if s.end - s.start >= 2 {
+            // `New York City Mayor Bill de Blasio`: a listed place before
+            // the title is a place, whatever the whole was tagged as.
+            let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
+            if classes & LOCATION_CLASSES != 0 && classes & ORGANIZATION_CLASSES == 0 {
+                s.kind = Kind::Location;
+            }
             spans.push(s);
             continue;
         }
@@ -1384,6 +1390,16 @@ mod tests {
             vec![span(0, 3, Kind::Organization), span(3, 4, Kind::Person)],
         );
         assert_eq!(got, [("Mary Lopez".to_string(), Kind::Person)]);
+        // A listed place before the title is a place.
+        let words = ["New", "York", "City", "Mayor", "Ines", "Albrecht", "said"];
+        let got = run(&words, vec![span(0, 6, Kind::Organization)]);
+        assert_eq!(
+            got,
+            [
+                ("New York City".to_string(), Kind::Location),
+                ("Ines Albrecht".to_string(), Kind::Person),
+            ]
+        );
         let words = [
             "PolitiFact",
             "Executive",
