@@ -54,6 +54,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         rejoin_names(words, spans);
         states_after_places(words, spans);
         remove_overlaps(spans);
+        lists_agree(words, spans, gazetteer);
     }
     common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
@@ -924,6 +925,45 @@ fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
     }
 }
 
+/// `Apple, Google, Microsoft, Amazon and Facebook`: the names of a list
+/// (three or more, between commas and a last `and` or `or`) are mostly of
+/// one kind, and a name tagged as another (not misc, which a list of
+/// places holds as adjectives) that the lists hold as that kind (`Amazon`,
+/// a river too) is of it.
+fn lists_agree(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
+    spans.sort_by_key(|s| s.start);
+    let joint = |a: &TokenSpan, b: &TokenSpan| {
+        let gap = &words[a.end..b.start.max(a.end)];
+        matches!(gap, [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
+    };
+    let mut start = 0;
+    while start < spans.len() {
+        let mut end = start + 1;
+        while end < spans.len() && joint(&spans[end - 1], &spans[end]) {
+            end += 1;
+        }
+        let list = &mut spans[start..end];
+        start = end;
+        if list.len() < 3 {
+            continue;
+        }
+        for (kind, classes) in [
+            (Kind::Organization, ORGANIZATION_CLASSES),
+            (Kind::Location, LOCATION_CLASSES),
+        ] {
+            let agree = list.iter().filter(|s| s.kind == kind).count();
+            if agree * 3 < list.len() * 2 {
+                continue;
+            }
+            for s in list.iter_mut().filter(|s| s.kind != kind && s.kind != Kind::Misc) {
+                if gazetteer.phrase_classes(&words[s.start..s.end]) & classes != 0 {
+                    s.kind = kind;
+                }
+            }
+        }
+    }
+}
+
 /// Every mention of the same string gets the kind most of its mentions got.
 fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], casing: &Casing) {
     let span_key = |words: &[&str], s: &TokenSpan| phrase_hash(&words[s.start..s.end], str_hash);
@@ -1543,6 +1583,32 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn names_in_a_list_agree() {
+        let words = [
+            "Apple", ",", "Google", ",", "Amazon", "and", "Facebook", "grew", ";", "Amazon", "floods", ".",
+        ];
+        let spans = vec![
+            span(0, 1, Kind::Organization),
+            span(2, 3, Kind::Organization),
+            span(4, 5, Kind::Location),
+            span(6, 7, Kind::Organization),
+            span(9, 10, Kind::Location),
+        ];
+        let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
+        // The river outside the list stays a place.
+        assert_eq!(
+            kinds,
+            [
+                Kind::Organization,
+                Kind::Organization,
+                Kind::Organization,
+                Kind::Organization,
+                Kind::Location
+            ]
+        );
     }
 
     #[test]
