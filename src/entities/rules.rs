@@ -60,6 +60,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans, casing);
     surnames_alone(sentences, spans);
+    plurals_of_misc(sentences, spans, gazetteer);
 }
 
 /// Hashes (by lower case) of the last words of the persons' names of two
@@ -128,6 +129,35 @@ fn surnames_alone(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
                 && surnames.contains(&lower_hash(words[s.start]))
             {
                 s.kind = Kind::Person;
+            }
+        }
+    }
+}
+
+/// `Latinos` where the article also has `Latino`: a word alone whose
+/// singular the article tags as misc (a people, a party's member) is the
+/// plural of that, misc too, whatever the tagger read it as, unless the
+/// lists hold it as a place (`Philippines` beside `Philippine`).
+fn plurals_of_misc(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
+    let mut singular = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans.iter()) {
+        for s in ss.iter().filter(|s| s.kind == Kind::Misc && s.end == s.start + 1) {
+            singular.insert(lower_hash(words[s.start]));
+        }
+    }
+    if singular.is_empty() {
+        return;
+    }
+    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
+        for s in ss
+            .iter_mut()
+            .filter(|s| s.kind != Kind::Misc && s.end == s.start + 1)
+        {
+            let stem = words[s.start].strip_suffix('s');
+            if stem.is_some_and(|w| w.chars().count() >= 3 && singular.contains(&lower_hash(w)))
+                && gazetteer.phrase_classes(&words[s.start..s.end]) & LOCATION_CLASSES == 0
+            {
+                s.kind = Kind::Misc;
             }
         }
     }
@@ -1583,6 +1613,36 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn plurals_of_a_misc_word_are_misc() {
+        let sentences = vec![
+            vec![
+                "Latino",
+                "voters",
+                "and",
+                "the",
+                "Philippine",
+                "envoy",
+                "met",
+                ".",
+            ],
+            vec!["Latinos", "in", "the", "Philippines", "cheered", "."],
+        ];
+        let spans = vec![
+            vec![span(0, 1, Kind::Misc), span(4, 5, Kind::Misc)],
+            vec![span(0, 1, Kind::Person), span(3, 4, Kind::Location)],
+        ];
+        let got = run_sentences(&sentences, spans);
+        // A listed place keeps its kind.
+        assert_eq!(
+            got[1],
+            [
+                ("Latinos".to_string(), Kind::Misc),
+                ("Philippines".to_string(), Kind::Location),
+            ]
+        );
     }
 
     #[test]
