@@ -41,6 +41,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         listed_then_person(words, spans, gazetteer, casing);
         possessive_names(words, spans);
         organizations(words, spans, gazetteer);
+        named_after_persons(words, spans);
         titled_persons(words, spans);
         first_names(words, spans, gazetteer);
         generational_suffixes(words, spans);
@@ -159,6 +160,29 @@ fn plurals_of_misc(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazett
             {
                 s.kind = Kind::Misc;
             }
+        }
+    }
+}
+
+/// `the Clinton Foundation`, `the Kennedy Center`: a person's name with an
+/// organization's head noun right after it names the organization (the
+/// tagger, seeing the person elsewhere in the article, may tag the name
+/// alone and leave the head noun apart).
+fn named_after_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    let head = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            capitalized(w) && (ORG_HEADS.contains_lower(w) || ORG_HEADS_NOT_PERSON.contains_lower(w))
+        })
+    };
+    join_neighbours(spans, |a, b| {
+        (a.kind == Kind::Person && b.start == a.end && b.end == b.start + 1 && head(b.start))
+            .then_some(Kind::Organization)
+    });
+    let taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Person) {
+        if head(s.end) && !taken.iter().any(|&(a, b)| a <= s.end && s.end < b) {
+            s.end += 1;
+            s.kind = Kind::Organization;
         }
     }
 }
@@ -1613,6 +1637,39 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn a_person_s_name_before_a_head_noun_names_an_organization() {
+        let words = [
+            "the",
+            "Clinton",
+            "Foundation",
+            "and",
+            "the",
+            "Simon",
+            "Wiesenthal",
+            "Center",
+            "met",
+            "Ines",
+            "Albrecht",
+            ".",
+        ];
+        // The head noun tagged apart, or not tagged at all.
+        let spans = vec![
+            span(1, 2, Kind::Person),
+            span(2, 3, Kind::Misc),
+            span(5, 7, Kind::Person),
+            span(9, 11, Kind::Person),
+        ];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Clinton Foundation".to_string(), Kind::Organization),
+                ("Simon Wiesenthal Center".to_string(), Kind::Organization),
+                ("Ines Albrecht".to_string(), Kind::Person),
+            ]
+        );
     }
 
     #[test]
