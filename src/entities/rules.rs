@@ -1640,6 +1640,15 @@ mod tests {
     }
 
     #[test]
+    fn a_player_s_position_is_no_part_of_the_name() {
+        let words = ["Defenseman", "Jonas", "Brodin", "scored", "."];
+        assert_eq!(
+            run(&words, vec![span(0, 3, Kind::Person)]),
+            [("Jonas Brodin".to_string(), Kind::Person)]
+        );
+    }
+
+    #[test]
     fn a_person_s_name_before_a_head_noun_names_an_organization() {
         let words = [
             "the",
