@@ -709,7 +709,8 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
 /// Names ending in a legal suffix or an organization head noun, and
 /// persons' names joined by an ampersand, are organizations (a
 /// competition's name tagged as misc stays so); a suffix right after a name
-/// joins it.
+/// joins it; names ending in a place's head noun are places, and a day's
+/// name (`Election Day`) is misc.
 fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
     // "Hillary & Chelsea Clinton": two given names joined by an ampersand
     // (at `k`) before a surname.
@@ -759,6 +760,10 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
                 && (s.kind == Kind::Person || s.kind == Kind::Misc && !competition(s))
             {
                 s.kind = Kind::Organization;
+            } else if last == "day" && gazetteer.first_name(&words[s.start].to_lowercase()) != 1 {
+                // `Election Day`, `Labour Day`: a day's name is misc (but
+                // not `Doris Day`).
+                s.kind = Kind::Misc;
             }
         }
     }
@@ -1637,6 +1642,19 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn a_day_s_name_is_misc() {
+        let words = ["On", "Election", "Day", "Doris", "Day", "sang", "."];
+        let spans = vec![span(1, 3, Kind::Organization), span(3, 5, Kind::Person)];
+        assert_eq!(
+            run(&words, spans),
+            [
+                ("Election Day".to_string(), Kind::Misc),
+                ("Doris Day".to_string(), Kind::Person),
+            ]
+        );
     }
 
     #[test]
