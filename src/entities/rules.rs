@@ -54,6 +54,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         common_word_persons(words, spans, gazetteer, casing);
         rejoin_names(words, spans);
         states_after_places(words, spans);
+        places_after_in(words, spans, gazetteer);
         remove_overlaps(spans);
         lists_agree(words, spans, gazetteer);
     }
@@ -550,6 +551,24 @@ fn states_after_places(words: &[&str], spans: &mut Vec<TokenSpan>) {
         }
     }
     spans.extend(added);
+}
+
+/// `in Cleveland`: a name tagged as an organization right after `in` or
+/// `near` that the lists hold as a place and not as an organization (a
+/// city that names a team is not held so) is the place; the tagger learned
+/// cities as teams from sports results.
+fn places_after_in(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
+    for s in spans
+        .iter_mut()
+        .filter(|s| s.kind == Kind::Organization && s.start > 0)
+    {
+        if matches!(words[s.start - 1], "in" | "near") {
+            let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
+            if classes & LOCATION_CLASSES != 0 && classes & ORGANIZATION_CLASSES == 0 {
+                s.kind = Kind::Location;
+            }
+        }
+    }
 }
 
 /// `Magic Keyboard`, `Cucumber Salad`, `Strategy Officer`: a person's name
@@ -1642,6 +1661,41 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn a_listed_place_after_in_is_a_place() {
+        let words = [
+            "Delegates",
+            "met",
+            "in",
+            "Cleveland",
+            "as",
+            "Cleveland",
+            "beat",
+            "Boston",
+            "in",
+            "Congress",
+            ".",
+        ];
+        let spans = vec![
+            span(3, 4, Kind::Organization),
+            span(5, 6, Kind::Organization),
+            span(7, 8, Kind::Organization),
+            span(9, 10, Kind::Organization),
+        ];
+        let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
+        // The team is left as the tagger read it, and so is a body that
+        // no list holds as a place.
+        assert_eq!(
+            kinds,
+            [
+                Kind::Location,
+                Kind::Organization,
+                Kind::Organization,
+                Kind::Organization
+            ]
+        );
     }
 
     #[test]
