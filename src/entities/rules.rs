@@ -1664,6 +1664,21 @@ mod tests {
     }
 
     #[test]
+    fn company_and_venue_words_end_names() {
+        let words = [
+            "Masten", "Space", "Systems", "played", "the", "Ak-Chin", "Pavilion", "with", "Ines", "Albrecht",
+            ".",
+        ];
+        let spans = vec![
+            span(0, 3, Kind::Person),
+            span(5, 7, Kind::Person),
+            span(8, 10, Kind::Person),
+        ];
+        let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(kinds, [Kind::Organization, Kind::Location, Kind::Person]);
+    }
+
+    #[test]
     fn a_listed_place_after_in_is_a_place() {
         let words = [
             "Delegates",
