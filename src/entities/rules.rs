@@ -179,13 +179,24 @@ fn named_after_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
         (a.kind == Kind::Person && b.start == a.end && b.end == b.start + 1 && head(b.start))
             .then_some(Kind::Organization)
     });
-    let taken: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
-    for s in spans.iter_mut().filter(|s| s.kind == Kind::Person) {
-        if head(s.end) && !taken.iter().any(|&(a, b)| a <= s.end && s.end < b) {
-            s.end += 1;
-            s.kind = Kind::Organization;
-        }
+    let untagged_head: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans[i].kind == Kind::Person && head(spans[i].end) && !covered(spans, spans[i].end))
+        .collect();
+    for i in untagged_head {
+        spans[i].end += 1;
+        spans[i].kind = Kind::Organization;
     }
+}
+
+/// Whether token `k` is inside one of `spans`.
+fn covered(spans: &[TokenSpan], k: usize) -> bool {
+    spans.iter().any(|s| s.start <= k && k < s.end)
+}
+
+/// Whether a phrase's gazetteer classes make it a place and not an
+/// organization.
+fn place_not_organization(classes: u32) -> bool {
+    classes & LOCATION_CLASSES != 0 && classes & ORGANIZATION_CLASSES == 0
 }
 
 /// Sorts spans and drops any that overlaps one before it (the rules may
@@ -423,11 +434,11 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
             }
         }
         s.end = first;
+        let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
         if s.end - s.start >= 2 {
             // `New York City Mayor Bill de Blasio`: a listed place before
             // the title is a place, whatever the whole was tagged as.
-            let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
-            if classes & LOCATION_CLASSES != 0 && classes & ORGANIZATION_CLASSES == 0 {
+            if place_not_organization(classes) {
                 s.kind = Kind::Location;
             }
             spans.push(s);
@@ -436,7 +447,6 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
         if casing.is_common_word(&words[s.start].to_lowercase()) {
             continue;
         }
-        let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
         if classes & LOCATION_CLASSES != 0 {
             s.kind = Kind::Location;
         }
@@ -562,11 +572,10 @@ fn places_after_in(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazettee
         .iter_mut()
         .filter(|s| s.kind == Kind::Organization && s.start > 0)
     {
-        if matches!(words[s.start - 1], "in" | "near") {
-            let classes = gazetteer.phrase_classes(&words[s.start..s.end]);
-            if classes & LOCATION_CLASSES != 0 && classes & ORGANIZATION_CLASSES == 0 {
-                s.kind = Kind::Location;
-            }
+        if matches!(words[s.start - 1], "in" | "near")
+            && place_not_organization(gazetteer.phrase_classes(&words[s.start..s.end]))
+        {
+            s.kind = Kind::Location;
         }
     }
 }
@@ -791,15 +800,11 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
         if !capitalized(words[i]) || !is_legal_suffix(words[i]) {
             continue;
         }
-        if spans.iter().any(|s| s.start <= i && i < s.end) {
+        if covered(spans, i) {
             continue;
         }
         let mut start = i;
-        while start > 0
-            && i - start < 4
-            && capitalized(words[start - 1])
-            && !spans.iter().any(|s| s.start < start && start - 1 < s.end)
-        {
+        while start > 0 && i - start < 4 && capitalized(words[start - 1]) && !covered(spans, start - 1) {
             start -= 1;
         }
         if start < i {
@@ -934,7 +939,7 @@ fn titled_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
             }
             continue;
         }
-        if spans.iter().any(|s| s.start <= next && next < s.end) {
+        if covered(spans, next) {
             continue;
         }
         let mut end = next;
@@ -983,16 +988,12 @@ fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
         if !(PUBLICATION_NOUNS.contains(words[i - 1])
             && WORK_DETERMINERS.contains_lower(words[i - 2])
             && capitalized(words[i]))
-            || spans.iter().any(|s| s.start <= i && i < s.end)
+            || covered(spans, i)
         {
             continue;
         }
         let mut end = i + 1;
-        while end < words.len()
-            && end - i < 4
-            && capitalized(words[end])
-            && !spans.iter().any(|s| s.start <= end && end < s.end)
-        {
+        while end < words.len() && end - i < 4 && capitalized(words[end]) && !covered(spans, end) {
             end += 1;
         }
         spans.push(TokenSpan {
@@ -1008,8 +1009,10 @@ fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// one kind, and a name tagged as another (not misc, which a list of
 /// places holds as adjectives) that the lists hold as that kind (`Amazon`,
 /// a river too) is of it.
+///
+/// The spans come in order, as `remove_overlaps` leaves them.
 fn lists_agree(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
-    spans.sort_by_key(|s| s.start);
+    debug_assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
     let joint = |a: &TokenSpan, b: &TokenSpan| {
         let gap = &words[a.end..b.start.max(a.end)];
         matches!(gap, [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
