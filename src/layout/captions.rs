@@ -65,9 +65,25 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
         };
         let short = |i: usize| chars_len(text, &items[i].range) <= 300;
         let alt = prev.filter(|&p| !sentence_like(p) && chars_len(text, &items[p].range) <= 120);
+        // Lines with no blank line between them belong together: alt text
+        // right above its credit, apart from the paragraph below, is the
+        // caption, and that paragraph is the article's.
+        let tight = |a: usize, b: usize| {
+            text[items[a].range.end..items[b].range.start]
+                .matches('\n')
+                .count()
+                <= 1
+        };
+        let apart_below = prev.is_some_and(|p| tight(p, c)) && next.is_some_and(|n| !tight(c, n));
         let caption = match (prev, next) {
             (Some(p), _) if sentence_like(p) && short(p) => Some(p),
-            (_, Some(n)) if short(n) && sentence_like(n) => {
+            // A single word above ("Shares") is no alt text.
+            (Some(p), _)
+                if apart_below && text[items[p].range.clone()].split_whitespace().nth(1).is_none() =>
+            {
+                None
+            }
+            (_, Some(n)) if short(n) && sentence_like(n) && !apart_below => {
                 if let Some(a) = alt {
                     items[a].role = Role::Dropped;
                 }
@@ -130,6 +146,20 @@ mod tests {
             roles,
             [Role::Dropped, Role::Dropped, Role::Dropped, Role::Paragraph]
         );
+    }
+
+    #[test]
+    fn alt_text_right_above_a_credit_is_the_caption_not_the_paragraph_below_a_blank_line() {
+        let text =
+            "Rowing boats at dawn\nTom Reyes, Coastline Photo Agency\n\nThe club won the title on Saturday.";
+        let mut items = pieces(text, &[Role::Paragraph, Role::Credit, Role::Paragraph]);
+        // `pieces` gives one piece per line; the blank line has none.
+        items[2].range = text.rfind("The club").unwrap()..text.len();
+        let mut layout = Layout::default();
+        pair_captions(text, &mut items, &mut layout);
+        let cap = &layout.captions[0];
+        assert_eq!(&text[cap.text.clone().unwrap()], "Rowing boats at dawn");
+        assert_eq!(items[2].role, Role::Paragraph);
     }
 
     #[test]

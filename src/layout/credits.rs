@@ -88,6 +88,19 @@ pub(super) fn credit_range(line: &str) -> Option<Range<usize>> {
     if CREDIT_SLASH.is_match(line) || CREDIT_AGENCY.is_match(line) {
         return Some(0..line.len());
     }
+    // `Tom Reyes, Coastline Photo Agency`, `Jupiterimages, Getty
+    // Images/Creatas RF`: a name, a comma, and what only a picture agency
+    // is called (a news agency after the comma may be a byline's).
+    if let Some((name, agency)) = line.rsplit_once(", ") {
+        let name_words = name.split_whitespace().count();
+        if (1..=4).contains(&name_words)
+            && names_only(name)
+            && (CREDIT_AGENCY.is_match(agency)
+                || CREDIT_SLASH.is_match(agency) && CREDIT_BRACKET_INNER.is_match(agency))
+        {
+            return Some(0..line.len());
+        }
+    }
     None
 }
 
@@ -177,6 +190,8 @@ mod tests {
             "Image source, Getty Images",
             "Image: Reuters",
             "Picture: Jane Doe / AFP via Getty Images",
+            "Tom Reyes, Coastline Photo Agency",
+            "Jupiterimages, Getty Images/Creatas RF",
         ];
         for y in yes {
             assert!(credit_range(y).is_some(), "credit {y}");
@@ -188,6 +203,8 @@ mod tests {
             "(and more)",
             "Image: Firefighters at the scene",
             "Video: watch the moment the bridge opened",
+            "Dana Whitfield, Harbor City Daily",
+            "Dana Whitfield, Reuters",
         ];
         for n in no {
             assert!(credit_range(n).is_none(), "not credit {n}");
