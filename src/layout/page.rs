@@ -742,6 +742,19 @@ fn overlap_bucket(candidate: &str, body: &FxHashSet<String>, function_words: &Fu
     }
 }
 
+/// A headline candidate's indentation against the body's first block's:
+/// converters that keep a page's indentation (inscriptis) set a title as
+/// far in as the body and captions further; "flat" where neither is
+/// indented (html2text), which says nothing.
+fn indent_against_body(candidate: usize, body: usize) -> &'static str {
+    match candidate.cmp(&body) {
+        _ if candidate == 0 && body == 0 => "flat",
+        std::cmp::Ordering::Less => "less",
+        std::cmp::Ordering::Equal => "same",
+        std::cmp::Ordering::Greater => "more",
+    }
+}
+
 /// The page's headline: of the pieces shortly before the body, the one
 /// that reads most like a title (learned weights under `h:`). Its features
 /// join the block's when `explain` is set.
@@ -791,6 +804,10 @@ fn headline(
         };
         let words = words_bucket(m.words);
         let features = [
+            format!(
+                "h:indent={}",
+                indent_against_body(m.indent, blocks[first_body].indent)
+            ),
             format!("h:role={}", m.role),
             format!("h:words={words}"),
             format!("h:end={}", m.end),
@@ -937,6 +954,14 @@ mod tests {
         );
         assert_eq!(title("2024 budget passes"), "2024 budget passes");
         assert_eq!(title("Profit > loss at the port"), "Profit > loss at the port");
+    }
+
+    #[test]
+    fn a_candidate_is_indented_against_the_body() {
+        assert_eq!(indent_against_body(0, 0), "flat");
+        assert_eq!(indent_against_body(8, 8), "same");
+        assert_eq!(indent_against_body(14, 8), "more");
+        assert_eq!(indent_against_body(6, 8), "less");
     }
 
     #[test]
