@@ -646,6 +646,10 @@ fn quote_mark(w: &str) -> bool {
 /// model's casing table, learned from English text) are dropped, unless
 /// the gazetteers list them ("Berlin").
 fn foreign_quotes(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
+    // Most sentences hold no quotation mark, or no name to drop.
+    if spans.is_empty() || !words.iter().any(|w| quote_mark(w)) {
+        return;
+    }
     let marks: Vec<usize> = (0..words.len()).filter(|&i| quote_mark(words[i])).collect();
     for pair in marks.chunks_exact(2) {
         let (open, close) = (pair[0], pair[1]);
@@ -777,18 +781,19 @@ fn organizations(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazette
             s.kind = Kind::Organization;
             continue;
         }
-        let last_word = words[s.end - 1];
-        let last = lower(last_word);
-        if s.end - s.start > 1 && capitalized(last_word) {
-            if ORG_HEADS.contains(&last) || is_legal_suffix(last_word) {
+        let last = words[s.end - 1];
+        if s.end - s.start > 1 && capitalized(last) {
+            if ORG_HEADS.contains_lower(last) || is_legal_suffix(last) {
                 s.kind = Kind::Organization;
-            } else if PLACE_HEADS.contains(&last) && matches!(s.kind, Kind::Person | Kind::Misc) {
+            } else if PLACE_HEADS.contains_lower(last) && matches!(s.kind, Kind::Person | Kind::Misc) {
                 s.kind = Kind::Location;
-            } else if ORG_HEADS_NOT_PERSON.contains(&last)
+            } else if ORG_HEADS_NOT_PERSON.contains_lower(last)
                 && (s.kind == Kind::Person || s.kind == Kind::Misc && !competition(s))
             {
                 s.kind = Kind::Organization;
-            } else if last == "day" && gazetteer.first_name(&words[s.start].to_lowercase()) != 1 {
+            } else if last.eq_ignore_ascii_case("day")
+                && gazetteer.first_name(&words[s.start].to_lowercase()) != 1
+            {
                 // `Election Day`, `Labour Day`: a day's name is misc (but
                 // not `Doris Day`).
                 s.kind = Kind::Misc;
@@ -985,9 +990,10 @@ fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
         }
     }
     for i in 2..words.len() {
-        if !(PUBLICATION_NOUNS.contains(words[i - 1])
-            && WORK_DETERMINERS.contains_lower(words[i - 2])
-            && capitalized(words[i]))
+        // The capital first: most words have none, and it costs no lookup.
+        if !(capitalized(words[i])
+            && PUBLICATION_NOUNS.contains(words[i - 1])
+            && WORK_DETERMINERS.contains_lower(words[i - 2]))
             || covered(spans, i)
         {
             continue;
