@@ -149,6 +149,29 @@ pub(super) fn link_same_key(c: &mut Clustering) {
     for (a, b) in pairs {
         c.union(a, b);
     }
+    // Short forms no full name took ("Stadia" before both "Stadia Pro" and
+    // "Google Stadia") are, when alike, one entity rather than one each.
+    let roots: Vec<usize> = (0..c.nodes.len()).map(|i| c.root(i)).collect();
+    let mut size = vec![0usize; roots.len()];
+    for &r in &roots {
+        size[r] += 1;
+    }
+    let mut alone: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut pairs = Vec::new();
+    for (i, node) in c.nodes.iter().enumerate() {
+        if !c.short_form[i] || size[roots[i]] > 1 {
+            continue;
+        }
+        match alone.get(node.key.as_str()) {
+            Some(&j) => pairs.push((i, j)),
+            None => {
+                alone.insert(&node.key, i);
+            }
+        }
+    }
+    for (a, b) in pairs {
+        c.union(a, b);
+    }
 }
 
 /// A disjoint-set forest.

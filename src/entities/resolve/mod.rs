@@ -94,6 +94,25 @@ mod tests {
     }
 
     #[test]
+    fn alike_short_forms_no_full_name_took_are_one_entity() {
+        // Two later full names share "Park", so neither takes the early
+        // mentions; those are still one person, not one each.
+        let t = "Park spoke. Park left. Elena Park and Tom Park met.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Park", 0, Kind::Person),
+                mention(t, "Park", 1, Kind::Person),
+                mention(t, "Elena Park", 0, Kind::Person),
+                mention(t, "Tom Park", 0, Kind::Person),
+            ],
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        let park = got.iter().find(|g| g.0 == "Park").expect("park");
+        assert_eq!(park.3, 2, "{got:?}");
+    }
+
+    #[test]
     fn surname_joins_full_name() {
         let t = "Mayor Elena Park spoke. Park said no. Ms. Park left.";
         let got = names(
