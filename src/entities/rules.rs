@@ -4,7 +4,7 @@
 //! kind throughout an article.
 
 use super::features::Casing;
-use super::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES};
+use super::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES, SPORTS_CLUBS};
 use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
@@ -472,15 +472,14 @@ fn descriptions(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazettee
 /// name given mostly to one sex ("Merrill" is not: "Bank of America
 /// Merrill Lynch") and one more word, a surname (neither usually written in
 /// lower case, nor an organization's head noun, and not listed together as
-/// an organization), is two names: the listed one and a person. (One
-/// listed word is too often a city that names an institution: "Chicago
-/// Symphony Orchestra".)
+/// an organization), is two names: the listed one and a person. The listed
+/// part may be a sports club of two words or more ("Minnesota Wild Jonas
+/// Brodin" in a caption), and the whole may have been read as a person.
+/// (One listed word is too often a city that names an institution:
+/// "Chicago Symphony Orchestra".)
 fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
     let mut extra = Vec::new();
-    for s in spans
-        .iter_mut()
-        .filter(|s| s.kind != Kind::Person && s.end - s.start >= 4)
-    {
+    for s in spans.iter_mut().filter(|s| s.end - s.start >= 4) {
         let (given, surname) = (s.end - 2, s.end - 1);
         let first = words[given].to_lowercase();
         let last = words[surname].to_lowercase();
@@ -493,7 +492,8 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
             || ORG_HEADS_NOT_PERSON.contains(&last)
             || gazetteer.phrase_classes(&words[s.start..s.end]) != 0
             || gazetteer.phrase_classes(&words[given..s.end]) & ORGANIZATION_CLASSES != 0
-            || gazetteer.phrase_classes(&words[s.start..given]) & (ORGANIZATION_CLASSES | LOCATION_CLASSES)
+            || gazetteer.phrase_classes(&words[s.start..given])
+                & (ORGANIZATION_CLASSES | SPORTS_CLUBS | LOCATION_CLASSES)
                 == 0
         {
             continue;
@@ -503,6 +503,16 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
             end: s.end,
             kind: Kind::Person,
         });
+        // Read whole as a person ("Minnesota Wild Jonas Brodin"), the
+        // listed part is the body or place the lists hold it as.
+        if s.kind == Kind::Person {
+            let classes = gazetteer.phrase_classes(&words[s.start..given]);
+            s.kind = if classes & (ORGANIZATION_CLASSES | SPORTS_CLUBS) != 0 {
+                Kind::Organization
+            } else {
+                Kind::Location
+            };
+        }
         s.end = given;
     }
     spans.extend(extra);
@@ -1369,6 +1379,17 @@ mod tests {
                 ("Gordon Sondland".to_string(), Kind::Person),
             ]
         );
+        // A listed sports club, and a name the tagger read whole as a person.
+        let words = ["Minnesota", "Wild", "Jonas", "Brodin", "scores"];
+        for kind in [Kind::Organization, Kind::Person] {
+            assert_eq!(
+                run(&words, vec![span(0, 4, kind)]),
+                [
+                    ("Minnesota Wild".to_string(), Kind::Organization),
+                    ("Jonas Brodin".to_string(), Kind::Person),
+                ]
+            );
+        }
         // A city naming an institution stays one name.
         let words = ["the", "Chicago", "Symphony", "Orchestra"];
         assert_eq!(
