@@ -213,7 +213,8 @@ fn remove_overlaps(spans: &mut Vec<TokenSpan>) {
     });
 }
 
-/// Names do not end with a lower-case word or stray punctuation ("KeyCorp
+/// Names do not end with a lower-case word or stray punctuation (a closing
+/// single quote, "KeyCorp
 /// and", "the Gulf ;"), nor start with a lower-case word other than a name
 /// particle. `surnames` are the last words of the article's persons' names.
 fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surnames: &FxHashSet<u64>) {
@@ -228,7 +229,7 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
                         "de" | "van" | "von" | "da" | "di" | "del" | "della" | "le" | "la" | "al"
                     ))
         } else {
-            !(first.is_numeric() || matches!(w, ")" | "." | "'"))
+            !(first.is_numeric() || matches!(w, ")" | "."))
         }
     };
     // "McDonald's" keeps its 's: the listed name has it; but not the
@@ -1366,6 +1367,12 @@ mod tests {
                 ("Steven Mnuchin".to_string(), Kind::Person),
             ]
         );
+    }
+
+    #[test]
+    fn a_closing_single_quote_is_no_part_of_a_name() {
+        let words = ["on", "'", "Prison", "Break", "'", "last", "year"];
+        assert_eq!(names(&words, vec![span(2, 5, Kind::Misc)]), ["Prison Break"]);
     }
 
     #[test]
