@@ -213,10 +213,9 @@ fn remove_overlaps(spans: &mut Vec<TokenSpan>) {
     });
 }
 
-/// Names do not end with a lower-case word or stray punctuation (a closing
-/// single quote, "KeyCorp
-/// and", "the Gulf ;"), nor start with a lower-case word other than a name
-/// particle. `surnames` are the last words of the article's persons' names.
+/// Names do not end with a lower-case word or stray punctuation ("KeyCorp
+/// and", "the Gulf ;", a closing single quote), nor start with a lower-case
+/// word other than a name particle. `surnames` are the last words of the article's persons' names.
 fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surnames: &FxHashSet<u64>) {
     let loose = |w: &str, at_start: bool| {
         let first = w.chars().next().unwrap_or(' ');
