@@ -515,30 +515,13 @@ fn build(
     if let Some(h) = headline {
         layout.headline = Some(push(&mut text, &h));
     }
-    // A byline just before the body; else the stated authors.
-    let byline = first_body.and_then(|first| {
-        (first.saturating_sub(8)..first)
-            .filter(|&i| m[i].words <= 20)
-            .find_map(|i| {
-                let text = &blocks[i].text;
-                // "Posted on March 2, 2024 by Ines Albrecht": the part from "by".
-                let from_by = [" by ", " By ", " BY "]
-                    .iter()
-                    .filter_map(|k| text.rfind(k))
-                    .max()
-                    .map(|p| &text[p + 1..]);
-                let whole = crate::layout::read_byline(text)
-                    .or_else(|| from_by.and_then(crate::layout::read_byline))
-                    .map(|a| (i, text.clone(), a, None));
-                // "By Dana Whitfield | Nov 18, 2019": the byline and its date apart.
-                whole.or_else(|| {
-                    crate::layout::read_byline_and_date(text).map(|(line, a, date)| (i, line, a, Some(date)))
-                })
-            })
-    });
+    let byline = first_body.and_then(|first| page_byline(blocks, m, first));
     let mut line_date = None;
     match byline {
         Some((i, line, authors, date)) => {
+            // In the text too, as a text file has it, so that its authors
+            // are found as people.
+            push(&mut text, &line);
             layout.byline = Some(line);
             layout.authors = authors;
             line_date = date;
@@ -582,12 +565,48 @@ fn build(
             layout.bullets.push(r);
             scored[i].class = BlockClass::Bullet;
         } else {
+            // The first paragraph's dateline (`WASHINGTON (AP) —`), as in text.
+            if layout.paragraphs.is_empty() {
+                if let Some((line, date, place)) = crate::layout::read_dateline(&b.text) {
+                    layout.dateline = Some(line);
+                    layout.dateline_place = Some(r.start + place.start..r.start + place.end);
+                    layout.date = layout.date.take().or(date);
+                }
+            }
             layout.paragraphs.push(r);
             scored[i].class = BlockClass::Body;
         }
     }
     layout.page = scored;
     Extracted { text, layout }
+}
+
+/// A byline just before the body, or the body's first `<p>` when that is
+/// one ("By Mara Lindqvist"): its block, its line, its authors and the date
+/// on the same line, if any.
+fn page_byline(
+    blocks: &[HtmlBlock],
+    m: &[Measure],
+    first: usize,
+) -> Option<(usize, String, Vec<String>, Option<String>)> {
+    (first.saturating_sub(8)..=first)
+        .filter(|&i| m[i].words <= 20)
+        .find_map(|i| {
+            let text = &blocks[i].text;
+            // "Posted on March 2, 2024 by Ines Albrecht": the part from "by".
+            let from_by = [" by ", " By ", " BY "]
+                .iter()
+                .filter_map(|k| text.rfind(k))
+                .max()
+                .map(|p| &text[p + 1..]);
+            let whole = crate::layout::read_byline(text)
+                .or_else(|| from_by.and_then(crate::layout::read_byline))
+                .map(|a| (i, text.clone(), a, None));
+            // "By Dana Whitfield | Nov 18, 2019": the byline and its date apart.
+            whole.or_else(|| {
+                crate::layout::read_byline_and_date(text).map(|(line, a, date)| (i, line, a, Some(date)))
+            })
+        })
 }
 
 /// Lower-case words, for comparing titles.

@@ -122,7 +122,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline opening a first paragraph (`LONDON (Reuters) -`,
 /// `WASHINGTON, March 3 (AP) —`) and its date, if any.
-pub(super) fn dateline(para: &str) -> Option<(String, Option<String>, Range<usize>)> {
+pub(crate) fn dateline(para: &str) -> Option<(String, Option<String>, Range<usize>)> {
     let c = DATELINE.captures(para)?;
     let place_match = c.name("place")?;
     let place = place_match.as_str();

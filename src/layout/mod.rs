@@ -41,6 +41,7 @@ use roles::{assign_roles, collect};
 pub(crate) use byline::byline as read_byline;
 pub(crate) use byline::byline_and_date as read_byline_and_date;
 pub(crate) use dates::date_line;
+pub(crate) use dates::dateline as read_dateline;
 pub(crate) use lines::furniture;
 
 /// Pass 1: finds the layout of the document's text and the blocks that
