@@ -534,11 +534,20 @@ fn build(
     let mut body_started = false;
     for i in 0..blocks.len() {
         let b = &blocks[i];
-        let caption = b.tag == "figcaption" || b.flags & flag::FIGCAPTION != 0;
+        let credit_hint = b.near.iter().any(|h| matches!(*h, "credit" | "copyright"))
+            || crate::layout::credit_range(&b.text).is_some();
+        // Outside `<figcaption>`, a caption by its class (`image-caption`,
+        // `wp-caption-text`), and a short credit right after a caption.
+        let by_class = !keep[i]
+            && !crate::layout::furniture(&b.text)
+            && !b.near.iter().any(|h| ELSEWHERE_HINTS.contains(h))
+            && (b.near.contains(&"caption") && m[i].words <= CAPTION_WORDS
+                || credit_hint && m[i].words <= 8 && i > 0 && scored[i - 1].class == BlockClass::Caption);
+        let caption = b.tag == "figcaption" || b.flags & flag::FIGCAPTION != 0 || by_class;
         let near_region = region.start.saturating_sub(3) <= i && i < region.end;
         if caption && near_region {
             // A credit element inside the caption names the photographer.
-            let credit = b.near.iter().any(|h| matches!(*h, "credit" | "copyright"));
+            let credit = credit_hint;
             let r = push(&mut text, &b.text);
             match layout.captions.last_mut() {
                 Some(c) if credit && c.credit.is_none() => c.credit = Some(r),
@@ -580,6 +589,24 @@ fn build(
     layout.page = scored;
     Extracted { text, layout }
 }
+
+/// Class words of elements that caption other stories or videos
+/// (`c-related__caption`, `c-trending__caption`), not the article's
+/// pictures.
+const ELSEWHERE_HINTS: [&str; 9] = [
+    "related",
+    "trending",
+    "popular",
+    "recommended",
+    "promo",
+    "teaser",
+    "recirc",
+    "video",
+    "player",
+];
+
+/// The longest caption found by its class alone, in words.
+const CAPTION_WORDS: usize = 60;
 
 /// A byline just before the body, or the body's first `<p>` when that is
 /// one ("By Mara Lindqvist"): its block, its line, its authors and the date

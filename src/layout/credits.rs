@@ -49,7 +49,7 @@ pub(super) static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The byte range of the credit inside a standalone credit line, if it is one.
-pub(super) fn credit_range(line: &str) -> Option<Range<usize>> {
+pub(crate) fn credit_range(line: &str) -> Option<Range<usize>> {
     let chars = line.chars().count();
     if chars > 100 || line.split_whitespace().count() > 12 {
         return None;
