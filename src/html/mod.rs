@@ -534,20 +534,9 @@ fn build(
     let mut body_started = false;
     for i in 0..blocks.len() {
         let b = &blocks[i];
-        let credit_hint = b.near.iter().any(|h| matches!(*h, "credit" | "copyright"))
-            || crate::layout::credit_range(&b.text).is_some();
-        // Outside `<figcaption>`, a caption by its class (`image-caption`,
-        // `wp-caption-text`), and a short credit right after a caption.
-        let by_class = !keep[i]
-            && !crate::layout::furniture(&b.text)
-            && !b.near.iter().any(|h| ELSEWHERE_HINTS.contains(h))
-            && (b.near.contains(&"caption") && m[i].words <= CAPTION_WORDS
-                || credit_hint && m[i].words <= 8 && i > 0 && scored[i - 1].class == BlockClass::Caption);
-        let caption = b.tag == "figcaption" || b.flags & flag::FIGCAPTION != 0 || by_class;
+        let after_caption = i > 0 && scored[i - 1].class == BlockClass::Caption;
         let near_region = region.start.saturating_sub(3) <= i && i < region.end;
-        if caption && near_region {
-            // A credit element inside the caption names the photographer.
-            let credit = credit_hint;
+        if let Some(credit) = caption_part(b, &m[i], keep[i], after_caption).filter(|_| near_region) {
             let r = push(&mut text, &b.text);
             match layout.captions.last_mut() {
                 Some(c) if credit && c.credit.is_none() => c.credit = Some(r),
@@ -564,6 +553,11 @@ fn build(
             continue;
         }
         if !keep[i] || scored[i].class != BlockClass::Boilerplate {
+            continue;
+        }
+        // A summary point is a sentence or most of one; a short list item
+        // before the body is a share button or a tag ("Reddit").
+        if b.tag == "li" && !body_started && m[i].words < BULLET_WORDS {
             continue;
         }
         let r = push(&mut text, &b.text);
@@ -605,8 +599,26 @@ const ELSEWHERE_HINTS: [&str; 9] = [
     "player",
 ];
 
+/// The fewest words of a summary point before an HTML page's body.
+const BULLET_WORDS: usize = 5;
+
 /// The longest caption found by its class alone, in words.
 const CAPTION_WORDS: usize = 60;
+
+/// Whether a block is part of a picture's caption, and if so whether it is
+/// the credit: a `<figcaption>`, or outside one a caption by its class
+/// (`image-caption`, `wp-caption-text`) and a short credit right after a
+/// caption. A credit is named so by its class or reads as one.
+fn caption_part(b: &HtmlBlock, m: &Measure, kept: bool, after_caption: bool) -> Option<bool> {
+    let credit = b.near.iter().any(|h| matches!(*h, "credit" | "copyright"))
+        || crate::layout::credit_range(&b.text).is_some();
+    let by_class = !kept
+        && !crate::layout::furniture(&b.text)
+        && !b.near.iter().any(|h| ELSEWHERE_HINTS.contains(h))
+        && (b.near.contains(&"caption") && m.words <= CAPTION_WORDS
+            || credit && m.words <= 8 && after_caption);
+    (b.tag == "figcaption" || b.flags & flag::FIGCAPTION != 0 || by_class).then_some(credit)
+}
 
 /// A byline just before the body, or the body's first `<p>` when that is
 /// one ("By Mara Lindqvist"): its block, its line, its authors and the date
@@ -821,6 +833,38 @@ mod tests {
             cut_before_title(&blocks, &m, &mut keep, "Storm closes the pier"),
             None
         );
+    }
+
+    #[test]
+    fn short_list_items_before_the_body_are_no_summary_points() {
+        let text = |(mut b, _): (HtmlBlock, Measure), t: &str| {
+            b.text = t.to_string();
+            let m = measure(&b, &FunctionWords::new(std::iter::empty()));
+            (b, m)
+        };
+        let (blocks, m): (Vec<_>, Vec<_>) = [
+            text(block("li", 1), "Reddit"),
+            text(block("li", 1), "The full timetable returns by Wednesday."),
+            text(
+                block("p", 1),
+                "Ferries between Harbor City and Gull Island ran again on Monday.",
+            ),
+        ]
+        .into_iter()
+        .unzip();
+        let scored = (0..3)
+            .map(|_| PageBlock {
+                range: 0..0,
+                class: BlockClass::Boilerplate,
+                score: 0.0,
+                features: Vec::new(),
+                source: None,
+            })
+            .collect();
+        let out = build(&blocks, &m, &[true; 3], &(0..3), meta::Meta::default(), scored);
+        let bullets: Vec<&str> = out.layout.bullets.iter().map(|r| &out.text[r.clone()]).collect();
+        assert_eq!(bullets, ["The full timetable returns by Wednesday."]);
+        assert_eq!(out.layout.paragraphs.len(), 1);
     }
 
     #[test]
