@@ -492,10 +492,11 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
             || ORG_HEADS_NOT_PERSON.contains(&last)
             || gazetteer.phrase_classes(&words[s.start..s.end]) != 0
             || gazetteer.phrase_classes(&words[given..s.end]) & ORGANIZATION_CLASSES != 0
-            || gazetteer.phrase_classes(&words[s.start..given])
-                & (ORGANIZATION_CLASSES | SPORTS_CLUBS | LOCATION_CLASSES)
-                == 0
         {
+            continue;
+        }
+        let listed = gazetteer.phrase_classes(&words[s.start..given]);
+        if listed & (ORGANIZATION_CLASSES | SPORTS_CLUBS | LOCATION_CLASSES) == 0 {
             continue;
         }
         extra.push(TokenSpan {
@@ -506,8 +507,7 @@ fn listed_then_person(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Ga
         // Read whole as a person ("Minnesota Wild Jonas Brodin"), the
         // listed part is the body or place the lists hold it as.
         if s.kind == Kind::Person {
-            let classes = gazetteer.phrase_classes(&words[s.start..given]);
-            s.kind = if classes & (ORGANIZATION_CLASSES | SPORTS_CLUBS) != 0 {
+            s.kind = if listed & (ORGANIZATION_CLASSES | SPORTS_CLUBS) != 0 {
                 Kind::Organization
             } else {
                 Kind::Location
@@ -656,8 +656,9 @@ fn quote_mark(w: &str) -> bool {
 /// model's casing table, learned from English text) are dropped, unless
 /// the gazetteers list them ("Berlin").
 fn foreign_quotes(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, casing: &Casing) {
-    // Most sentences hold no quotation mark, or no name to drop.
-    if spans.is_empty() || !words.iter().any(|w| quote_mark(w)) {
+    // Most sentences hold no name to drop (and a sentence without
+    // quotation marks allocates no list of them).
+    if spans.is_empty() {
         return;
     }
     let marks: Vec<usize> = (0..words.len()).filter(|&i| quote_mark(words[i])).collect();

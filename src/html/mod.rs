@@ -700,6 +700,14 @@ mod tests {
         (b, m)
     }
 
+    /// A block of `tag` holding `text`.
+    fn with_text(tag: &'static str, text: &str) -> (HtmlBlock, Measure) {
+        let (mut b, _) = block(tag, 1);
+        b.text = text.to_string();
+        let m = measure(&b, &FunctionWords::new(std::iter::empty()));
+        (b, m)
+    }
+
     #[test]
     fn short_links_ending_the_body_are_left_out() {
         let mut parts: Vec<(HtmlBlock, Measure)> = vec![
@@ -796,21 +804,13 @@ mod tests {
 
     #[test]
     fn what_comes_before_the_stated_title_is_not_the_article() {
-        let text = |(mut b, _): (HtmlBlock, Measure), t: &str| {
-            b.text = t.to_string();
-            let m = measure(&b, &FunctionWords::new(std::iter::empty()));
-            (b, m)
-        };
         let sentence = "Crews began on Monday to replace the planks of the old pier.";
         let (blocks, m): (Vec<_>, Vec<_>) = [
-            text(block("div", 1), "Categories"),
-            text(
-                block("div", 1),
-                "Ferry news and notes from the harbor, every week.",
-            ),
-            text(block("p", 1), "Crews repair the old pier"),
-            text(block("p", 1), sentence),
-            text(block("p", 1), sentence),
+            with_text("div", "Categories"),
+            with_text("div", "Ferry news and notes from the harbor, every week."),
+            with_text("p", "Crews repair the old pier"),
+            with_text("p", sentence),
+            with_text("p", sentence),
         ]
         .into_iter()
         .unzip();
@@ -837,16 +837,11 @@ mod tests {
 
     #[test]
     fn short_list_items_before_the_body_are_no_summary_points() {
-        let text = |(mut b, _): (HtmlBlock, Measure), t: &str| {
-            b.text = t.to_string();
-            let m = measure(&b, &FunctionWords::new(std::iter::empty()));
-            (b, m)
-        };
         let (blocks, m): (Vec<_>, Vec<_>) = [
-            text(block("li", 1), "Reddit"),
-            text(block("li", 1), "The full timetable returns by Wednesday."),
-            text(
-                block("p", 1),
+            with_text("li", "Reddit"),
+            with_text("li", "The full timetable returns by Wednesday."),
+            with_text(
+                "p",
                 "Ferries between Harbor City and Gull Island ran again on Monday.",
             ),
         ]

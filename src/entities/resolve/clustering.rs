@@ -133,22 +133,8 @@ pub(super) fn org_key(k: &str) -> String {
 /// Links the first node of every key with the later ones (short forms
 /// excepted: "Park" may be two people).
 pub(super) fn link_same_key(c: &mut Clustering) {
-    let mut pairs = Vec::new();
-    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, node) in c.nodes.iter().enumerate() {
-        if c.short_form[i] {
-            continue;
-        }
-        match by_key.get(node.key.as_str()) {
-            Some(&j) => pairs.push((i, j)),
-            None => {
-                by_key.insert(&node.key, i);
-            }
-        }
-    }
-    for (a, b) in pairs {
-        c.union(a, b);
-    }
+    let full: Vec<bool> = c.short_form.iter().map(|&s| !s).collect();
+    link_alike(c, &full);
     // Short forms no full name took ("Stadia" before both "Stadia Pro" and
     // "Google Stadia") are, when alike, one entity rather than one each.
     let roots: Vec<usize> = (0..c.nodes.len()).map(|i| c.root(i)).collect();
@@ -156,16 +142,21 @@ pub(super) fn link_same_key(c: &mut Clustering) {
     for &r in &roots {
         size[r] += 1;
     }
-    let mut alone: FxHashMap<&str, usize> = FxHashMap::default();
+    let alone: Vec<bool> = (0..roots.len())
+        .map(|i| c.short_form[i] && size[roots[i]] == 1)
+        .collect();
+    link_alike(c, &alone);
+}
+
+/// Links the first of the `chosen` nodes of every key with the later ones.
+fn link_alike(c: &mut Clustering, chosen: &[bool]) {
     let mut pairs = Vec::new();
-    for (i, node) in c.nodes.iter().enumerate() {
-        if !c.short_form[i] || size[roots[i]] > 1 {
-            continue;
-        }
-        match alone.get(node.key.as_str()) {
+    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, node) in c.nodes.iter().enumerate().filter(|&(i, _)| chosen[i]) {
+        match by_key.get(node.key.as_str()) {
             Some(&j) => pairs.push((i, j)),
             None => {
-                alone.insert(&node.key, i);
+                by_key.insert(&node.key, i);
             }
         }
     }
