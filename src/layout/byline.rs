@@ -101,6 +101,33 @@ pub(crate) fn byline_and_date(line: &str) -> Option<(String, Vec<String>, String
     None
 }
 
+/// A date with the byline after it (`September 10, 2018 | by Catherine
+/// Ortiz`, `11/19/2019 by Lars Brandle`, `November 20, 2019 Emiliano
+/// Bellini`): the byline, its authors and the date, apart.
+pub(crate) fn date_and_byline(line: &str) -> Option<(String, Vec<String>, String)> {
+    if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
+        return None;
+    }
+    let line = fold_lines(line.trim());
+    let mut prev_space = false;
+    for (i, c) in line.char_indices() {
+        let starts_word = prev_space && !c.is_whitespace();
+        prev_space = c.is_whitespace();
+        if !starts_word {
+            continue;
+        }
+        let date = line[..i].trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
+        if date.is_empty() || !date_line(date) {
+            continue;
+        }
+        let tail = line[i..].trim_start_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
+        if let Some(authors) = byline(tail).or_else(|| bare_name(tail)).filter(|a| !a.is_empty()) {
+            return Some((tail.to_string(), authors, strip_date_label(date).to_string()));
+        }
+    }
+    None
+}
+
 /// A name alone before a date (`Randy Maniloff Nov. 18, 2019 7:04 pm
 /// ET`) is an author's when it reads as a person's name of two or three
 /// words opening with a known first name: the date is what tells it from
@@ -237,6 +264,38 @@ mod tests {
         ];
         for (line, want) in cases {
             let got = byline_and_date(line);
+            let want = want.map(|(b, a, d)| {
+                (
+                    b.to_string(),
+                    a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    d.to_string(),
+                )
+            });
+            assert_eq!(got, want, "case {line}");
+        }
+    }
+
+    #[test]
+    fn dates_with_their_byline_after() {
+        type Split<'a> = Option<(&'a str, &'a [&'a str], &'a str)>;
+        let cases: &[(&str, Split)] = &[
+            (
+                "September 10, 2018 |  by Dana Whitfield",
+                Some(("by Dana Whitfield", &["Dana Whitfield"], "September 10, 2018")),
+            ),
+            (
+                "5:45 AM PST 11/19/2019  by  Tom Reyes",
+                Some(("by  Tom Reyes", &["Tom Reyes"], "5:45 AM PST 11/19/2019")),
+            ),
+            (
+                "November 20, 2019 Randy Maniloff",
+                Some(("Randy Maniloff", &["Randy Maniloff"], "November 20, 2019")),
+            ),
+            ("November 20, 2019 Markets", None),
+            ("Nov 18, 2019", None),
+        ];
+        for (line, want) in cases {
+            let got = date_and_byline(line);
             let want = want.map(|(b, a, d)| {
                 (
                     b.to_string(),

@@ -46,6 +46,18 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
         }
         let credit = items[c].range.clone();
         items[c].role = Role::Dropped;
+        // A caption line right after the credit (`Image copyright X`, then
+        // `Image caption Y`) is the caption this credit is for.
+        if items
+            .get(c + 1)
+            .is_some_and(|it| matches!(it.role, Role::Caption | Role::CaptionLabel))
+        {
+            layout.captions.push(CaptionSpan {
+                text: None,
+                credit: Some(credit),
+            });
+            continue;
+        }
         // A caption just before, already paired only with its label, takes this credit.
         if let Some(prev) = layout.captions.last_mut() {
             let touches = c > 0
@@ -175,6 +187,23 @@ mod tests {
             &text[cap.text.clone().unwrap()],
             "Commuters crossed the bridge on Monday."
         );
+    }
+
+    #[test]
+    fn credit_then_caption_line_is_one_caption_not_the_paragraph_before() {
+        let text =
+            "The ferry will run all winter.\nGetty Images\nThe chain ferry at dawn\nThe council voted.";
+        let mut items = pieces(
+            text,
+            &[Role::Paragraph, Role::Credit, Role::Caption, Role::Paragraph],
+        );
+        let mut layout = Layout::default();
+        pair_captions(text, &mut items, &mut layout);
+        assert_eq!(layout.captions.len(), 1, "{:?}", layout.captions);
+        let cap = &layout.captions[0];
+        assert_eq!(&text[cap.credit.clone().unwrap()], "Getty Images");
+        assert_eq!(&text[cap.text.clone().unwrap()], "The chain ferry at dawn");
+        assert_eq!(items[0].role, Role::Paragraph);
     }
 
     #[test]

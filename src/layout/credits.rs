@@ -10,7 +10,7 @@ use regex::Regex;
 
 static CREDIT_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:photo(?:graph)?s?|image|images|picture|pictures|illustration|credit|photo\s+credit|image\s+credit|image\s+source|video|graphic|photo\s+illustration|courtesy)\s*(?:[:,]|by\b|of\b|\.{2,}|…)\s*(\S.*)$",
+        r"(?i)^(?:(?:photo(?:graph)?s?|image|images|picture|pictures|illustration|credit|photo\s+credit|image\s+credit|image\s+source|video|graphic|photo\s+illustration|courtesy)\s*(?:[:,]|by\b|of\b|\.{2,}|…)|(?:image|photo|picture)\s+copyright\b\s*[:,]?)\s*(\S.*)$",
     )
     .expect("credit pattern")
 });
@@ -48,6 +48,21 @@ pub(super) static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:image|photo|video)?\s*caption\s*[,:]?\s*").expect("caption label pattern")
 });
 
+/// A caption label inside a line, after a credit (`Image copyright X Image
+/// caption Y`, `Image source, X Image caption, Y`).
+static INNER_CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:image|photo|picture|video)\s+caption\b\s*[,:]?\s*")
+        .expect("inner caption label pattern")
+});
+
+/// A line holding a credit and then the caption it credits, after a
+/// caption label: the byte ranges of the credit and of the caption.
+pub(crate) fn credit_then_caption(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let m = INNER_CAPTION_LABEL.find(line)?;
+    let credit = credit_range(line[..m.start()].trim_end())?;
+    (m.end() < line.len()).then(|| (credit, m.end()..line.len()))
+}
+
 /// The byte range of the credit inside a standalone credit line, if it is one.
 pub(crate) fn credit_range(line: &str) -> Option<Range<usize>> {
     let chars = line.chars().count();
@@ -70,7 +85,12 @@ pub(crate) fn credit_range(line: &str) -> Option<Range<usize>> {
             "illustration",
         ]
         .iter()
-        .any(|l| label.starts_with(l) && !label.contains("source") && !label.contains("credit"));
+        .any(|l| {
+            label.starts_with(l)
+                && !label.contains("source")
+                && !label.contains("credit")
+                && !label.contains("copyright")
+        });
         if describes && !names_only(m.as_str()) {
             return None;
         }
@@ -192,6 +212,8 @@ mod tests {
             "Picture: Jane Doe / AFP via Getty Images",
             "Tom Reyes, Coastline Photo Agency",
             "Jupiterimages, Getty Images/Creatas RF",
+            "Image copyright Getty Images",
+            "Image copyright Harriet Vole",
         ];
         for y in yes {
             assert!(credit_range(y).is_some(), "credit {y}");
@@ -209,6 +231,28 @@ mod tests {
         for n in no {
             assert!(credit_range(n).is_none(), "not credit {n}");
         }
+    }
+
+    #[test]
+    fn credit_and_caption_on_one_line() {
+        for (line, credit, caption) in [
+            (
+                "Image copyright Harriet Vole Image caption The ferry has crossed since 1952",
+                "Harriet Vole",
+                "The ferry has crossed since 1952",
+            ),
+            (
+                "Image source, Getty Images Image caption, Crowds gathered at the port",
+                "Getty Images",
+                "Crowds gathered at the port",
+            ),
+        ] {
+            let (c, t) = credit_then_caption(line).expect(line);
+            assert_eq!((&line[c], &line[t]), (credit, caption));
+        }
+        // No credit before the label, or nothing after it.
+        assert!(credit_then_caption("The town voted Image caption The ferry").is_none());
+        assert!(credit_then_caption("Image copyright Getty Images Image caption").is_none());
     }
 
     #[test]

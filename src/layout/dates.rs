@@ -76,12 +76,59 @@ fn is_kanji_date(w: &str) -> bool {
         .is_some_and(str::is_empty)
 }
 
+/// `11/19/2019`, `19/11/19`; and with dots when the year has four digits
+/// (`18.11.2019`, `11.14.2019`), which a version number or a score has
+/// not.
 fn is_slash_date(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('/').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    let numeric = |parts: &[&str]| {
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let dotted: Vec<&str> = w.split('.').collect();
+    numeric(&w.split('/').collect::<Vec<_>>())
+        || numeric(&dotted) && dotted.iter().filter(|p| p.len() == 4).count() == 1
+}
+
+/// How many words a line may have for [`date_in`] to look inside it, and
+/// how many may come before its date.
+const DATE_IN_WORDS: usize = 12;
+const DATE_IN_LEAD: usize = 3;
+
+/// The date inside a short line of page furniture, after at most a few
+/// words (`Reuters November 18, 2019 11:03 PM`) and before anything
+/// (`Nov 19, 2019 at 6:46 pm ET • 2 min read`): the longest run of words
+/// from the first word where one starts that reads as a date line.
+pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
+    let words: Vec<Range<usize>> = line
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - line.as_ptr() as usize;
+            start..start + w.len()
+        })
+        .collect();
+    if words.len() > DATE_IN_WORDS || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let edge = |c: char| c.is_whitespace() || ",|·•-–—_".contains(c);
+    // A separator standing alone ends the date (`... 6:46 pm ET • 2 min read`).
+    let alone = |r: &Range<usize>| line[r.clone()].chars().all(|c| "|·•-–—".contains(c));
+    for a in 0..words.len().min(DATE_IN_LEAD + 1) {
+        let end = (a + 1..words.len())
+            .find(|&b| alone(&words[b]))
+            .unwrap_or(words.len());
+        for b in (a..end).rev() {
+            let span = &line[words[a].start..words[b].end];
+            let trimmed = span.trim_start_matches(edge);
+            let trimmed = trimmed.trim_end_matches(edge);
+            if date_line(trimmed) {
+                let start = words[a].start + (span.len() - span.trim_start_matches(edge).len());
+                return Some(start..start + trimmed.len());
+            }
+        }
+    }
+    None
 }
 
 fn is_time_or_number(w: &str) -> bool {
@@ -175,6 +222,7 @@ mod tests {
             "2024-03-03",
             "Mon 4 Mar 2024 10.02 GMT",
             "2024年11月19日 10:30",
+            "11.14.2019 09:00 AM",
         ] {
             assert!(date_line(yes), "{yes}");
         }
@@ -183,8 +231,33 @@ mod tests {
             "Published by the council",
             "2024年11月",
             "11月19日に発表",
+            "Version 2.1.3",
         ] {
             assert!(!date_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn dates_inside_short_lines() {
+        for (line, date) in [
+            (
+                "Reuters November 18, 2019 11:03 PM",
+                Some("November 18, 2019 11:03 PM"),
+            ),
+            (
+                "Nov 19, 2019 at 6:46 pm ET  • 2 min read",
+                Some("Nov 19, 2019 at 6:46 pm ET"),
+            ),
+            (
+                "__Nov 19, 2019 at 9:08 GMT __Share",
+                Some("Nov 19, 2019 at 9:08 GMT"),
+            ),
+            ("21/06/2014 Tony Carter All, Books, News", Some("21/06/2014")),
+            // Too far in, too long a line, or no date.
+            ("The harbor board met again on the evening of March 3, 2024", None),
+            ("Today 12:01 AM", None),
+        ] {
+            assert_eq!(date_in(line).map(|r| &line[r]), date, "{line}");
         }
     }
 

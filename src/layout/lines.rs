@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::credits::{credit_range, CAPTION_LABEL};
+use super::credits::{credit_range, credit_then_caption, CAPTION_LABEL};
 use crate::lexicon::BOILERPLATE_LINES;
 
 /// One physical line: content range without indentation or trailing space.
@@ -118,7 +118,7 @@ pub(super) fn classify(line: &str) -> LineKind {
     {
         return LineKind::CaptionLabel;
     }
-    if credit_range(line).is_some() {
+    if credit_range(line).is_some() || credit_then_caption(line).is_some() {
         return LineKind::Credit;
     }
     LineKind::Text

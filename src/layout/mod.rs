@@ -102,6 +102,8 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
         }
     }
     layout.page = classified.blocks;
+    let above = classified.above.map(|i| &items[i]);
+    roles::page_top_meta(text, above, &items[classified.top], &mut layout);
     collect(text, &items, &mut layout);
     layout
 }

@@ -502,10 +502,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     let page_like = marks > 0 && marks + repeated.iter().filter(|r| **r).count() >= PAGE_MARKS;
     if !page_like && !explain {
         // Nothing to cut, and no one asked for the blocks' scores.
-        return Classified {
-            blocks: Vec::new(),
-            headline: None,
-        };
+        return Classified::new(Vec::new(), None);
     }
     let function_words = FunctionWords::new(items.iter().map(|p| &text[p.range.clone()]));
     let mut blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
@@ -533,10 +530,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         });
     }
     if !page_like {
-        return Classified {
-            blocks: out,
-            headline: None,
-        };
+        return Classified::new(out, None);
     }
     let gains = |line: f32| -> Vec<f32> {
         (0..items.len())
@@ -592,15 +586,12 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     // Only a text cut out of a page has its headline among the page's
     // lines; an article's first line stays its headline.
     let cut = first_body.filter(|&first| (0..first).any(|i| out[i].class == BlockClass::Boilerplate));
-    let headline = cut.and_then(|first| {
+    let found = cut.and_then(|first| {
         let body = opening_words(text, &out, &function_words);
-        headline(text, &blocks, &mut out, first, &body, &function_words, explain)
+        headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
     });
     trim_edges(text, &page, region, items, &mut out, explain);
-    Classified {
-        blocks: out,
-        headline,
-    }
+    Classified::new(out, found)
 }
 
 /// Drops the blocks at the ends of the body (the region's paragraphs) that
@@ -696,6 +687,34 @@ pub(super) struct Classified {
     pub blocks: Vec<PageBlock>,
     /// The article's title found before the body.
     pub headline: Option<std::ops::Range<usize>>,
+    /// The pieces between the headline and the body's first paragraph:
+    /// where a page states the article's date and byline, which the
+    /// classifier may count as page furniture.
+    pub top: std::ops::Range<usize>,
+    /// The piece just before the headline, where some pages state the
+    /// date.
+    pub above: Option<usize>,
+}
+
+impl Classified {
+    /// The blocks with the headline found, if any: the headline's piece,
+    /// the body's first piece and the title's range.
+    fn new(blocks: Vec<PageBlock>, found: Option<(usize, usize, std::ops::Range<usize>)>) -> Self {
+        match found {
+            Some((at, first, headline)) => Classified {
+                blocks,
+                headline: Some(headline),
+                top: at + 1..first,
+                above: at.checked_sub(1),
+            },
+            None => Classified {
+                blocks,
+                headline: None,
+                top: 0..0,
+                above: None,
+            },
+        }
+    }
 }
 
 /// How many pieces before the body may hold the headline.
@@ -766,7 +785,7 @@ fn headline(
     body: &FxHashSet<String>,
     function_words: &FunctionWords,
     explain: bool,
-) -> Option<std::ops::Range<usize>> {
+) -> Option<(usize, std::ops::Range<usize>)> {
     let w = &*WEIGHTS;
     let mut best: Option<(f32, usize)> = None;
     let candidates: Vec<usize> = (first_body.saturating_sub(HEADLINE_REACH)..first_body)
@@ -848,7 +867,7 @@ fn headline(
     }
     let (_, i) = best?;
     out[i].class = BlockClass::Headline;
-    Some(title_of(text, out[i].range.clone()))
+    Some((i, title_of(text, out[i].range.clone())))
 }
 
 /// The title in a headline block, without what a converter or the page

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::credits::{credit_range, CAPTION_LABEL};
+use super::credits::{credit_range, credit_then_caption, CAPTION_LABEL};
 use super::lines::{ends_sentence, Line, LineKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,12 +97,7 @@ pub(super) fn build_items(text: &str, lines: &[Line], kinds: &[LineKind], from: 
                 i += 1;
             }
             LineKind::Credit => {
-                let r = credit_range(&text[l.start..l.end]).unwrap_or(0..l.end - l.start);
-                items.push(Piece {
-                    role: Role::Credit,
-                    range: l.start + r.start..l.start + r.end,
-                    lines: 1,
-                });
+                push_credit(text, &l, &mut items);
                 i += 1;
             }
             LineKind::CaptionLabel => {
@@ -132,6 +127,28 @@ pub(super) fn build_items(text: &str, lines: &[Line], kinds: &[LineKind], from: 
         }
     }
     items
+}
+
+/// The piece of a credit line; and of its caption after it when the line
+/// holds both (`Image copyright X Image caption Y`).
+fn push_credit(text: &str, l: &Line, items: &mut Vec<Piece>) {
+    let line = &text[l.start..l.end];
+    let (r, caption) = match credit_then_caption(line) {
+        Some((r, caption)) => (r, Some(caption)),
+        None => (credit_range(line).unwrap_or(0..line.len()), None),
+    };
+    items.push(Piece {
+        role: Role::Credit,
+        range: l.start + r.start..l.start + r.end,
+        lines: 1,
+    });
+    if let Some(c) = caption {
+        items.push(Piece {
+            role: Role::Caption,
+            range: l.start + c.start..l.start + c.end,
+            lines: 1,
+        });
+    }
 }
 
 /// How wrapped text lines are joined: `Some(width)` for hard-wrapped text,

@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
-use super::byline::{byline, byline_and_date};
+use super::byline::{byline, byline_and_date, date_and_byline};
 use super::captions::pair_captions;
-use super::credits::inline_credit;
-use super::dates::{date_line, dateline, strip_date_label, wire_dateline_line};
+use super::credits::{credit_range, inline_credit};
+use super::dates::{date_in, date_line, dateline, strip_date_label, wire_dateline_line};
 use super::paragraphs::{chars_len, Piece, Role};
 use crate::document::{CaptionSpan, Layout};
 use crate::text::fold_lines;
@@ -160,6 +160,41 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
         seen_body |= item.lines > 1 || chars_len(text, &item.range) > 120;
     }
     pair_captions(text, items, layout);
+}
+
+/// The date and byline a page states between its headline and the body,
+/// when the lines near the top gave none: the first date line or date
+/// inside a short line, and the first byline (with its date before or
+/// after it, or alone) among those pieces; else a date line just above
+/// the headline.
+pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], layout: &mut Layout) {
+    for item in top.iter().filter(|it| it.lines <= 2) {
+        let content = &text[item.range.clone()];
+        // A photo credit (`Name / Agency`) names no author.
+        if credit_range(content).is_some() {
+            continue;
+        }
+        let found = byline_and_date(content)
+            .or_else(|| date_and_byline(content))
+            .map(|(line, authors, date)| (Some((line, authors)), Some(date)))
+            .or_else(|| date_line(content).then(|| (None, Some(strip_date_label(content).to_string()))))
+            .or_else(|| byline(content).map(|a| (Some((fold_lines(content).into_owned(), a)), None)))
+            .or_else(|| date_in(content).map(|r| (None, Some(content[r].to_string()))));
+        let Some((by, date)) = found else { continue };
+        if let Some((line, authors)) = by.filter(|_| layout.byline.is_none()) {
+            // Converters keep the page's runs of spaces (`by  Name`).
+            layout.byline = Some(line.split_whitespace().collect::<Vec<_>>().join(" "));
+            layout.authors = authors;
+        }
+        if layout.date.is_none() {
+            layout.date = date;
+        }
+    }
+    if let Some(content) = above.map(|it| &text[it.range.clone()]) {
+        if layout.date.is_none() && date_line(content) {
+            layout.date = Some(strip_date_label(content).to_string());
+        }
+    }
 }
 
 /// Collects the paragraphs and bullets left, finding the dateline of the
