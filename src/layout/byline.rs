@@ -9,7 +9,7 @@ use regex::Regex;
 use super::dates::{date_line, strip_date_label};
 use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES, PERSON_CLASSES};
 use crate::lexicon::{AGENCIES, BYLINE_ROLES, NAME_PARTICLES};
-use crate::text::fold_lines;
+use crate::text::{field_text, fold_lines};
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by|written by|words by|authors?|reporting by|story by)\s*[:\-]?\s+")
@@ -35,7 +35,8 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     if line.chars().count() > 140 || line.contains(['\n', '\r']) && line.lines().count() > 2 {
         return None;
     }
-    let line = fold_lines(line);
+    // Without a converter's escapes and emphasis (`By Name \- Agency`).
+    let line = field_text(line);
     let (has_by, rest) = match BYLINE_PREFIX.find(&line) {
         Some(m) => (true, &line[m.end()..]),
         None => (false, &line[..]),
@@ -207,6 +208,9 @@ mod tests {
                 "By Jean-Luc de la Croix and J. R. Smith",
                 Some(&["Jean-Luc de la Croix", "J. R. Smith"]),
             ),
+            // A converter's escape and emphasis are not part of names.
+            ("By Alan Pike \\- BBC News", Some(&["Alan Pike"])),
+            ("By **Dana Whitfield**", Some(&["Dana Whitfield"])),
         ];
         for (line, want) in cases {
             let got = byline(line);

@@ -11,7 +11,7 @@ use super::credits::{credit_range, inline_credit};
 use super::dates::{date_in, date_line, dateline, strip_date_label, wire_dateline_line};
 use super::paragraphs::{chars_len, Piece, Role};
 use crate::document::{CaptionSpan, Layout};
-use crate::text::fold_lines;
+use crate::text::{field_text, fold_lines};
 
 /// Folded text of a range, compared case-insensitively for repeated headlines.
 fn comparable(text: &str, r: &Range<usize>) -> String {
@@ -169,7 +169,9 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
 /// the headline.
 pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], layout: &mut Layout) {
     for item in top.iter().filter(|it| it.lines <= 2) {
-        let content = &text[item.range.clone()];
+        // Read without a converter's escapes (`By Name \- Agency`).
+        let unescaped = field_text(&text[item.range.clone()]);
+        let content = unescaped.as_ref();
         // A photo credit (`Name / Agency`) names no author.
         if credit_range(content).is_some() {
             continue;

@@ -35,10 +35,10 @@ pub fn build(doc: &Document, source: &Decoded, options: &crate::pipeline::Option
         encoding: source.encoding.name().to_string(),
         source_format: source.format.name().to_string(),
         headline: layout.headline.as_ref().map(fold),
-        byline: layout.byline.clone(),
+        byline: layout.byline.as_deref().map(|b| field_text(b).trim().to_string()),
         authors: layout.authors.clone(),
         dateline: layout.dateline.clone(),
-        date: layout.date.clone(),
+        date: layout.date.as_deref().map(|d| field_text(d).trim().to_string()),
         bullets: layout.bullets.iter().map(fold).collect(),
         captions: layout
             .captions
