@@ -49,6 +49,9 @@ pub const PERSON_CLASSES: u32 = 1 << 18;
 pub const ORGANIZATION_CLASSES: u32 =
     0b1100 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 12 | 1 << 13 | 1 << 14 | 1 << 17;
 
+/// Class bit of the media outlets' list (`org.media`).
+pub const MEDIA: u32 = 1 << 12;
+
 /// Class bit of the sports clubs' list.
 pub const SPORTS_CLUBS: u32 = 1 << 16;
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{date_line, strip_date_label};
-use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES, PERSON_CLASSES};
+use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, MEDIA, ORGANIZATION_CLASSES, PERSON_CLASSES};
 use crate::lexicon::{AGENCIES, BYLINE_ROLES, NAME_PARTICLES};
 use crate::text::{field_text, fold_lines};
 
@@ -147,7 +147,8 @@ pub(crate) fn is_byline(line: &str) -> bool {
 
 fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
-    if AGENCIES.contains(&lower) {
+    // An agency or a media outlet (`Business Insider`, `The Guardian`).
+    if AGENCIES.contains(&lower) || Gazetteer::embedded().classes(&lower) & MEDIA != 0 {
         return true;
     }
     if lower.starts_with("for ") || lower.starts_with("special to ") {
@@ -198,6 +199,9 @@ mod tests {
             ("By Dana Whitfield", Some(&["Dana Whitfield"])),
             ("Dana Whitfield, Staff Writer", Some(&["Dana Whitfield"])),
             ("By DANA WHITFIELD | Reuters", Some(&["DANA WHITFIELD"])),
+            // A media outlet after the name, as a page prints it.
+            ("Dana Whitfield, Business Insider", Some(&["Dana Whitfield"])),
+            ("Tom Reyes | CNBC", Some(&["Tom Reyes"])),
             ("By Dana Whitfield in London", Some(&["Dana Whitfield"])),
             ("By Reuters", Some(&[])),
             ("New Delhi, News Bureau", None),
