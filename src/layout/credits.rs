@@ -58,6 +58,16 @@ static INNER_CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A line holding a credit and then the caption it credits, after a
 /// caption label: the byte ranges of the credit and of the caption.
 pub(crate) fn credit_then_caption(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    // Every line of a text comes here: refuse cheaply before the pattern
+    // (a credit is short, and the label says "caption").
+    if line.len() > 600
+        || !line
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"caption"))
+    {
+        return None;
+    }
     let m = INNER_CAPTION_LABEL.find(line)?;
     let credit = credit_range(line[..m.start()].trim_end())?;
     (m.end() < line.len()).then(|| (credit, m.end()..line.len()))
