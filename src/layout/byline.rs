@@ -75,41 +75,26 @@ const DATE_SEPARATORS: &str = ",|·•-–—";
 /// 2019`): the byline, its authors and the date (without a label such
 /// as `Updated` or `On`), apart.
 pub(crate) fn byline_and_date(line: &str) -> Option<(String, Vec<String>, String)> {
-    // Every date has a digit; a byline line is short.
-    if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
-        return None;
-    }
-    let line = fold_lines(line.trim());
-    // The date starts at a word; the first start that leaves a byline
-    // before it and a date after it is the split (the date as long as it
-    // can be).
-    let mut prev_space = false;
-    for (i, c) in line.char_indices() {
-        let starts_word = prev_space && !c.is_whitespace();
-        prev_space = c.is_whitespace();
-        if !starts_word {
-            continue;
-        }
-        let date = line[i..].trim_start_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
-        if date.is_empty() || !date_line(date) {
-            continue;
-        }
-        let head = line[..i].trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
-        if let Some(authors) = byline(head).or_else(|| bare_name(head)).filter(|a| !a.is_empty()) {
-            return Some((head.to_string(), authors, strip_date_label(date).to_string()));
-        }
-    }
-    None
+    split_byline_date(line, false)
 }
 
 /// A date with the byline after it (`September 10, 2018 | by Catherine
 /// Ortiz`, `11/19/2019 by Lars Brandle`, `November 20, 2019 Emiliano
 /// Bellini`): the byline, its authors and the date, apart.
 pub(crate) fn date_and_byline(line: &str) -> Option<(String, Vec<String>, String)> {
+    split_byline_date(line, true)
+}
+
+/// A line cut at a word into a byline and a date, the date first when
+/// `date_first`: the first cut that leaves a date on its side and a
+/// byline (or a person's name alone) on the other.
+fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String>, String)> {
+    // Every date has a digit; a byline line is short.
     if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
         return None;
     }
     let line = fold_lines(line.trim());
+    let separator = |c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c);
     let mut prev_space = false;
     for (i, c) in line.char_indices() {
         let starts_word = prev_space && !c.is_whitespace();
@@ -117,13 +102,16 @@ pub(crate) fn date_and_byline(line: &str) -> Option<(String, Vec<String>, String
         if !starts_word {
             continue;
         }
-        let date = line[..i].trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
+        let (head, tail) = (
+            line[..i].trim_end_matches(separator),
+            line[i..].trim_start_matches(separator),
+        );
+        let (date, by) = if date_first { (head, tail) } else { (tail, head) };
         if date.is_empty() || !date_line(date) {
             continue;
         }
-        let tail = line[i..].trim_start_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c));
-        if let Some(authors) = byline(tail).or_else(|| bare_name(tail)).filter(|a| !a.is_empty()) {
-            return Some((tail.to_string(), authors, strip_date_label(date).to_string()));
+        if let Some(authors) = byline(by).or_else(|| bare_name(by)).filter(|a| !a.is_empty()) {
+            return Some((by.to_string(), authors, strip_date_label(date).to_string()));
         }
     }
     None
@@ -223,10 +211,29 @@ mod tests {
         }
     }
 
+    /// A line's byline, authors and date, as a test writes them.
+    type Split<'a> = Option<(&'a str, &'a [&'a str], &'a str)>;
+
+    /// A function that cuts a line into its byline, authors and date.
+    type Splitter = fn(&str) -> Option<(String, Vec<String>, String)>;
+
+    /// Checks that `split` gives each line its byline, authors and date.
+    fn check_splits(split: Splitter, cases: &[(&str, Split)]) {
+        for (line, want) in cases {
+            let want = want.map(|(b, a, d)| {
+                (
+                    b.to_string(),
+                    a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    d.to_string(),
+                )
+            });
+            assert_eq!(split(line), want, "case {line}");
+        }
+    }
+
     #[test]
     fn bylines_with_their_date() {
         // A line, then the byline, authors and date it gives.
-        type Split<'a> = Option<(&'a str, &'a [&'a str], &'a str)>;
         let cases: &[(&str, Split)] = &[
             (
                 "By Dana Whitfield | Nov 18, 2019",
@@ -270,22 +277,11 @@ mod tests {
             ("New Orleans Nov. 18, 2019", None),
             ("Market Update Nov. 18, 2019", None),
         ];
-        for (line, want) in cases {
-            let got = byline_and_date(line);
-            let want = want.map(|(b, a, d)| {
-                (
-                    b.to_string(),
-                    a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-                    d.to_string(),
-                )
-            });
-            assert_eq!(got, want, "case {line}");
-        }
+        check_splits(byline_and_date, cases);
     }
 
     #[test]
     fn dates_with_their_byline_after() {
-        type Split<'a> = Option<(&'a str, &'a [&'a str], &'a str)>;
         let cases: &[(&str, Split)] = &[
             (
                 "September 10, 2018 |  by Dana Whitfield",
@@ -302,16 +298,6 @@ mod tests {
             ("November 20, 2019 Markets", None),
             ("Nov 18, 2019", None),
         ];
-        for (line, want) in cases {
-            let got = date_and_byline(line);
-            let want = want.map(|(b, a, d)| {
-                (
-                    b.to_string(),
-                    a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-                    d.to_string(),
-                )
-            });
-            assert_eq!(got, want, "case {line}");
-        }
+        check_splits(date_and_byline, cases);
     }
 }
