@@ -120,11 +120,11 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
             .unwrap_or(words.len());
         for b in (a..end).rev() {
             let span = &line[words[a].start..words[b].end];
-            let trimmed = span.trim_start_matches(edge);
-            let trimmed = trimmed.trim_end_matches(edge);
-            if date_line(trimmed) {
-                let start = words[a].start + (span.len() - span.trim_start_matches(edge).len());
-                return Some(start..start + trimmed.len());
+            let lead = span.len() - span.trim_start_matches(edge).len();
+            let date = span[lead..].trim_end_matches(edge);
+            if date_line(date) {
+                let start = words[a].start + lead;
+                return Some(start..start + date.len());
             }
         }
     }

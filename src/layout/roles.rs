@@ -169,23 +169,26 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
 /// the headline.
 pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], layout: &mut Layout) {
     for item in top.iter().filter(|it| it.lines <= 2) {
-        // Read without a converter's escapes (`By Name \- Agency`).
+        // Read without a converter's escapes (`Name \- Nov 19, 2019`).
         let unescaped = field_text(&text[item.range.clone()]);
         let content = unescaped.as_ref();
         // A photo credit (`Name / Agency`) names no author.
         if credit_range(content).is_some() {
             continue;
         }
-        let found = byline_and_date(content)
-            .or_else(|| date_and_byline(content))
-            .map(|(line, authors, date)| (Some((line, authors)), Some(date)))
-            .or_else(|| date_line(content).then(|| (None, Some(strip_date_label(content).to_string()))))
-            .or_else(|| byline(content).map(|a| (Some((fold_lines(content).into_owned(), a)), None)))
-            .or_else(|| date_in(content).map(|r| (None, Some(content[r].to_string()))));
-        let Some((by, date)) = found else { continue };
+        let (by, date) = if let Some((line, authors, date)) =
+            byline_and_date(content).or_else(|| date_and_byline(content))
+        {
+            (Some((line, authors)), Some(date))
+        } else if date_line(content) {
+            (None, Some(strip_date_label(content).to_string()))
+        } else if let Some(authors) = byline(content) {
+            (Some((content.to_string(), authors)), None)
+        } else {
+            (None, date_in(content).map(|r| content[r].to_string()))
+        };
         if let Some((line, authors)) = by.filter(|_| layout.byline.is_none()) {
-            // Converters keep the page's runs of spaces (`by  Name`).
-            layout.byline = Some(line.split_whitespace().collect::<Vec<_>>().join(" "));
+            layout.byline = Some(line);
             layout.authors = authors;
         }
         if layout.date.is_none() {

@@ -35,7 +35,11 @@ pub fn build(doc: &Document, source: &Decoded, options: &crate::pipeline::Option
         encoding: source.encoding.name().to_string(),
         source_format: source.format.name().to_string(),
         headline: layout.headline.as_ref().map(fold),
-        byline: layout.byline.as_deref().map(|b| field_text(b).trim().to_string()),
+        // A page keeps its runs of spaces (`by  Name`); a field has none.
+        byline: layout
+            .byline
+            .as_deref()
+            .map(|b| field_text(b).split_whitespace().collect::<Vec<_>>().join(" ")),
         authors: layout.authors.clone(),
         dateline: layout.dateline.clone(),
         date: layout.date.as_deref().map(|d| field_text(d).trim().to_string()),
