@@ -121,8 +121,21 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
 /// ET`) is an author's when it reads as a person's name of two or three
 /// words opening with a known first name: the date is what tells it from
 /// any other short line.
-fn bare_name(head: &str) -> Option<Vec<String>> {
+pub(crate) fn bare_name(head: &str) -> Option<Vec<String>> {
     let name = person_name(head)?;
+    // Two names a converter glued together (`Ann LeeAnn Lee`) are no name.
+    let glued = name.split(' ').any(|w| {
+        let body = w
+            .strip_prefix("Mac")
+            .or_else(|| w.strip_prefix("Mc"))
+            .unwrap_or(w);
+        body.chars()
+            .zip(body.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    });
+    if glued {
+        return None;
+    }
     let words = name.split(' ').count();
     let first = name.split(' ').next()?.to_lowercase();
     ((2..=3).contains(&words) && Gazetteer::embedded().first_name(&first) > 0).then(|| vec![name])

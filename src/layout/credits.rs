@@ -32,7 +32,7 @@ static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Inner text of a parenthesized credit: `(AP Photo/Evan Vucci)`, `(Getty Images)`.
 static CREDIT_PAREN_INNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/|\b(?:photo|photos|photograph|image|images|credit|courtesy|pool|shutterstock|alamy|via)\b|^(?:AP|Reuters|AFP|EPA|Xinhua|PA|Bloomberg)$")
+    Regex::new(r"(?i)/|\b(?:photo|photos|photograph|image|images|credit|courtesy|pool|shutterstock|alamy|via)\b|^(?:AP|Reuters|AFP|EPA|Xinhua|PA|Bloomberg)$|^source\s*:")
         .expect("paren credit pattern")
 });
 
@@ -115,8 +115,18 @@ pub(crate) fn credit_range(line: &str) -> Option<Range<usize>> {
     if line.ends_with('.') && !line.ends_with(" Inc.") {
         return None;
     }
-    if CREDIT_SLASH.is_match(line) || CREDIT_AGENCY.is_match(line) {
+    if CREDIT_SLASH.is_match(line) || CREDIT_AGENCY.is_match(line) || barred_credit(line) {
         return Some(0..line.len());
+    }
+    // `Courtesy Harbor Council`: the label without "of" or a colon.
+    if let Some(value) = line
+        .get(..9)
+        .filter(|l| l.eq_ignore_ascii_case("courtesy "))
+        .map(|_| line[9..].trim_start())
+    {
+        if !value.is_empty() && value.split_whitespace().count() <= 6 && names_only(value) {
+            return Some(line.len() - value.len()..line.len());
+        }
     }
     // `Tom Reyes, Coastline Photo Agency`, `Jupiterimages, Getty
     // Images/Creatas RF`: a name, a comma, and what only a picture agency
@@ -132,6 +142,19 @@ pub(crate) fn credit_range(line: &str) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+/// `Tom Reyes | Bloomberg | Getty Images`: a photographer's name (two
+/// words or more) and then names between bars, ending with what only a
+/// picture agency is called (`Tom Reyes | Reuters` is a byline's form,
+/// `Markets | Getty Images` a menu's).
+fn barred_credit(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return false;
+    };
+    let named = |p: &str, least: usize| (least..=5).contains(&p.split_whitespace().count()) && names_only(p);
+    named(first, 2) && middle.iter().all(|p| named(p, 1)) && CREDIT_AGENCY.is_match(last)
 }
 
 /// True when `value` reads as a credit: a few capitalized words (names,
@@ -224,6 +247,11 @@ mod tests {
             "Jupiterimages, Getty Images/Creatas RF",
             "Image copyright Getty Images",
             "Image copyright Harriet Vole",
+            "Tom Reyes | Bloomberg | Getty Images",
+            "Jane Doe | Getty Images",
+            "Courtesy Harbor Council",
+            "Courtesy of the Reyes family",
+            "(Source: NASA)",
         ];
         for y in yes {
             assert!(credit_range(y).is_some(), "credit {y}");
@@ -237,6 +265,10 @@ mod tests {
             "Video: watch the moment the bridge opened",
             "Dana Whitfield, Harbor City Daily",
             "Dana Whitfield, Reuters",
+            "Tom Reyes | Reuters",
+            "Markets | Getty Images",
+            "Courtesy calls to every household",
+            "(a source close to the talks)",
         ];
         for n in no {
             assert!(credit_range(n).is_none(), "not credit {n}");
@@ -294,6 +326,11 @@ mod tests {
                 "‘We will win.’ Photograph: AFP via Getty",
                 "‘We will win.’",
                 "AFP via Getty",
+            ),
+            (
+                "Europa rising over Jupiter in 2007. (Source: NASA)",
+                "Europa rising over Jupiter in 2007.",
+                "Source: NASA",
             ),
             (
                 "A lander on the Moon [Lunar Co via Nasa]",

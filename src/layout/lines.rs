@@ -109,6 +109,11 @@ pub(super) fn classify(line: &str) -> LineKind {
     if let Some(n) = bullet_marker(line) {
         return LineKind::Bullet(n);
     }
+    // Before furniture: a credit's bars (`Name | Agency | Getty Images`)
+    // are not a menu's.
+    if line.contains('|') && credit_range(line).is_some() {
+        return LineKind::Credit;
+    }
     if furniture(line) {
         return LineKind::Boilerplate;
     }

@@ -591,6 +591,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
     });
     trim_edges(text, &page, region, items, &mut out, explain);
+    drop_closing_subheads(&blocks, items, &mut out);
     Classified::new(out, found)
 }
 
@@ -623,6 +624,22 @@ fn trim_edges(
         if explain {
             out[i].features.push(edges::TRIMMED.to_string());
         }
+    }
+}
+
+/// Drops the subheads that close the body: a subhead leads into text,
+/// and one with no body text after it is the page's ("Paid Content",
+/// "More on this story").
+fn drop_closing_subheads(blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
+    for i in (0..items.len()).rev() {
+        if items[i].role != Role::Paragraph {
+            continue;
+        }
+        if blocks[i].role != "heading" {
+            break;
+        }
+        items[i].role = Role::Dropped;
+        out[i].class = BlockClass::Boilerplate;
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::byline::{byline, byline_and_date, date_and_byline};
+use super::byline::{bare_name, byline, byline_and_date, date_and_byline};
 use super::captions::pair_captions;
 use super::credits::{credit_range, inline_credit};
 use super::dates::{date_in, date_line, dateline, strip_date_label, wire_dateline_line};
@@ -184,6 +184,11 @@ pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], la
             (None, Some(strip_date_label(content).to_string()))
         } else if let Some(authors) = byline(content) {
             (Some((content.to_string(), authors)), None)
+        } else if let Some(authors) = plain_name(text, item) {
+            // A name alone on a plain line under the headline (`Tom
+            // Varley`): a heading, list item or emphasis is a menu's or a
+            // table's more often than an author's.
+            (Some((content.trim().to_string(), authors)), None)
         } else {
             (None, date_in(content).map(|r| content[r].to_string()))
         };
@@ -200,6 +205,18 @@ pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], la
             layout.date = Some(strip_date_label(content).to_string());
         }
     }
+}
+
+/// The name on a plain line of one piece, without converter marks (of a
+/// heading, list item or emphasis) before it or in it, when it reads as a
+/// person's (see [`bare_name`]).
+fn plain_name(text: &str, item: &Piece) -> Option<Vec<String>> {
+    let line_start = text[..item.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let raw = text[item.range.clone()].trim();
+    let plain = item.lines == 1
+        && text[line_start..item.range.start].trim().is_empty()
+        && !raw.contains(['*', '_', '#', '\\', '|']);
+    plain.then(|| bare_name(raw)).flatten()
 }
 
 /// Collects the paragraphs and bullets left, finding the dateline of the
