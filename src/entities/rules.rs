@@ -44,6 +44,8 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
         named_after_persons(words, spans);
         titled_persons(words, spans);
         first_names(words, spans, gazetteer);
+        middle_initials(words, spans, gazetteer);
+        given_then_surname(words, spans, gazetteer);
         generational_suffixes(words, spans);
         works(words, spans);
         foreign_quotes(words, spans, gazetteer, casing);
@@ -853,6 +855,88 @@ fn first_names(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
     }
 }
 
+/// `Leonard E.` `Burman`: no name ends with a middle initial, so a name
+/// that does goes on over the capitalized word after it, which the tagger
+/// left out or tagged apart; with a listed first name it is a person's.
+fn middle_initials(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+    };
+    spans.sort_by_key(|s| s.start);
+    let mut k = 0;
+    while k < spans.len() {
+        let s = spans[k];
+        let next = words.get(s.end).copied().unwrap_or("");
+        let extends = s.end - s.start >= 2
+            && initial(words[s.end - 1])
+            && !initial(words[s.end - 2])
+            && capitalized(next)
+            && next
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+        if !extends {
+            k += 1;
+            continue;
+        }
+        let mut end = s.end + 1;
+        if let Some(b) = spans
+            .get(k + 1)
+            .filter(|b| b.start == s.end && b.end == s.end + 1)
+        {
+            end = b.end;
+            spans.remove(k + 1);
+        } else if covered(spans, s.end) {
+            k += 1;
+            continue;
+        }
+        let listed = gazetteer.first_name(&words[s.start].to_lowercase()) != 0;
+        spans[k].end = end;
+        if listed {
+            spans[k].kind = Kind::Person;
+        }
+        k += 1;
+    }
+}
+
+/// `Mary` `Lopez`, `Councillor Marta` `Quinlan`: a listed first name
+/// tagged as a person alone, or a word after titles only, and the one
+/// capitalized word right after it, tagged as another name, are one
+/// person's name (the tagger reads an unfamiliar surname as a place or a
+/// thing, and a title with a given name as a body). The titles are no
+/// part of it.
+fn given_then_surname(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
+    let title = |w: &str| PERSON_TITLES.contains_lower(w) || PERSON_TITLES_STRONG.contains_lower(w);
+    spans.sort_by_key(|s| s.start);
+    let mut k = 1;
+    while k < spans.len() {
+        let (a, b) = (spans[k - 1], spans[k]);
+        let given = a.end - 1;
+        let surname = words[b.start];
+        let titled = given > a.start && words[a.start..given].iter().all(|w| title(w));
+        let listed = a.kind == Kind::Person
+            && given == a.start
+            && gazetteer.first_name(&words[given].to_lowercase()) != 0;
+        let joins = b.start == a.end
+            && b.end == b.start + 1
+            && (titled || listed)
+            && capitalized(words[given])
+            && capitalized(surname)
+            && surname.chars().all(char::is_alphabetic)
+            && !title(surname);
+        if joins {
+            spans[k - 1] = TokenSpan {
+                start: given,
+                end: b.end,
+                kind: Kind::Person,
+            };
+            spans.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// `Vann R. Newkirk II`, `Martin Luther King Jr.`: a generational suffix
 /// right after a person's name is part of it, never a name of its own.
 fn generational_suffixes(words: &[&str], spans: &mut Vec<TokenSpan>) {
@@ -1141,6 +1225,38 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn a_name_goes_on_after_its_middle_initial() {
+        let words = ["said", "Leonard", "E.", "Burman", ",", "director"];
+        let got = run(&words, vec![span(1, 3, Kind::Organization)]);
+        assert_eq!(got, vec![("Leonard E. Burman".to_string(), Kind::Person)]);
+        // Initials alone are no middle initial (`U.S.` is spelled apart by
+        // some texts).
+        let words = ["the", "U.", "S.", "Senate"];
+        let got = run(&words, vec![span(1, 3, Kind::Location)]);
+        assert_eq!(got, vec![("U. S.".to_string(), Kind::Location)]);
+    }
+
+    #[test]
+    fn a_first_name_and_the_word_after_it_are_one_person() {
+        let words = ["County", "Executive", "Mary", "Lopez", "said", "so"];
+        let got = run(&words, vec![span(2, 3, Kind::Person), span(3, 4, Kind::Location)]);
+        assert_eq!(got, vec![("Mary Lopez".to_string(), Kind::Person)]);
+        let words = ["Councillor", "Marta", "Quinlan", "voted"];
+        let got = run(
+            &words,
+            vec![span(0, 2, Kind::Organization), span(2, 3, Kind::Misc)],
+        );
+        assert_eq!(got, vec![("Marta Quinlan".to_string(), Kind::Person)]);
+        // Not a name of places, nor a first name before another's.
+        let words = ["from", "Jordan", "Israel", "and"];
+        let got = run(
+            &words,
+            vec![span(1, 2, Kind::Location), span(2, 3, Kind::Location)],
+        );
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
