@@ -2,10 +2,13 @@
 # Rebuilds the committed entity data from the public data in ../shared/data:
 #   data/gazetteers.txt  (scripts/build_gazetteers.py)
 #   data/model.bin       (newsscan train, CoNLL-2003 train and development + GMB
-#                         as auxiliary data, for as many epochs as the model of
-#                         train alone scored best on development; word clusters
-#                         also from the PolNeAR article texts and the page
-#                         dumps, as unlabeled running text)
+#                         as auxiliary data, and ner-extra's web and social-media
+#                         text as informal auxiliary data, for as many epochs as
+#                         the model of train alone scored best on development;
+#                         word clusters also from the PolNeAR article texts, as
+#                         unlabeled running text. Not from the saved pages: the
+#                         clusters would then change with every change to how
+#                         pages are read)
 # and prints the development scores. The result is the same byte for byte on
 # every run. Usage: scripts/build-model.sh [DATA_DIR]
 set -euo pipefail
@@ -21,7 +24,9 @@ python3 scripts/gmb_to_conll.py "$DATA/gmb/ner_dataset.csv" "$WORK/gmb.train" "$
 # binary, so build after the lists are written.
 cargo build --release --quiet
 TRAIN=(--aux "$WORK/gmb.train" --aux-weight 0.3
-    --unlabeled "$DATA/polnear/data/train/text" "$DATA/polnear/data/dev/text" "$DATA/pages/text-html2text"
+    --aux-informal "$DATA/ner-extra/annotated/uner_en_ewt.test.conll" "$DATA/ner-extra/annotated/wnut17.train.conll"
+        "$DATA/ner-extra/annotated/btc.train.conll"
+    --unlabeled "$DATA/polnear/data/train/text" "$DATA/polnear/data/dev/text"
     --clusters 64,256,1024 --prune 0.5 --seed 1)
 
 # First a model of CoNLL-2003 train alone, scored on the development set

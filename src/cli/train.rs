@@ -28,6 +28,12 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub aux: Vec<PathBuf>,
 
+    /// Annotated files of informal text (web pages, social media): used as
+    /// --aux files are, but their capitalization is not learned as the
+    /// usual casing of words, which headlines in capitals are recased by.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub aux_informal: Vec<PathBuf>,
+
     /// Weight of auxiliary-file mistakes relative to training-file ones.
     #[arg(long, default_value_t = 1.0)]
     pub aux_weight: f32,
@@ -190,7 +196,10 @@ pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<&'static Model> {
 
 pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
     let train_docs = read_docs(&args.train)?;
-    let aux_docs = read_docs(&args.aux)?;
+    let mut aux_docs = read_docs(&args.aux)?;
+    let informal = read_docs(&args.aux_informal)?;
+    let informal_docs = informal.len();
+    aux_docs.extend(informal);
     let unlabeled_docs = read_unlabeled(&args.unlabeled)?;
     let dev_docs = match &args.dev {
         Some(d) => read_docs(std::slice::from_ref(d))?,
@@ -210,11 +219,13 @@ pub fn run_train(args: TrainArgs, quiet: bool) -> anyhow::Result<Outcome> {
         seed: args.seed,
         aux_weight: args.aux_weight,
         clusters: args.clusters.iter().copied().filter(|&n| n > 0).collect(),
+        informal: informal_docs,
     };
     let names: Vec<String> = args
         .train
         .iter()
         .chain(&args.aux)
+        .chain(&args.aux_informal)
         .map(|p| {
             p.file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())

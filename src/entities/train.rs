@@ -33,6 +33,10 @@ pub struct TrainOptions {
     /// Word cluster counts per level, learned from the training text
     /// (empty: no clusters).
     pub clusters: Vec<usize>,
+    /// How many documents at the end of the auxiliary text are informal
+    /// (web, social media): trained on, but their capitalization is not
+    /// taken for the usual casing of words.
+    pub informal: usize,
 }
 
 impl Default for TrainOptions {
@@ -44,6 +48,7 @@ impl Default for TrainOptions {
             seed: 1,
             clusters: Vec::new(),
             aux_weight: 1.0,
+            informal: 0,
         }
     }
 }
@@ -151,7 +156,8 @@ pub fn train(
     log: &mut dyn FnMut(&str),
 ) -> (Model, Option<Scores>) {
     let all: Vec<&AnnotatedDoc> = train.iter().chain(aux).collect();
-    let casing = learn_casing(all.iter().copied());
+    let edited = all.len() - options.informal.min(aux.len());
+    let casing = learn_casing(all[..edited].iter().copied());
     let clusters = learn_clusters(&all, unlabeled, options, log);
     let res = Resources {
         gazetteer: Gazetteer::embedded(),
@@ -543,5 +549,36 @@ fn shuffle(v: &mut [usize], state: &mut u64) {
         *state ^= *state << 17;
         let j = (*state % (i as u64 + 1)) as usize;
         v.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::conll::AnnotatedSentence;
+
+    fn doc(text: &str) -> AnnotatedDoc {
+        let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+        vec![AnnotatedSentence {
+            tags: vec![crate::entities::tags::O; words.len()],
+            words,
+        }]
+    }
+
+    #[test]
+    fn informal_text_teaches_no_casing() {
+        let train = [doc("Yesterday the mayor of Paris spoke .")];
+        let aux = [doc("Lol i was in paris and paris was fun")];
+        let casing_of = |informal: usize| {
+            let options = TrainOptions {
+                epochs: 1,
+                informal,
+                ..TrainOptions::default()
+            };
+            let (model, _) = super::train(&train, &aux, &[], &[], &options, "", &mut |_| {});
+            model.resources().casing.is_common_word("paris")
+        };
+        assert!(casing_of(0), "formal auxiliary text teaches its casing");
+        assert!(!casing_of(1), "informal auxiliary text does not");
     }
 }
