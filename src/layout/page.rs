@@ -591,7 +591,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
     });
     trim_edges(text, &page, region, items, &mut out, explain);
-    drop_closing_subheads(&blocks, items, &mut out);
+    drop_closing_subheads(text, &blocks, items, &mut out);
     Classified::new(out, found)
 }
 
@@ -627,15 +627,28 @@ fn trim_edges(
     }
 }
 
-/// Drops the subheads that close the body: a subhead leads into text,
-/// and one with no body text after it is the page's ("Paid Content",
-/// "More on this story").
-fn drop_closing_subheads(blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
+/// Drops what cannot open or close the body: a piece without a letter or
+/// a digit at either end (an ellipsis, a row of asterisks, a share count's
+/// punctuation), and subheads at its end: a subhead leads into text, and
+/// one with no body text after it is the page's ("Paid Content", "More on
+/// this story").
+fn drop_closing_subheads(text: &str, blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
+    let wordless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphanumeric);
+    for i in 0..items.len() {
+        if items[i].role != Role::Paragraph {
+            continue;
+        }
+        if !wordless(&items[i]) {
+            break;
+        }
+        items[i].role = Role::Dropped;
+        out[i].class = BlockClass::Boilerplate;
+    }
     for i in (0..items.len()).rev() {
         if items[i].role != Role::Paragraph {
             continue;
         }
-        if blocks[i].role != "heading" {
+        if blocks[i].role != "heading" && !wordless(&items[i]) {
             break;
         }
         items[i].role = Role::Dropped;
