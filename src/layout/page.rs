@@ -591,7 +591,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
     });
     trim_edges(text, &page, region, items, &mut out, explain);
-    drop_closing_subheads(text, &blocks, items, &mut out);
+    drop_edge_pieces(text, &blocks, items, &mut out);
     Classified::new(out, found)
 }
 
@@ -632,7 +632,7 @@ fn trim_edges(
 /// punctuation), and subheads at its end: a subhead leads into text, and
 /// one with no body text after it is the page's ("Paid Content", "More on
 /// this story").
-fn drop_closing_subheads(text: &str, blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
+fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
     let wordless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphanumeric);
     for i in 0..items.len() {
         if items[i].role != Role::Paragraph {
