@@ -1260,6 +1260,17 @@ mod tests {
     }
 
     #[test]
+    fn a_month_alone_is_no_name() {
+        let words = ["July", "19", "--", "Harbor", "Arena", ",", "June", "Lee", "said"];
+        let spans = vec![
+            span(0, 1, Kind::Person),
+            span(3, 5, Kind::Location),
+            span(6, 8, Kind::Person),
+        ];
+        assert_eq!(names(&words, spans), ["Harbor Arena", "June Lee"]);
+    }
+
+    #[test]
     fn states_after_a_place_are_places() {
         let words = [
             "at",
