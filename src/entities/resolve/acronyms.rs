@@ -194,10 +194,17 @@ const MAX_SPELLED_ACRONYMS: usize = 256;
 /// An acronym as written: two to six capital letters, with or without
 /// periods (`FAA`, `U.N.`).
 fn is_acronym(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_ascii_uppercase() || *c == '&')
-        && letters.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2
+    // Counted without collecting: this runs for every name of an article.
+    let (mut letters, mut capitals) = (0, 0);
+    for c in surface.chars().filter(|c| *c != '.') {
+        if c.is_ascii_uppercase() {
+            capitals += 1;
+        } else if c != '&' {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=6).contains(&letters) && capitals >= 2
 }
 
 /// The name without a leading article or country ("the U.S. Federal
@@ -280,6 +287,9 @@ fn parenthesized_acronym(text: &str, end: usize) -> Option<String> {
 /// for U.S. Department of Agriculture), two at most in all, as long as two
 /// words at least give their initials.
 pub(super) fn initials_match(name: &str, acr: &str) -> bool {
+    if !may_open(name, acr) {
+        return false;
+    }
     let want: Vec<char> = acr
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -298,12 +308,37 @@ pub(super) fn initials_match(name: &str, acr: &str) -> bool {
 }
 
 /// Words that an acronym may leave out.
+const SMALL_WORDS: [&str; 10] = ["of", "the", "and", "for", "&", "de", "on", "in", "to", "at"];
+
+/// Words that an acronym may leave out.
 fn small_word(w: &[char]) -> bool {
     let w: String = w.iter().collect();
-    matches!(
-        w.as_str(),
-        "of" | "the" | "and" | "for" | "&" | "de" | "on" | "in" | "to" | "at"
-    )
+    SMALL_WORDS.contains(&w.as_str())
+}
+
+/// Whether the acronym's first letter is the initial of the name's first
+/// word, or of a word after small words only: what [`spells`] needs before
+/// it reads on, checked without building anything (most names an article
+/// holds spell no acronym of it).
+fn may_open(name: &str, acr: &str) -> bool {
+    let Some(first) = acr.chars().find(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    for w in name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | '/'))
+        .filter(|w| !w.is_empty())
+    {
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().eq(first.to_lowercase()))
+        {
+            return true;
+        }
+        if !SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `want[at..]` spells `words[word..]`, the current word being read

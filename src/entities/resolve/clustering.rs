@@ -112,13 +112,29 @@ impl Clustering {
 /// Comparison key: lower case, periods and possessives dropped, a leading
 /// "the" dropped, spaces collapsed.
 pub(super) fn key(surface: &str) -> String {
-    let lower = surface.to_lowercase().replace(['.', '’'], "").replace('\'', "");
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.split_first() {
-        Some((&"the", rest)) if !rest.is_empty() => rest,
-        _ => &words[..],
-    };
-    words.join(" ")
+    // Built in one string: this runs for every mention.
+    let dropped = |c: &char| !matches!(c, '.' | '’' | '\'');
+    let mut out = String::with_capacity(surface.len());
+    for w in surface.split_whitespace() {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        let before = out.len();
+        if w.is_ascii() {
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()).filter(dropped));
+        } else {
+            out.extend(w.to_lowercase().chars().filter(dropped));
+        }
+        // A word of periods and apostrophes only is no word.
+        if out.len() == before {
+            out.truncate(start);
+        }
+    }
+    if out.starts_with("the ") {
+        out.replace_range(..4, "");
+    }
+    out
 }
 
 /// Key of an organization name without a trailing legal suffix.
@@ -201,6 +217,10 @@ mod tests {
     fn keys() {
         assert_eq!(key("The U.S. Transit Agency"), "us transit agency");
         assert_eq!(key("Salesforce’s"), "salesforces");
+        assert_eq!(key("the"), "the");
+        assert_eq!(key("The . Acme"), "acme");
+        assert_eq!(key("  ÉLAN  Co.  "), "élan co");
+        assert_eq!(key("The Theatre"), "theatre");
         assert_eq!(org_key("acme inc"), "acme");
         assert_eq!(org_key("acme gmbh"), "acme");
         assert_eq!(org_key("inc"), "inc");

@@ -19,12 +19,8 @@ fn organizations_by_noun(nodes: &[Node]) -> FxHashMap<&'static str, Vec<(usize, 
             continue;
         }
         let words: Vec<&str> = it.key.split(' ').collect();
-        if words.len() < 2
-            && !COMPANY_WORDS
-                .words()
-                .iter()
-                .any(|w| it.surface.to_lowercase().ends_with(w))
-        {
+        let full_lower = it.surface.to_lowercase();
+        if words.len() < 2 && !COMPANY_WORDS.words().iter().any(|w| full_lower.ends_with(w)) {
             continue;
         }
         let last = *words.last().unwrap_or(&"");
@@ -37,7 +33,6 @@ fn organizations_by_noun(nodes: &[Node]) -> FxHashMap<&'static str, Vec<(usize, 
                 }
             }
         }
-        let full_lower = it.surface.to_lowercase();
         let company = full_lower
             .split_whitespace()
             .last()
