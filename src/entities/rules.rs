@@ -1250,7 +1250,7 @@ mod tests {
             vec![span(0, 2, Kind::Organization), span(2, 3, Kind::Misc)],
         );
         assert_eq!(got, vec![("Marta Quinlan".to_string(), Kind::Person)]);
-        // Not a name of places, nor a first name before another's.
+        // Two places stay two.
         let words = ["from", "Jordan", "Israel", "and"];
         let got = run(
             &words,

@@ -328,10 +328,8 @@ fn may_open(name: &str, acr: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | '/'))
         .filter(|w| !w.is_empty())
     {
-        if w.chars()
-            .next()
-            .is_some_and(|c| c.to_lowercase().eq(first.to_lowercase()))
-        {
+        // Compared as `spells` compares: the first letter of each lower case.
+        if w.chars().next().and_then(|c| c.to_lowercase().next()) == first.to_lowercase().next() {
             return true;
         }
         if !SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)) {
