@@ -97,7 +97,7 @@ fn speaks(words: &[&str], end: usize) -> bool {
 
 /// Joins each two spans in a row for which `join` gives a kind into one of
 /// that kind, left to right (a joined span may join the next one too).
-fn join_neighbours(spans: &mut Vec<TokenSpan>, join: impl Fn(&TokenSpan, &TokenSpan) -> Option<Kind>) {
+fn join_neighbours(spans: &mut Vec<TokenSpan>, mut join: impl FnMut(&TokenSpan, &TokenSpan) -> Option<Kind>) {
     spans.sort_by_key(|s| s.start);
     let mut k = 1;
     while k < spans.len() {
@@ -857,45 +857,38 @@ fn first_names(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
 
 /// `Leonard E.` `Burman`: no name ends with a middle initial, so a name
 /// that does goes on over the capitalized word after it, which the tagger
-/// left out or tagged apart; with a listed first name it is a person's.
+/// tagged apart or left out; with a listed first name it is a person's.
 fn middle_initials(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
     let initial = |w: &str| {
         let mut c = w.chars();
         matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
     };
-    spans.sort_by_key(|s| s.start);
-    let mut k = 0;
-    while k < spans.len() {
-        let s = spans[k];
-        let next = words.get(s.end).copied().unwrap_or("");
-        let extends = s.end - s.start >= 2
+    let open = |s: &TokenSpan| {
+        s.end - s.start >= 2
             && initial(words[s.end - 1])
             && !initial(words[s.end - 2])
-            && capitalized(next)
-            && next
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
-        if !extends {
-            k += 1;
-            continue;
+            && words.get(s.end).is_some_and(|w| {
+                capitalized(w)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            })
+    };
+    let kind = |s: &TokenSpan| {
+        if gazetteer.first_name(&words[s.start].to_lowercase()) != 0 {
+            Kind::Person
+        } else {
+            s.kind
         }
-        let mut end = s.end + 1;
-        if let Some(b) = spans
-            .get(k + 1)
-            .filter(|b| b.start == s.end && b.end == s.end + 1)
-        {
-            end = b.end;
-            spans.remove(k + 1);
-        } else if covered(spans, s.end) {
-            k += 1;
-            continue;
-        }
-        let listed = gazetteer.first_name(&words[s.start].to_lowercase()) != 0;
-        spans[k].end = end;
-        if listed {
-            spans[k].kind = Kind::Person;
-        }
-        k += 1;
+    };
+    join_neighbours(spans, |a, b| {
+        (b.start == a.end && b.end == b.start + 1 && open(a)).then(|| kind(a))
+    });
+    let untagged: Vec<usize> = (0..spans.len())
+        .filter(|&i| open(&spans[i]) && !covered(spans, spans[i].end))
+        .collect();
+    for i in untagged {
+        spans[i].end += 1;
+        spans[i].kind = kind(&spans[i]);
     }
 }
 
@@ -906,33 +899,32 @@ fn middle_initials(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazet
 /// thing, and a title with a given name as a body). The titles are no
 /// part of it.
 fn given_then_surname(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer) {
-    let title = |w: &str| PERSON_TITLES.contains_lower(w) || PERSON_TITLES_STRONG.contains_lower(w);
-    spans.sort_by_key(|s| s.start);
-    let mut k = 1;
-    while k < spans.len() {
-        let (a, b) = (spans[k - 1], spans[k]);
+    let title = |w: &str| PERSON_TITLES.contains_lower(w);
+    // The end and the given name of each name joined: the titles before
+    // the given name then go.
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    join_neighbours(spans, |a, b| {
         let given = a.end - 1;
         let surname = words[b.start];
-        let titled = given > a.start && words[a.start..given].iter().all(|w| title(w));
-        let listed = a.kind == Kind::Person
-            && given == a.start
-            && gazetteer.first_name(&words[given].to_lowercase()) != 0;
         let joins = b.start == a.end
             && b.end == b.start + 1
-            && (titled || listed)
             && capitalized(words[given])
             && capitalized(surname)
             && surname.chars().all(char::is_alphabetic)
-            && !title(surname);
-        if joins {
-            spans[k - 1] = TokenSpan {
-                start: given,
-                end: b.end,
-                kind: Kind::Person,
+            && !title(surname)
+            && if given > a.start {
+                words[a.start..given].iter().all(|w| title(w))
+            } else {
+                a.kind == Kind::Person && gazetteer.first_name(&words[given].to_lowercase()) != 0
             };
-            spans.remove(k);
-        } else {
-            k += 1;
+        if joins {
+            joined.push((b.end, given));
+        }
+        joins.then_some(Kind::Person)
+    });
+    for s in spans.iter_mut() {
+        if let Some(&(_, given)) = joined.iter().find(|(end, _)| *end == s.end) {
+            s.start = given;
         }
     }
 }

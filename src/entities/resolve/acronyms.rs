@@ -310,7 +310,7 @@ pub(super) fn initials_match(name: &str, acr: &str) -> bool {
 /// Words that an acronym may leave out.
 const SMALL_WORDS: [&str; 10] = ["of", "the", "and", "for", "&", "de", "on", "in", "to", "at"];
 
-/// Words that an acronym may leave out.
+/// Whether a word, as its lower-case letters, is one of [`SMALL_WORDS`].
 fn small_word(w: &[char]) -> bool {
     let w: String = w.iter().collect();
     SMALL_WORDS.contains(&w.as_str())
