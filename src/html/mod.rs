@@ -523,7 +523,13 @@ fn build(
             // are found as people.
             push(&mut text, &line);
             layout.byline = Some(line);
-            layout.authors = authors;
+            // A byline of a desk or an agency alone (`By Staff | Nov 18`)
+            // leaves the authors the markup states.
+            layout.authors = if authors.is_empty() {
+                meta.authors.clone()
+            } else {
+                authors
+            };
             line_date = date;
             scored[i].class = BlockClass::Meta;
         }

@@ -8,11 +8,11 @@ use regex::Regex;
 
 use super::dates::{date_line, strip_date_label};
 use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, MEDIA, ORGANIZATION_CLASSES, PERSON_CLASSES};
-use crate::lexicon::{AGENCIES, BYLINE_ROLES, NAME_PARTICLES};
+use crate::lexicon::{is_weekday, AGENCIES, BYLINE_ROLES, MONTH_NAMES, NAME_PARTICLES};
 use crate::text::{field_text, fold_lines};
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|written by|words by|authors?|reporting by|story by)\s*[:\-]?\s+")
+    Regex::new(r"(?i)^(?:by|written by|words by|authors?|reporting by|story by|posted by)\s*[:\-]?\s+")
         .expect("byline prefix")
 });
 
@@ -26,7 +26,7 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     // Cheap refusal first: a byline opens with "By" (or a label) or names
     // a role after a separator.
     let opens = line.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("by"))
-        || ["written", "words", "author", "reporting", "story"]
+        || ["written", "words", "author", "reporting", "story", "posted"]
             .iter()
             .any(|w| line.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)));
     if !opens && !line.contains([',', '|', '-', '–', '—', ';', '/']) {
@@ -35,8 +35,9 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     if line.chars().count() > 140 || line.contains(['\n', '\r']) && line.lines().count() > 2 {
         return None;
     }
-    // Without a converter's escapes and emphasis (`By Name \- Agency`).
-    let line = field_text(line);
+    // Without a converter's escapes and emphasis (`By Name \- Agency`),
+    // nor the author's social-media handle.
+    let line = without_handles(&field_text(line));
     let (has_by, rest) = match BYLINE_PREFIX.find(&line) {
         Some(m) => (true, &line[m.end()..]),
         None => (false, &line[..]),
@@ -51,6 +52,10 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
         if part.is_empty() {
             continue;
         }
+        // A converter may glue a name to the role after it
+        // (`Michael HiltzikBusiness Columnist`).
+        let (part, glued_role) = unglue_role(part);
+        roles += usize::from(glued_role);
         if is_role(part) {
             roles += 1;
         } else if let Some(name) = person_name(part) {
@@ -93,7 +98,7 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
     if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
         return None;
     }
-    let line = fold_lines(line.trim());
+    let line = without_handles(&fold_lines(line.trim()));
     let separator = |c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c);
     let mut prev_space = false;
     for (i, c) in line.char_indices() {
@@ -110,7 +115,9 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
         if date.is_empty() || !date_line(date) {
             continue;
         }
-        if let Some(authors) = byline(by).or_else(|| bare_name(by)).filter(|a| !a.is_empty()) {
+        // A byline of an agency or a desk alone (`By Staff | Nov 18,
+        // 2019`) names no author but is a byline all the same.
+        if let Some(authors) = byline(by).or_else(|| bare_name(by)) {
             return Some((by.to_string(), authors, strip_date_label(date).to_string()));
         }
     }
@@ -146,10 +153,65 @@ pub(crate) fn is_byline(line: &str) -> bool {
     byline(line).is_some() || byline_and_date(line).is_some()
 }
 
+/// A line without social-media handles (`@dana`, or glued to a name as a
+/// converter prints a linked one: `Dana Whitfield@dana`); an address
+/// (`dana@example.com`) is kept.
+fn without_handles(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('@') {
+        let handle = rest[at + 1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(rest.len() - at - 1, |n| n);
+        let after = &rest[at + 1 + handle..];
+        let ends = after
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || ",|;".contains(c));
+        if (1..=15).contains(&handle) && ends {
+            out.push_str(&rest[..at]);
+        } else {
+            out.push_str(&rest[..at + 1 + handle]);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A part cut where a name runs into a role without a space
+/// (`Michael HiltzikBusiness Columnist`): the name, and whether a role
+/// was cut off. A name with a capital inside (`DeSantis`, `McAvoy`) is
+/// left whole, as the rest is then no role.
+fn unglue_role(part: &str) -> (&str, bool) {
+    let cut = part
+        .char_indices()
+        .zip(part.chars().skip(1))
+        .find_map(|((i, a), b)| (a.is_lowercase() && b.is_uppercase()).then(|| i + a.len_utf8()));
+    match cut {
+        Some(c) if part[..c].contains(' ') && is_role(&part[c..]) => (&part[..c], true),
+        _ => (part, false),
+    }
+}
+
+/// Whether a part names an agency or a media outlet (`Business Insider`,
+/// `The Guardian`), or opens with one and names its desk (`CNN
+/// Business`, `CBS News`).
+fn is_media(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let media = |s: &str| AGENCIES.contains(s) || Gazetteer::embedded().classes(s) & MEDIA != 0;
+    if media(&lower) {
+        return true;
+    }
+    let mut words = lower.split(' ');
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    (1..=2).contains(&rest.len()) && media(first) && first.len() > 1
+}
+
 fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
-    // An agency or a media outlet (`Business Insider`, `The Guardian`).
-    if AGENCIES.contains(&lower) || Gazetteer::embedded().classes(&lower) & MEDIA != 0 {
+    if is_media(part) {
         return true;
     }
     if lower.starts_with("for ") || lower.starts_with("special to ") {
@@ -179,7 +241,10 @@ fn person_name(part: &str) -> Option<String> {
         && words
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c)));
-    if !ok {
+    // A month or a weekday alone is no name (`By Staff | November 18`).
+    if !ok
+        || words.len() == 1 && (MONTH_NAMES.contains_lower(words[0]) || is_weekday(&words[0].to_lowercase()))
+    {
         return None;
     }
     let name = words.join(" ");
@@ -216,6 +281,14 @@ mod tests {
             // A converter's escape and emphasis are not part of names.
             ("By Alan Pike \\- BBC News", Some(&["Alan Pike"])),
             ("By **Dana Whitfield**", Some(&["Dana Whitfield"])),
+            // An outlet's desk, a handle, a role glued to the name, a
+            // blog's "Posted by".
+            ("By Dana Whitfield, CNN Business", Some(&["Dana Whitfield"])),
+            ("By Dana Whitfield@dwhitfield", Some(&["Dana Whitfield"])),
+            ("By Dana WhitfieldBusiness Columnist", Some(&["Dana Whitfield"])),
+            ("By Ron DeSantis", Some(&["Ron DeSantis"])),
+            ("Posted by Dana Whitfield", Some(&["Dana Whitfield"])),
+            ("By Metro Staff | November", None),
         ];
         for (line, want) in cases {
             let got = byline(line);
@@ -278,9 +351,32 @@ mod tests {
             ),
             // A byline without a date, a sentence with one, and an agency
             // alone (no author) are not.
+            (
+                "By  Dana Whitfield@dwhitfield Nov 18, 2019, 11:47am EST",
+                Some((
+                    "By  Dana Whitfield",
+                    &["Dana Whitfield"],
+                    "Nov 18, 2019, 11:47am EST",
+                )),
+            ),
+            (
+                "Posted by Dana Whitfield on November 19, 2019, 6:21 AM EST",
+                Some((
+                    "Posted by Dana Whitfield",
+                    &["Dana Whitfield"],
+                    "November 19, 2019, 6:21 AM EST",
+                )),
+            ),
             ("By Dana Whitfield", None),
             ("By the end of 2019, prices rose.", None),
-            ("By Reuters | Nov 18, 2019", None),
+            (
+                "By Reuters | Nov 18, 2019",
+                Some(("By Reuters", &[], "Nov 18, 2019")),
+            ),
+            (
+                "By Metro Staff | November 18, 2019 at 2:26 PM HST",
+                Some(("By Metro Staff", &[], "November 18, 2019 at 2:26 PM HST")),
+            ),
             // A name alone before a date is a byline when it opens with a
             // first name; a place or a heading is not.
             (
