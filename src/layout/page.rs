@@ -818,24 +818,34 @@ fn headline(
 ) -> Option<(usize, std::ops::Range<usize>)> {
     let w = &*WEIGHTS;
     let mut best: Option<(f32, usize)> = None;
-    let candidates: Vec<usize> = (first_body.saturating_sub(HEADLINE_REACH)..first_body)
-        .filter(|&i| {
-            (2..=30).contains(&blocks[i].words) && matches!(blocks[i].role, "heading" | "paragraph" | "meta")
-        })
-        .collect();
+    let fits = |i: usize| {
+        (2..=30).contains(&blocks[i].words) && matches!(blocks[i].role, "heading" | "paragraph" | "meta")
+    };
     // Markdown heading levels ("# Title" is 1).
-    let levels: Vec<usize> = candidates
-        .iter()
-        .map(|&i| {
-            let start = out[i].range.start;
-            let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-            text[line_start..start]
-                .trim_start()
-                .bytes()
-                .take_while(|&b| b == b'#')
-                .count()
+    let level_of = |i: usize| {
+        let start = out[i].range.start;
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        text[line_start..start]
+            .trim_start()
+            .bytes()
+            .take_while(|&b| b == b'#')
+            .count()
+    };
+    let reach = first_body.saturating_sub(HEADLINE_REACH);
+    // A first-level heading with a byline or a date right under it is a
+    // candidate however far before the body it stands: a page may set a
+    // gallery or a video's playlist between its title and its text.
+    let signed = |i: usize| {
+        out.get(i + 1).is_some_and(|next| {
+            let line = text[next.range.clone()].trim();
+            super::byline::is_byline(line) || super::dates::date_line(line)
         })
+    };
+    let candidates: Vec<usize> = (0..reach)
+        .filter(|&i| fits(i) && blocks[i].role == "heading" && level_of(i) == 1 && signed(i))
+        .chain((reach..first_body).filter(|&i| fits(i)))
         .collect();
+    let levels: Vec<usize> = candidates.iter().map(|&i| level_of(i)).collect();
     let top_level = levels.iter().copied().filter(|&l| l > 0).min();
     for (rank, (&i, &level)) in candidates.iter().zip(&levels).rev().enumerate() {
         let m = &blocks[i];
