@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{date_line, strip_date_label};
+use super::dates::{date_in, date_line, strip_date_label};
 use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, MEDIA, ORGANIZATION_CLASSES, PERSON_CLASSES};
 use crate::lexicon::{is_weekday, AGENCIES, BYLINE_ROLES, MONTH_NAMES, NAME_PARTICLES};
 use crate::text::{field_text, fold_lines};
@@ -111,9 +111,17 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
             line[..i].trim_end_matches(separator),
             line[i..].trim_start_matches(separator),
         );
-        let (date, by) = if date_first { (head, tail) } else { (tail, head) };
-        if date.is_empty() || !date_line(date) {
+        let (mut date, by) = if date_first { (head, tail) } else { (tail, head) };
+        if date.is_empty() {
             continue;
+        }
+        if !date_line(date) {
+            // A date after the byline may have the page's furniture after
+            // it (`By Dana Whitfield 2019-11-19T12:48:14Z Space`).
+            match date_in(date).filter(|r| r.start == 0 && !date_first) {
+                Some(r) => date = &date[r],
+                None => continue,
+            }
         }
         // A byline of an agency or a desk alone (`By Staff | Nov 18,
         // 2019`) names no author but is a byline all the same.
@@ -365,6 +373,14 @@ mod tests {
                     "Posted by Dana Whitfield",
                     &["Dana Whitfield"],
                     "November 19, 2019, 6:21 AM EST",
+                )),
+            ),
+            (
+                "By Dana Whitfield - Science Contributor 2019-11-19T12:48:14Z Space  __",
+                Some((
+                    "By Dana Whitfield - Science Contributor",
+                    &["Dana Whitfield"],
+                    "2019-11-19T12:48:14Z",
                 )),
             ),
             ("By Dana Whitfield", None),

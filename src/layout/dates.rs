@@ -108,8 +108,11 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
             start..start + w.len()
         })
         .collect();
-    if words.len() > DATE_IN_WORDS || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
+    }
+    if words.len() > DATE_IN_WORDS {
+        return date_after_bar(line);
     }
     let edge = |c: char| c.is_whitespace() || ",|·•-–—_".contains(c);
     // A separator standing alone ends the date (`... 6:46 pm ET • 2 min read`).
@@ -130,6 +133,27 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
     }
     None
 }
+
+/// The date standing alone after a bar of a line of page furniture
+/// (`New Delhi, News Bureau | Updated : 19 November 2019, 09:01 AM`), on
+/// a line of at most [`DATE_BAR_WORDS`] words.
+fn date_after_bar(line: &str) -> Option<Range<usize>> {
+    if line.split_whitespace().count() > DATE_BAR_WORDS {
+        return None;
+    }
+    line.split('|').skip(1).find_map(|part| {
+        let part = part.trim();
+        date_line(part).then(|| {
+            // A slice of `line`: its place in it.
+            let date = strip_date_label(part);
+            let at = date.as_ptr() as usize - line.as_ptr() as usize;
+            at..at + date.len()
+        })
+    })
+}
+
+/// How many words a line may have for [`date_after_bar`].
+const DATE_BAR_WORDS: usize = 20;
 
 fn is_time_or_number(w: &str) -> bool {
     let w = w
@@ -253,6 +277,12 @@ mod tests {
                 Some("Nov 19, 2019 at 9:08 GMT"),
             ),
             ("21/06/2014 Tony Carter All, Books, News", Some("21/06/2014")),
+            // Alone after a bar, however many words come before it.
+            (
+                "**Bayview** , Metro Desk of the Harbor Daily Times | Updated : 19 November 2019, 09:01 AM",
+                Some("19 November 2019, 09:01 AM"),
+            ),
+            ("The board met, as it does every month, and voted to spend more | March 3, 2024 and then later", None),
             // Too far in, too long a line, or no date.
             ("The harbor board met again on the evening of March 3, 2024", None),
             ("Today 12:01 AM", None),
