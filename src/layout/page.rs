@@ -627,13 +627,13 @@ fn trim_edges(
     }
 }
 
-/// Drops what cannot open or close the body: a piece without a letter or
-/// a digit at either end (an ellipsis, a row of asterisks, a share count's
-/// punctuation), and subheads at its end: a subhead leads into text, and
+/// Drops what cannot open or close the body: a piece without a letter at
+/// either end (an ellipsis, a row of asterisks, a share count, a
+/// gallery's counter `1 / 23`), and subheads at its end: a subhead leads into text, and
 /// one with no body text after it is the page's ("Paid Content", "More on
 /// this story").
 fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
-    let wordless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphanumeric);
+    let wordless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphabetic);
     for i in 0..items.len() {
         if items[i].role != Role::Paragraph {
             continue;

@@ -14,7 +14,7 @@ use crate::document::{CaptionSpan, Layout};
 use crate::text::{field_text, fold_lines};
 
 /// Folded text of a range, compared case-insensitively for repeated headlines.
-fn comparable(text: &str, r: &Range<usize>) -> String {
+pub(super) fn comparable(text: &str, r: &Range<usize>) -> String {
     fold_lines(&text[r.clone()])
         .trim_matches(|c: char| !c.is_alphanumeric())
         .split_whitespace()
