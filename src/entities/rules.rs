@@ -64,7 +64,57 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans, casing);
     surnames_alone(sentences, spans);
+    camel_case_organizations(sentences, spans, gazetteer);
     plurals_of_misc(sentences, spans, gazetteer);
+}
+
+/// Whether a word has a capital inside it after a prefix that opens no
+/// person's name (`WeWork`, `YouTube`, `PayPal`), where `McCain`,
+/// `MacLean`, `DeFreitas`, `LeBoeuf` and `O'Neill` open with one, and a
+/// social-media handle with a first name (`MattBevin`) is a person's.
+/// Only plain letters: a word garbled by a wrong encoding (`FranÃ§ois`)
+/// has capitals inside too.
+fn camel_cased_firm(word: &str, gazetteer: &Gazetteer) -> bool {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let b = word.as_bytes();
+    let Some(i) = (1..b.len()).find(|&i| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase()) else {
+        return false;
+    };
+    let prefix = word[..i].to_ascii_lowercase();
+    !(NAME_PARTICLES.contains(&prefix)
+        || matches!(prefix.as_str(), "mac" | "fitz")
+        || gazetteer.first_name(&prefix) > 0)
+}
+
+/// `WeWork` tagged a person: a word alone with a capital inside after a
+/// prefix that opens no name is a firm's name (a person's is rarely
+/// written so), unless the article names a person in full with it
+/// (`LeBron James`) or the lists hold it as a first name.
+fn camel_case_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
+    let mut in_full: FxHashSet<u64> = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans.iter()) {
+        for s in ss
+            .iter()
+            .filter(|s| s.kind == Kind::Person && s.end - s.start >= 2)
+        {
+            in_full.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
+        }
+    }
+    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
+        for s in ss.iter_mut() {
+            let word = words[s.start];
+            if s.end == s.start + 1
+                && s.kind == Kind::Person
+                && camel_cased_firm(word, gazetteer)
+                && !in_full.contains(&lower_hash(word))
+                && gazetteer.first_name(&lower(word)) == 0
+            {
+                s.kind = Kind::Organization;
+            }
+        }
+    }
 }
 
 /// Hashes (by lower case) of the last words of the persons' names of two
@@ -1434,6 +1484,39 @@ mod tests {
             [
                 ("Dole".to_string(), Kind::Person),
                 ("Washington".to_string(), Kind::Location)
+            ]
+        );
+    }
+
+    #[test]
+    fn camel_cased_words_alone_are_firms() {
+        let first = vec!["WeWork", "said", "McCain", "and", "LeBron", "James", "agreed"];
+        let second = vec!["LeBron", "and", "O'Neill", "met", "YouTube", "MattBevin"];
+        let found = run_sentences(
+            &[first, second],
+            vec![
+                vec![
+                    span(0, 1, Kind::Person),
+                    span(2, 3, Kind::Person),
+                    span(4, 6, Kind::Person),
+                ],
+                vec![
+                    span(0, 1, Kind::Person),
+                    span(2, 3, Kind::Person),
+                    span(4, 5, Kind::Person),
+                    span(5, 6, Kind::Person),
+                ],
+            ],
+        );
+        assert_eq!(found[0][0], ("WeWork".to_string(), Kind::Organization));
+        assert_eq!(found[0][1], ("McCain".to_string(), Kind::Person));
+        assert_eq!(
+            found[1],
+            [
+                ("LeBron".to_string(), Kind::Person),
+                ("O'Neill".to_string(), Kind::Person),
+                ("YouTube".to_string(), Kind::Organization),
+                ("MattBevin".to_string(), Kind::Person)
             ]
         );
     }
