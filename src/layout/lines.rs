@@ -190,6 +190,9 @@ mod tests {
             ("-5 degrees overnight", LineKind::Text),
             ("Advertisement", LineKind::Boilerplate),
             ("Home | News | Sport | Business", LineKind::Boilerplate),
+            // A gallery's navigation.
+            ("Back to Gallery", LineKind::Boilerplate),
+            ("Image 1 of / 23", LineKind::Boilerplate),
             ("Image caption, Crowds gathered", LineKind::CaptionLabel),
             ("Photo: AP", LineKind::Credit),
             ("The council voted on Tuesday.", LineKind::Text),

@@ -590,6 +590,9 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         let body = opening_words(text, &out, &function_words);
         headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
     });
+    if let Some((_, first, title)) = &found {
+        drop_title_repeats(text, items, &mut out, *first, title);
+    }
     trim_edges(text, &page, region, items, &mut out, explain);
     drop_edge_pieces(text, &blocks, items, &mut out);
     Classified::new(out, found)
@@ -626,6 +629,34 @@ fn trim_edges(
         }
     }
 }
+
+/// Drops the pieces opening the body that state the headline's title
+/// again (a page may repeat it under a photo gallery): the title is the
+/// record's headline, not a paragraph. Further in, the same words may be
+/// the title of a video the story embeds, which the published body has.
+fn drop_title_repeats(
+    text: &str,
+    items: &mut [Piece],
+    out: &mut [PageBlock],
+    first: usize,
+    title: &std::ops::Range<usize>,
+) {
+    let key = super::roles::comparable(text, title);
+    for i in first..items.len().min(first + TITLE_REPEAT_REACH) {
+        let len = items[i].range.len();
+        let similar = len + 8 >= title.len() && len <= title.len() * 2 + 8;
+        if items[i].role == Role::Paragraph
+            && similar
+            && super::roles::comparable(text, &items[i].range) == key
+        {
+            items[i].role = Role::Dropped;
+            out[i].class = BlockClass::Boilerplate;
+        }
+    }
+}
+
+/// How many pieces from the body's first may repeat the title.
+const TITLE_REPEAT_REACH: usize = 3;
 
 /// Drops what cannot open or close the body: a piece without a letter at
 /// either end (an ellipsis, a row of asterisks, a share count, a
