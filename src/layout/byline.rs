@@ -170,7 +170,7 @@ fn without_handles(line: &str) -> String {
     while let Some(at) = rest.find('@') {
         let handle = rest[at + 1..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .map_or(rest.len() - at - 1, |n| n);
+            .unwrap_or(rest.len() - at - 1);
         let after = &rest[at + 1 + handle..];
         let ends = after
             .chars()
@@ -250,9 +250,7 @@ fn person_name(part: &str) -> Option<String> {
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c)));
     // A month or a weekday alone is no name (`By Staff | November 18`).
-    if !ok
-        || words.len() == 1 && (MONTH_NAMES.contains_lower(words[0]) || is_weekday(&words[0].to_lowercase()))
-    {
+    if !ok || words.len() == 1 && (MONTH_NAMES.contains_lower(words[0]) || is_weekday(words[0])) {
         return None;
     }
     let name = words.join(" ");
@@ -357,8 +355,8 @@ mod tests {
                     "3:04 PM ET Tue, 19 Nov 2019",
                 )),
             ),
-            // A byline without a date, a sentence with one, and an agency
-            // alone (no author) are not.
+            // A handle glued to the name, a blog's "Posted by", the page's
+            // furniture after the date.
             (
                 "By  Dana Whitfield@dwhitfield Nov 18, 2019, 11:47am EST",
                 Some((
@@ -383,6 +381,8 @@ mod tests {
                     "2019-11-19T12:48:14Z",
                 )),
             ),
+            // A byline without a date and a sentence with one are not; an
+            // agency or a desk alone names no author.
             ("By Dana Whitfield", None),
             ("By the end of 2019, prices rose.", None),
             (

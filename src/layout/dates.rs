@@ -99,7 +99,8 @@ const DATE_IN_LEAD: usize = 3;
 /// The date inside a short line of page furniture, after at most a few
 /// words (`Reuters November 18, 2019 11:03 PM`) and before anything
 /// (`Nov 19, 2019 at 6:46 pm ET • 2 min read`): the longest run of words
-/// from the first word where one starts that reads as a date line.
+/// from the first word where one starts that reads as a date line. On a
+/// longer line, a date alone after a bar (see [`date_after_bar`]).
 pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
     let words: Vec<Range<usize>> = line
         .split_whitespace()

@@ -127,13 +127,9 @@ fn title_echo(text: &str, items: &[Piece], classified: &page::Classified) -> Opt
     let h = classified.headline.as_ref()?;
     let at = classified.top.start.checked_sub(1)?;
     let key = roles::comparable(text, h);
-    if key.is_empty() {
-        return None;
-    }
-    let j = (0..at.min(items.len())).rev().find(|&j| {
-        let len = items[j].range.len();
-        len + 8 >= h.len() && len <= h.len() * 2 + 8 && roles::comparable(text, &items[j].range) == key
-    })?;
+    let j = (0..at.min(items.len()))
+        .rev()
+        .find(|&j| roles::restates(text, &items[j].range, &key))?;
     Some(j + 1..(j + 1 + ECHO_REACH).min(at))
 }
 

@@ -643,12 +643,7 @@ fn drop_title_repeats(
 ) {
     let key = super::roles::comparable(text, title);
     for i in first..items.len().min(first + TITLE_REPEAT_REACH) {
-        let len = items[i].range.len();
-        let similar = len + 8 >= title.len() && len <= title.len() * 2 + 8;
-        if items[i].role == Role::Paragraph
-            && similar
-            && super::roles::comparable(text, &items[i].range) == key
-        {
+        if items[i].role == Role::Paragraph && super::roles::restates(text, &items[i].range, &key) {
             items[i].role = Role::Dropped;
             out[i].class = BlockClass::Boilerplate;
         }
@@ -660,9 +655,9 @@ const TITLE_REPEAT_REACH: usize = 3;
 
 /// Drops what cannot open or close the body: a piece without a letter at
 /// either end (an ellipsis, a row of asterisks, a share count, a
-/// gallery's counter `1 / 23`), and subheads at its end: a subhead leads into text, and
-/// one with no body text after it is the page's ("Paid Content", "More on
-/// this story").
+/// gallery's counter `1 / 23`), and subheads at its end: a subhead leads
+/// into text, and one with no body text after it is the page's ("Paid
+/// Content", "More on this story").
 fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
     let wordless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphabetic);
     for i in 0..items.len() {

@@ -23,6 +23,13 @@ pub(super) fn comparable(text: &str, r: &Range<usize>) -> String {
         .to_lowercase()
 }
 
+/// Whether the text at `r` states again the title whose [`comparable`]
+/// form is `key`; only text of about the title's length is compared.
+pub(super) fn restates(text: &str, r: &Range<usize>, key: &str) -> bool {
+    let len = r.len();
+    !key.is_empty() && len + 8 >= key.len() && len <= key.len() * 2 + 8 && comparable(text, r) == key
+}
+
 /// A byline that a converter's indentation cut into pieces: "By" alone,
 /// then the name, then maybe the date, each a piece of its own. The first
 /// such run near the top whose pieces read together as a byline (with or
@@ -91,14 +98,9 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
         if item.role != Role::Paragraph && item.role != Role::Heading {
             continue;
         }
-        // Only blocks of about the headline's length can repeat it.
-        let similar_length = |h: &str| {
-            let len = item.range.len();
-            len + 8 >= h.len() && len <= h.len() * 2 + 8
-        };
         if headline_key
             .as_deref()
-            .is_some_and(|h| !h.is_empty() && similar_length(h) && comparable(text, &item.range) == h)
+            .is_some_and(|h| restates(text, &item.range, h))
         {
             item.role = Role::Dropped;
             continue;
