@@ -132,7 +132,11 @@ pub(super) fn classify(line: &str) -> LineKind {
 /// Whether a line is page furniture: a boilerplate pattern of the lexicon
 /// ("Advertisement", "Copyright 2024 ...") or a menu line.
 pub(crate) fn furniture(line: &str) -> bool {
-    line.chars().count() <= 130 && (BOILERPLATE.is_match(line) || navigation(line))
+    line.chars().count() <= 130
+        && (BOILERPLATE.is_match(line)
+            || navigation(line)
+            // As a converter prints emphasis (`_Follow us on_ _Twitter_`).
+            || line.contains(['_', '*']) && BOILERPLATE.is_match(&crate::text::field_text(line)))
 }
 
 /// A menu line: three or more short items between bars or bullets
@@ -193,6 +197,12 @@ mod tests {
             // A gallery's navigation.
             ("Back to Gallery", LineKind::Boilerplate),
             ("Image 1 of / 23", LineKind::Boilerplate),
+            // A call to share, and furniture in a converter's emphasis.
+            ("Like this story? Share it with a friend!", LineKind::Boilerplate),
+            (
+                "_Related:_ _Snapshots of the Harbor Through Time_",
+                LineKind::Boilerplate,
+            ),
             ("Image caption, Crowds gathered", LineKind::CaptionLabel),
             ("Photo: AP", LineKind::Credit),
             ("The council voted on Tuesday.", LineKind::Text),
