@@ -93,6 +93,21 @@ fn camel_cased_firm(word: &str, gazetteer: &Gazetteer) -> bool {
 /// written so), unless the article names a person in full with it
 /// (`LeBron James`) or the lists hold it as a first name.
 fn camel_case_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
+    // (sentence, span) of each such word tagged a person alone.
+    let found: Vec<(usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .flat_map(|(n, ss)| ss.iter().enumerate().map(move |(k, s)| (n, k, s)))
+        .filter(|&(n, _, s)| {
+            s.end == s.start + 1
+                && s.kind == Kind::Person
+                && camel_cased_firm(sentences[n][s.start], gazetteer)
+        })
+        .map(|(n, k, _)| (n, k))
+        .collect();
+    if found.is_empty() {
+        return;
+    }
     let mut in_full: FxHashSet<u64> = FxHashSet::default();
     for (words, ss) in sentences.iter().zip(spans.iter()) {
         for s in ss
@@ -102,17 +117,10 @@ fn camel_case_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>
             in_full.extend(words[s.start..s.end].iter().map(|w| lower_hash(w)));
         }
     }
-    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
-        for s in ss.iter_mut() {
-            let word = words[s.start];
-            if s.end == s.start + 1
-                && s.kind == Kind::Person
-                && camel_cased_firm(word, gazetteer)
-                && !in_full.contains(&lower_hash(word))
-                && gazetteer.first_name(&lower(word)) == 0
-            {
-                s.kind = Kind::Organization;
-            }
+    for (n, k) in found {
+        let word = sentences[n][spans[n][k].start];
+        if !in_full.contains(&lower_hash(word)) && gazetteer.first_name(&lower(word)) == 0 {
+            spans[n][k].kind = Kind::Organization;
         }
     }
 }

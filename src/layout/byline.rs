@@ -2,6 +2,7 @@
 //! Writer`, `By DANA WHITFIELD | Reuters`, and the author names in them
 //! (roles such as `Staff Writer` and agencies left out).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -37,7 +38,8 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     }
     // Without a converter's escapes and emphasis (`By Name \- Agency`),
     // nor the author's social-media handle.
-    let line = without_handles(&field_text(line));
+    let unmarked = field_text(line);
+    let line = without_handles(&unmarked);
     let (has_by, rest) = match BYLINE_PREFIX.find(&line) {
         Some(m) => (true, &line[m.end()..]),
         None => (false, &line[..]),
@@ -98,7 +100,8 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
     if !line.bytes().any(|b| b.is_ascii_digit()) || line.chars().count() > 140 {
         return None;
     }
-    let line = without_handles(&fold_lines(line.trim()));
+    let folded = fold_lines(line.trim());
+    let line = without_handles(&folded);
     let separator = |c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c);
     let mut prev_space = false;
     for (i, c) in line.char_indices() {
@@ -164,7 +167,10 @@ pub(crate) fn is_byline(line: &str) -> bool {
 /// A line without social-media handles (`@dana`, or glued to a name as a
 /// converter prints a linked one: `Dana Whitfield@dana`); an address
 /// (`dana@example.com`) is kept.
-fn without_handles(line: &str) -> String {
+fn without_handles(line: &str) -> Cow<'_, str> {
+    if !line.contains('@') {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(at) = rest.find('@') {
@@ -184,7 +190,7 @@ fn without_handles(line: &str) -> String {
         rest = after;
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A part cut where a name runs into a role without a space
@@ -202,13 +208,12 @@ fn unglue_role(part: &str) -> (&str, bool) {
     }
 }
 
-/// Whether a part names an agency or a media outlet (`Business Insider`,
-/// `The Guardian`), or opens with one and names its desk (`CNN
-/// Business`, `CBS News`).
-fn is_media(part: &str) -> bool {
-    let lower = part.to_lowercase();
+/// Whether a part, in lower case, names an agency or a media outlet
+/// (`business insider`, `the guardian`), or opens with one and names its
+/// desk (`cnn business`, `cbs news`).
+fn is_media(lower: &str) -> bool {
     let media = |s: &str| AGENCIES.contains(s) || Gazetteer::embedded().classes(s) & MEDIA != 0;
-    if media(&lower) {
+    if media(lower) {
         return true;
     }
     let mut words = lower.split(' ');
@@ -219,7 +224,7 @@ fn is_media(part: &str) -> bool {
 
 fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
-    if is_media(part) {
+    if is_media(&lower) {
         return true;
     }
     if lower.starts_with("for ") || lower.starts_with("special to ") {

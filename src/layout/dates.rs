@@ -113,7 +113,9 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
         return None;
     }
     if words.len() > DATE_IN_WORDS {
-        return date_after_bar(line);
+        return (words.len() <= DATE_BAR_WORDS)
+            .then(|| date_after_bar(line))
+            .flatten();
     }
     let edge = |c: char| c.is_whitespace() || ",|·•-–—_".contains(c);
     // A separator standing alone ends the date (`... 6:46 pm ET • 2 min read`).
@@ -136,12 +138,8 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
 }
 
 /// The date standing alone after a bar of a line of page furniture
-/// (`New Delhi, News Bureau | Updated : 19 November 2019, 09:01 AM`), on
-/// a line of at most [`DATE_BAR_WORDS`] words.
+/// (`New Delhi, News Bureau | Updated : 19 November 2019, 09:01 AM`).
 fn date_after_bar(line: &str) -> Option<Range<usize>> {
-    if line.split_whitespace().count() > DATE_BAR_WORDS {
-        return None;
-    }
     line.split('|').skip(1).find_map(|part| {
         let part = part.trim();
         date_line(part).then(|| {
@@ -153,7 +151,8 @@ fn date_after_bar(line: &str) -> Option<Range<usize>> {
     })
 }
 
-/// How many words a line may have for [`date_after_bar`].
+/// How many words a line may have for [`date_in`] to look for a date
+/// after a bar in it (see [`date_after_bar`]).
 const DATE_BAR_WORDS: usize = 20;
 
 fn is_time_or_number(w: &str) -> bool {

@@ -35,7 +35,7 @@ use crate::document::{Block, BlockKind, Document, Layout};
 use front_matter::{front_matter, labelled_fields};
 use headline::{find_headline, mark_bullet_continuations, mark_setext, mark_top_meta};
 use lines::{classify, split_lines, LineKind};
-use paragraphs::{build_items, Piece};
+use paragraphs::build_items;
 use roles::{assign_roles, collect};
 
 pub(crate) use byline::byline as read_byline;
@@ -87,8 +87,6 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
         at
     });
     let mut classified = page::classify(text, &mut items, explain);
-    // Only with a headline found, when no piece is removed below.
-    let echo = title_echo(text, &items, &classified);
     match classified.headline {
         Some(h) => layout.headline = Some(h),
         // Not cut out of a page: the first line stays the headline, and
@@ -105,32 +103,14 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
     }
     layout.page = classified.blocks;
     let above = classified.above.map(|i| &items[i]);
-    roles::page_top_meta(text, above, &items[classified.top.clone()], &mut layout);
-    if layout.byline.is_none() || layout.date.is_none() {
-        if let Some(echo) = echo {
-            roles::page_top_meta(text, None, &items[echo], &mut layout);
-        }
+    roles::page_top_meta(text, above, &items[classified.top], &mut layout);
+    // Only with a headline found, when no piece was removed above; it
+    // fills only what the pieces under the headline left empty.
+    if let Some(echo) = classified.echo {
+        roles::page_top_meta(text, None, &items[echo], &mut layout);
     }
     collect(text, &items, &mut layout);
     layout
-}
-
-/// How many pieces after a page's first statement of its title may hold
-/// the byline and date (see [`title_echo`]).
-const ECHO_REACH: usize = 3;
-
-/// The pieces right after an earlier statement of the headline's title:
-/// a page may state its title twice, with the byline and date under the
-/// first and a photo gallery between them and the second, which is the
-/// one found just before the body.
-fn title_echo(text: &str, items: &[Piece], classified: &page::Classified) -> Option<Range<usize>> {
-    let h = classified.headline.as_ref()?;
-    let at = classified.top.start.checked_sub(1)?;
-    let key = roles::comparable(text, h);
-    let j = (0..at.min(items.len()))
-        .rev()
-        .find(|&j| roles::restates(text, &items[j].range, &key))?;
-    Some(j + 1..(j + 1 + ECHO_REACH).min(at))
 }
 
 /// The article's text blocks (headline, bullets, captions, paragraphs) in

@@ -590,12 +590,33 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         let body = opening_words(text, &out, &function_words);
         headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
     });
-    if let Some((_, first, title)) = &found {
-        drop_title_repeats(text, items, &mut out, *first, title);
-    }
+    let echo = found.as_ref().and_then(|(at, first, title)| {
+        let key = super::roles::comparable(text, title);
+        drop_title_repeats(text, items, &mut out, *first, &key);
+        title_echo(text, items, *at, &key)
+    });
     trim_edges(text, &page, region, items, &mut out, explain);
     drop_edge_pieces(text, &blocks, items, &mut out);
-    Classified::new(out, found)
+    Classified {
+        echo,
+        ..Classified::new(out, found)
+    }
+}
+
+/// How many pieces after a page's first statement of its title may hold
+/// the byline and date (see [`title_echo`]).
+const ECHO_REACH: usize = 3;
+
+/// The pieces right after an earlier statement of the title (of
+/// [`comparable`](super::roles::comparable) form `key`) than the
+/// headline's piece `at`: a page may state its title twice, with the
+/// byline and date under the first and a photo gallery between them and
+/// the second, which is the one found just before the body.
+fn title_echo(text: &str, items: &[Piece], at: usize, key: &str) -> Option<std::ops::Range<usize>> {
+    let j = (0..at)
+        .rev()
+        .find(|&j| super::roles::restates(text, &items[j].range, key))?;
+    Some(j + 1..(j + 1 + ECHO_REACH).min(at))
 }
 
 /// Drops the blocks at the ends of the body (the region's paragraphs) that
@@ -631,19 +652,13 @@ fn trim_edges(
 }
 
 /// Drops the pieces opening the body that state the headline's title
-/// again (a page may repeat it under a photo gallery): the title is the
-/// record's headline, not a paragraph. Further in, the same words may be
-/// the title of a video the story embeds, which the published body has.
-fn drop_title_repeats(
-    text: &str,
-    items: &mut [Piece],
-    out: &mut [PageBlock],
-    first: usize,
-    title: &std::ops::Range<usize>,
-) {
-    let key = super::roles::comparable(text, title);
+/// (of comparable form `key`) again (a page may repeat it under a photo
+/// gallery): the title is the record's headline, not a paragraph. Further
+/// in, the same words may be the title of a video the story embeds, which
+/// the published body has.
+fn drop_title_repeats(text: &str, items: &mut [Piece], out: &mut [PageBlock], first: usize, key: &str) {
     for i in first..items.len().min(first + TITLE_REPEAT_REACH) {
-        if items[i].role == Role::Paragraph && super::roles::restates(text, &items[i].range, &key) {
+        if items[i].role == Role::Paragraph && super::roles::restates(text, &items[i].range, key) {
             items[i].role = Role::Dropped;
             out[i].class = BlockClass::Boilerplate;
         }
@@ -659,12 +674,12 @@ const TITLE_REPEAT_REACH: usize = 3;
 /// into text, and one with no body text after it is the page's ("Paid
 /// Content", "More on this story").
 fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &mut [PageBlock]) {
-    let wordless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphabetic);
+    let letterless = |p: &Piece| !text[p.range.clone()].chars().any(char::is_alphabetic);
     for i in 0..items.len() {
         if items[i].role != Role::Paragraph {
             continue;
         }
-        if !wordless(&items[i]) {
+        if !letterless(&items[i]) {
             break;
         }
         items[i].role = Role::Dropped;
@@ -674,7 +689,7 @@ fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &m
         if items[i].role != Role::Paragraph {
             continue;
         }
-        if blocks[i].role != "heading" && !wordless(&items[i]) {
+        if blocks[i].role != "heading" && !letterless(&items[i]) {
             break;
         }
         items[i].role = Role::Dropped;
@@ -750,6 +765,9 @@ pub(super) struct Classified {
     /// The piece just before the headline, where some pages state the
     /// date.
     pub above: Option<usize>,
+    /// The pieces under an earlier statement of the headline's title,
+    /// where a page that states it twice has the byline and date.
+    pub echo: Option<std::ops::Range<usize>>,
 }
 
 impl Classified {
@@ -762,12 +780,14 @@ impl Classified {
                 headline: Some(headline),
                 top: at + 1..first,
                 above: at.checked_sub(1),
+                echo: None,
             },
             None => Classified {
                 blocks,
                 headline: None,
                 top: 0..0,
                 above: None,
+                echo: None,
             },
         }
     }
@@ -867,13 +887,15 @@ fn headline(
             super::byline::is_byline(line) || super::dates::date_line(line)
         })
     };
-    let candidates: Vec<usize> = (0..reach)
-        .filter(|&i| fits(i) && blocks[i].role == "heading" && level_of(i) == 1 && signed(i))
-        .chain((reach..first_body).filter(|&i| fits(i)))
+    // Each candidate with its heading level.
+    let candidates: Vec<(usize, usize)> = (0..reach)
+        .filter(|&i| fits(i) && blocks[i].role == "heading")
+        .map(|i| (i, level_of(i)))
+        .filter(|&(i, level)| level == 1 && signed(i))
+        .chain((reach..first_body).filter(|&i| fits(i)).map(|i| (i, level_of(i))))
         .collect();
-    let levels: Vec<usize> = candidates.iter().map(|&i| level_of(i)).collect();
-    let top_level = levels.iter().copied().filter(|&l| l > 0).min();
-    for (rank, (&i, &level)) in candidates.iter().zip(&levels).rev().enumerate() {
+    let top_level = candidates.iter().map(|&(_, l)| l).filter(|&l| l > 0).min();
+    for (rank, &(i, level)) in candidates.iter().rev().enumerate() {
         let m = &blocks[i];
         let mut score = w.by_feature.get("h:bias").copied().unwrap_or(0.0);
         let title_case = text[out[i].range.clone()]
