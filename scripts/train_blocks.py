@@ -239,33 +239,59 @@ def headline_pages(docs, urls, slug_labels=False):
     or, for a page without one or with `slug_labels`, when it shares half
     the words of the address's slug (a cruder label: a right headline
     under another slug counts as wrong); clean articles have none (their
-    first line is the headline already)."""
+    first line is the headline already). Each page comes with its
+    candidates' texts and features, which the choice reads (see
+    pick_headline)."""
     out = []
     for pid, blocks, truth in docs:
-        cands = [([f for f in fs if f.startswith('h:')], t) for fs, _, _, t in blocks if any(f.startswith('h:') for f in fs)]
+        found = [(fs, t) for fs, _, _, t in blocks if any(f.startswith('h:') for f in fs)]
+        cands = [[f for f in fs if f.startswith('h:')] for fs, _ in found]
         if truth is None:
-            out.append((pid, [(f, 0) for f, _ in cands]))
-            continue
-        if pid in TITLES and not slug_labels:
-            out.append((pid, [(f, int(same_title(t, TITLES[pid]))) for f, t in cands]))
-            continue
-        slug = slug_words(urls[pid])
-        if len([w for w in slug if w.isalpha()]) < 3:
-            continue
-        out.append((pid, [(f, int(is_title(t, slug))) for f, t in cands]))
+            labels = [0] * len(cands)
+        elif pid in TITLES and not slug_labels:
+            labels = [int(same_title(t, TITLES[pid])) for _, t in found]
+        else:
+            slug = slug_words(urls[pid])
+            if len([w for w in slug if w.isalpha()]) < 3:
+                continue
+            labels = [int(is_title(t, slug)) for _, t in found]
+        out.append((pid, list(zip(cands, labels)), found))
     return out
+
+
+def truncated(text):
+    """The text before the ellipsis that ends a line cut short, if it is
+    (as src/layout/page.rs)."""
+    t = text.strip()
+    cut = t[:-1] if t.endswith('…') else t[:-3] if t.endswith('...') else None
+    if cut is None:
+        return None
+    cut = cut.rstrip()
+    return cut if len(cut.split()) >= 3 else None
+
+
+def pick_headline(w, cands, found):
+    """The index of the candidate newsscan takes for the headline, as
+    src/layout/page.rs chooses: the best scored that is no stamp (a date
+    or a byline, marked `title=stamp`), or, when that one is a teaser cut
+    short, the candidate it cuts."""
+    scores = [w.get('h:bias', 0.0) + sum(w.get(f, 0.0) for f in fs) for fs, _ in cands]
+    allowed = [i for i in range(len(cands)) if 'title=stamp' not in found[i][0]]
+    best = max(allowed, key=lambda i: (scores[i], -i), default=None)
+    cut = truncated(found[best][1]) if best is not None else None
+    if cut:
+        best = next((j for j in range(len(found)) if j != best and found[j][1].strip().startswith(cut)), best)
+    return best
 
 
 def headline_accuracy(w, pages):
     ok = n = 0
-    for pid, cands in pages:
+    for pid, cands, found in pages:
         if pid.startswith('clean:'):
             continue
         n += 1
-        scores = [w.get('h:bias', 0.0) + sum(w.get(f, 0.0) for f in fs) for fs, _ in cands]
-        best = max(range(len(cands)), key=lambda i: scores[i], default=None)
-        picked = best is not None and cands[best][1] == 1
-        ok += picked
+        best = pick_headline(w, cands, found)
+        ok += best is not None and cands[best][1] == 1
     return ok, n
 
 
@@ -556,7 +582,7 @@ def main():
     if args.write:
         w, region, drop = fit(docs)
         if not HTML:
-            hw = logistic([r for _, rows in hpages for r in rows], bias='h:bias')
+            hw = logistic([r for _, rows, _ in hpages for r in rows], bias='h:bias')
             print('headline right on %d of %d pages' % headline_accuracy(hw, hpages))
             w.update({f: v for f, v in hw.items() if f.startswith('h:')})
         f1, P, R = page_f1(docs, lambda b: select(w, b, region, drop))
@@ -577,7 +603,7 @@ def main():
     hits = [0, 0, 0, 0]
     for k in range(args.folds if not HTML else 0):
         held = set(pages[k::args.folds])
-        hw = logistic([r for pid, rows in hpages if pid not in held for r in rows], bias='h:bias')
+        hw = logistic([r for pid, rows, _ in hpages if pid not in held for r in rows], bias='h:bias')
         for j, judged in ((0, title_pages), (2, slug_pages)):
             ok, n = headline_accuracy(hw, [p for p in judged if p[0] in held])
             hits[j] += ok

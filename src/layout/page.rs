@@ -949,13 +949,62 @@ fn headline(
                 .features
                 .extend(m.markup.iter().map(|mk| format!("h:markup={mk}")));
         }
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, i));
+        // A stamp stays among the candidates (their ranks count it) but
+        // is never the title.
+        let better = best.is_none_or(|(b, _)| score > b);
+        if better || explain {
+            let stamp = stamp(text[out[i].range.clone()].trim());
+            if explain && stamp {
+                out[i].features.push(STAMP_MARK.to_string());
+            }
+            if better && !stamp {
+                best = Some((score, i));
+            }
         }
     }
     let (_, i) = best?;
+    let i = uncut(text, out, &candidates, i);
     out[i].class = BlockClass::Headline;
     Some((i, title_of(text, out[i].range.clone())))
+}
+
+/// The candidate a teaser cut short (`Title heating up, scores twice
+/// as…`) at `i` cuts, if there is one, else `i`.
+fn uncut(text: &str, out: &[PageBlock], candidates: &[(usize, usize)], i: usize) -> usize {
+    let Some(cut) = truncated(&text[out[i].range.clone()]) else {
+        return i;
+    };
+    candidates
+        .iter()
+        .map(|&(j, _)| j)
+        .find(|&j| j != i && text[out[j].range.clone()].trim().starts_with(cut))
+        .unwrap_or(i)
+}
+
+/// The mark `--blocks` sets on a headline candidate that is a stamp.
+const STAMP_MARK: &str = "title=stamp";
+
+/// Whether a line is a stamp rather than a title: a date with little
+/// around it (`Updated on: November 19, 2019 / 10:07 AM / CBS News`) or a
+/// byline (`September 10, 2018 | by Catherine`).
+fn stamp(line: &str) -> bool {
+    let dated = super::dates::date_in(line).is_some_and(|r| {
+        // A day's date, not a month's (`September 2018 open thread`).
+        line[r]
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| (1..=2).contains(&n.len()))
+    });
+    dated || super::byline::is_byline(line) || super::byline::date_and_byline(line).is_some()
+}
+
+/// The text before the ellipsis that ends a line cut short, if it is.
+fn truncated(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let cut = line
+        .strip_suffix('…')
+        .or_else(|| line.strip_suffix("..."))?
+        .trim_end();
+    (cut.split_whitespace().count() >= 3).then_some(cut)
 }
 
 /// The title in a headline block, without what a converter or the page
@@ -1061,6 +1110,38 @@ mod tests {
         );
         assert_eq!(title("2024 budget passes"), "2024 budget passes");
         assert_eq!(title("Profit > loss at the port"), "Profit > loss at the port");
+    }
+
+    #[test]
+    fn stamps_are_no_titles() {
+        for yes in [
+            "Updated on: November 19, 2019 / 10:07 AM / CBS News",
+            "September 10, 2018 | by Catherine",
+            "By Dana Whitfield | Nov 18, 2019",
+        ] {
+            assert!(stamp(yes), "{yes}");
+        }
+        for no in [
+            "September 2018 open thread",
+            "Harbor City council delays vote on four-day week",
+            "2019 Audi e-tron Review: Grading on a Curve",
+        ] {
+            assert!(!stamp(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_teaser_cut_short_gives_its_words() {
+        assert_eq!(
+            truncated("Zach Parise heating up, scores twice as Wild…"),
+            Some("Zach Parise heating up, scores twice as Wild")
+        );
+        assert_eq!(
+            truncated("Council delays the vote ... "),
+            Some("Council delays the vote")
+        );
+        assert_eq!(truncated("Read more…"), None);
+        assert_eq!(truncated("Council delays the vote"), None);
     }
 
     #[test]
