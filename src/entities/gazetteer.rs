@@ -82,19 +82,41 @@ impl Gazetteer {
         &DEFAULT
     }
 
-    /// Parses `class<TAB>phrase` lines.
+    /// Parses `class<TAB>phrase` lines. This runs at every start, over
+    /// some 160,000 lines: each line is read once, byte by byte, its
+    /// prefixes' hashes taken on the way to the whole phrase's, and the
+    /// tables are sized up front.
     pub fn parse(src: &str) -> Gazetteer {
+        let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut g = Gazetteer {
-            phrases: FxHashMap::default(),
-            prefixes: FxHashSet::default(),
+            phrases: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
+            prefixes: FxHashSet::with_capacity_and_hasher(lines / 2, Default::default()),
             first: FxHashMap::default(),
             gender: FxHashMap::default(),
             fingerprint: str_hash(src),
         };
-        for line in src.lines() {
-            let Some((class, phrase)) = line.split_once('\t') else {
+        // The lists come grouped by class: the last class's bit is reused.
+        let mut last: (&str, Option<usize>) = ("", None);
+        let bytes = src.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            // One pass over the line finds its end and its first tab.
+            let (mut end, mut tab) = (start, None);
+            while end < bytes.len() && bytes[end] != b'\n' {
+                if bytes[end] == b'\t' && tab.is_none() {
+                    tab = Some(end);
+                }
+                end += 1;
+            }
+            let line = start..end;
+            start = end + 1;
+            let Some(tab) = tab else {
                 continue;
             };
+            // Both cuts are at ASCII bytes, so at character boundaries.
+            let class = &src[line.start..tab];
+            let phrase = &src[tab + 1..line.end];
+            let phrase = phrase.strip_suffix('\r').unwrap_or(phrase);
             match class {
                 "first" => {
                     g.first.insert(str_hash(phrase), 1);
@@ -106,23 +128,35 @@ impl Gazetteer {
                     g.gender.insert(str_hash(phrase), class == "female");
                 }
                 _ => {
-                    let Some(bit) = PHRASE_CLASSES.iter().position(|c| *c == class) else {
+                    if class != last.0 {
+                        last = (class, PHRASE_CLASSES.iter().position(|c| *c == class));
+                    }
+                    let Some(bit) = last.1 else {
                         continue;
                     };
-                    if phrase.split(' ').count() > MAX_TOKENS {
-                        continue;
-                    }
-                    *g.phrases.entry(str_hash(phrase)).or_insert(0) |= 1 << bit;
-                    let mut end = 0;
-                    while let Some(sp) = phrase[end..].find(' ') {
-                        end += sp;
-                        g.prefixes.insert(str_hash(&phrase[..end]));
-                        end += 1;
-                    }
+                    g.add_phrase(phrase, bit);
                 }
             }
         }
         g
+    }
+
+    /// Adds a phrase of class `bit`, and its proper token prefixes, unless
+    /// it has more than [`MAX_TOKENS`] tokens.
+    fn add_phrase(&mut self, phrase: &str, bit: usize) {
+        let bytes = phrase.as_bytes();
+        if bytes.iter().filter(|&&b| b == b' ').count() >= MAX_TOKENS {
+            return;
+        }
+        let mut h = Fnv::default();
+        for &b in bytes {
+            if b == b' ' {
+                // The hash so far is the prefix's, as `str_hash` gives it.
+                self.prefixes.insert(h.finish());
+            }
+            h.byte(b);
+        }
+        *self.phrases.entry(h.finish()).or_insert(0) |= 1 << bit;
     }
 
     /// 1 when `lower` is a common first name, 2 for a rarer one, else 0.
