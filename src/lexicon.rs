@@ -125,6 +125,26 @@ impl List {
     }
 }
 
+/// The longest word [`with_lower`] lower-cases on the stack.
+const STACK_WORD: usize = 32;
+
+/// Calls `f` with `word` in lower case, built on the stack for a short
+/// ASCII word (nearly every word of English news) rather than in a new
+/// string: checks that run for every word allocate nothing.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= STACK_WORD && word.is_ascii() {
+        let mut buf = [0u8; STACK_WORD];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII stays ASCII, so this always holds a word.
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// `word` in lower case, borrowed when it already is.
 pub fn lower(word: &str) -> Cow<'_, str> {
     if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -278,6 +298,16 @@ pub fn description_groups() -> impl Iterator<Item = impl Iterator<Item = &'stati
 
 #[cfg(test)]
 mod tests {
+    use super::with_lower;
+
+    #[test]
+    fn words_are_lowered_on_the_stack_or_off_it() {
+        assert_eq!(with_lower("November", str::to_string), "november");
+        assert_eq!(with_lower("ÉLAN", str::to_string), "élan");
+        let long = "A".repeat(40);
+        assert_eq!(with_lower(&long, str::len), 40);
+    }
+
     use super::*;
 
     fn list(name: &str) -> Vec<&'static str> {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{date_in, date_line, strip_date_label};
+use super::dates::{date_line, date_opening, strip_date_label};
 use crate::entities::gazetteer::{Gazetteer, LOCATION_CLASSES, MEDIA, ORGANIZATION_CLASSES, PERSON_CLASSES};
 use crate::lexicon::{is_weekday, AGENCIES, BYLINE_ROLES, MONTH_NAMES, NAME_PARTICLES};
 use crate::text::{field_text, fold_lines};
@@ -103,12 +103,24 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
     let folded = fold_lines(line.trim());
     let line = without_handles(&folded);
     let separator = |c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c);
+    // The date's side of a cut must hold a digit: cuts before the first
+    // digit leave none before them, cuts after the last none after them.
+    let digit = |b: &u8| b.is_ascii_digit();
+    let (Some(first_digit), Some(last_digit)) = (
+        line.bytes().position(|b| digit(&b)),
+        line.bytes().rposition(|b| digit(&b)),
+    ) else {
+        return None;
+    };
     let mut prev_space = false;
     for (i, c) in line.char_indices() {
         let starts_word = prev_space && !c.is_whitespace();
         prev_space = c.is_whitespace();
-        if !starts_word {
+        if !starts_word || date_first && i <= first_digit {
             continue;
+        }
+        if !date_first && i > last_digit {
+            break;
         }
         let (head, tail) = (
             line[..i].trim_end_matches(separator),
@@ -121,7 +133,7 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
         if !date_line(date) {
             // A date after the byline may have the page's furniture after
             // it (`By Dana Whitfield 2019-11-19T12:48:14Z Space`).
-            match date_in(date).filter(|r| r.start == 0 && !date_first) {
+            match (!date_first).then(|| date_opening(date)).flatten() {
                 Some(r) => date = &date[r],
                 None => continue,
             }

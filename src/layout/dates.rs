@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{is_weekday, DATE_LINE_WORDS, MONTH_NAMES};
+use crate::lexicon::{is_weekday, with_lower, DATE_LINE_WORDS, MONTH_NAMES};
 use crate::text::{fold_lines, is_all_caps};
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,14 +31,22 @@ pub(crate) fn date_line(line: &str) -> bool {
     }
     let mut signal = false;
     for word in line.split(|c: char| c.is_whitespace() || ",|·•()".contains(c)) {
-        let w = word.trim_matches(|c: char| c == '.' || c == ':').to_lowercase();
+        let w = word.trim_matches(|c: char| c == '.' || c == ':');
         if w.is_empty() || w == "-" || w == "–" || w == "—" {
             continue;
         }
-        if MONTH_NAMES.contains(&w) || is_iso_date(&w) || is_slash_date(&w) || is_kanji_date(&w) {
-            signal = true;
-        } else if !(DATE_LINE_WORDS.contains(&w) || is_weekday(&w) || is_time_or_number(&w)) {
-            return false;
+        // Some(true): a date's own word; Some(false): a word a date line
+        // may have; None: no date line's word.
+        let kind = with_lower(w, |w| {
+            if MONTH_NAMES.contains(w) || is_iso_date(w) || is_slash_date(w) || is_kanji_date(w) {
+                Some(true)
+            } else {
+                (DATE_LINE_WORDS.contains(w) || is_weekday(w) || is_time_or_number(w)).then_some(false)
+            }
+        });
+        match kind {
+            Some(date) => signal |= date,
+            None => return false,
         }
     }
     signal
@@ -102,39 +110,58 @@ const DATE_IN_LEAD: usize = 3;
 /// from the first word where one starts that reads as a date line. On a
 /// longer line, a date alone after a bar (see [`date_after_bar`]).
 pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
-    let words: Vec<Range<usize>> = line
-        .split_whitespace()
-        .map(|w| {
-            let start = w.as_ptr() as usize - line.as_ptr() as usize;
-            start..start + w.len()
-        })
-        .collect();
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    let words = word_ranges(line)?;
     if words.len() > DATE_IN_WORDS {
         return (words.len() <= DATE_BAR_WORDS)
             .then(|| date_after_bar(line))
             .flatten();
     }
-    let edge = |c: char| c.is_whitespace() || ",|·•-–—_".contains(c);
-    // A separator standing alone ends the date (`... 6:46 pm ET • 2 min read`).
-    let alone = |r: &Range<usize>| line[r.clone()].chars().all(|c| "|·•-–—".contains(c));
-    for a in 0..words.len().min(DATE_IN_LEAD + 1) {
-        let end = (a + 1..words.len())
-            .find(|&b| alone(&words[b]))
-            .unwrap_or(words.len());
-        for b in (a..end).rev() {
-            let span = &line[words[a].start..words[b].end];
-            let lead = span.len() - span.trim_start_matches(edge).len();
-            let date = span[lead..].trim_end_matches(edge);
-            if date_line(date) {
-                let start = words[a].start + lead;
-                return Some(start..start + date.len());
-            }
-        }
+    (0..words.len().min(DATE_IN_LEAD + 1)).find_map(|a| date_from(line, &words, a))
+}
+
+/// The date that opens a short line of page furniture, as [`date_in`]
+/// finds it at the line's first byte (`2019-11-19T12:48:14Z Space`).
+pub(crate) fn date_opening(line: &str) -> Option<Range<usize>> {
+    let words = word_ranges(line)?;
+    if words.len() > DATE_IN_WORDS {
+        return None;
     }
-    None
+    date_from(line, &words, 0).filter(|r| r.start == 0)
+}
+
+/// The byte ranges of a line's words, none for a line without a digit
+/// (every date has one).
+fn word_ranges(line: &str) -> Option<Vec<Range<usize>>> {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        line.split_whitespace()
+            .map(|w| {
+                let start = w.as_ptr() as usize - line.as_ptr() as usize;
+                start..start + w.len()
+            })
+            .collect(),
+    )
+}
+
+/// The longest run of `words` from word `a` that reads as a date line (up
+/// to a separator standing alone: `... 6:46 pm ET • 2 min read`).
+fn date_from(line: &str, words: &[Range<usize>], a: usize) -> Option<Range<usize>> {
+    let edge = |c: char| c.is_whitespace() || ",|·•-–—_".contains(c);
+    let alone = |r: &Range<usize>| line[r.clone()].chars().all(|c| "|·•-–—".contains(c));
+    let end = (a + 1..words.len())
+        .find(|&b| alone(&words[b]))
+        .unwrap_or(words.len());
+    (a..end).rev().find_map(|b| {
+        let span = &line[words[a].start..words[b].end];
+        let lead = span.len() - span.trim_start_matches(edge).len();
+        let date = span[lead..].trim_end_matches(edge);
+        date_line(date).then(|| {
+            let start = words[a].start + lead;
+            start..start + date.len()
+        })
+    })
 }
 
 /// The date standing alone after a bar of a line of page furniture
@@ -236,6 +263,20 @@ mod tests {
         for (para, want) in cases {
             assert_eq!(dateline(para).map(|d| d.0), want.map(String::from), "case {para}");
         }
+    }
+
+    #[test]
+    fn a_date_opening_a_line() {
+        let line = "2019-11-19T12:48:14Z Space";
+        assert_eq!(date_opening(line).map(|r| &line[r]), Some("2019-11-19T12:48:14Z"));
+        // A date further in opens nothing, though date_in finds it.
+        let line = "Reuters November 18, 2019 11:03 PM";
+        assert_eq!(date_opening(line), None);
+        assert_eq!(
+            date_in(line).map(|r| &line[r]),
+            Some("November 18, 2019 11:03 PM")
+        );
+        assert_eq!(date_opening("No date here"), None);
     }
 
     #[test]
