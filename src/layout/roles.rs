@@ -27,7 +27,22 @@ pub(super) fn comparable(text: &str, r: &Range<usize>) -> String {
 /// form is `key`; only text of about the title's length is compared.
 pub(super) fn restates(text: &str, r: &Range<usize>, key: &str) -> bool {
     let len = r.len();
-    !key.is_empty() && len + 8 >= key.len() && len <= key.len() * 2 + 8 && comparable(text, r) == key
+    !key.is_empty()
+        && len + 8 >= key.len()
+        && len <= key.len() * 2 + 8
+        && opens_alike(&text[r.clone()], key)
+        && comparable(text, r) == key
+}
+
+/// Whether a text's first letter or digit, lower-cased, is the first
+/// character of a [`comparable`] form: a cheap test before building the
+/// text's own form (a capital sigma, whose lower case depends on what
+/// follows it, always passes).
+fn opens_alike(text: &str, key: &str) -> bool {
+    match text.chars().find(|c| c.is_alphanumeric()) {
+        Some('Σ') | None => true,
+        Some(c) => c.to_lowercase().next() == key.chars().next(),
+    }
 }
 
 /// A byline that a converter's indentation cut into pieces: "By" alone,
@@ -255,6 +270,20 @@ pub(super) fn collect(text: &str, items: &[Piece], layout: &mut Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_restated_title_is_found_whatever_its_case_and_wrapping() {
+        let key = comparable("Ferry Fined Again", &(0..17));
+        for (text, yes) in [
+            ("** Ferry fined\n  again **", true),
+            ("FERRY FINED AGAIN", true),
+            ("Ferry fined again, and more", false),
+            ("Fare fined again", false),
+            ("Σ ferry", false),
+        ] {
+            assert_eq!(restates(text, &(0..text.len()), &key), yes, "{text}");
+        }
+    }
 
     #[test]
     fn top_of_article_roles() {
