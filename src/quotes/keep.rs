@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::document::{BlockKind, Document, Entities, Kind, QuoteSpan};
 use crate::hash::FxHashMap;
-use crate::lexicon::QUOTE_PRECEDING_WORDS;
+use crate::lexicon::{with_lower, QUOTE_PRECEDING_WORDS};
 
 use super::quote_text;
 
@@ -69,11 +69,12 @@ pub fn features(doc: &Document, q: &QuoteSpan, has_double: bool) -> Vec<String> 
     out.push(format!("title={title_case}"));
     out.push(format!("title+len={title_case}+{len}"));
     let first_person = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        matches!(
-            w.as_str(),
-            "i" | "we" | "my" | "our" | "me" | "us" | "i'm" | "i’m" | "we're" | "we’re"
-        )
+        with_lower(w.trim_matches(|c: char| !c.is_alphanumeric()), |w| {
+            matches!(
+                w,
+                "i" | "we" | "my" | "our" | "me" | "us" | "i'm" | "i’m" | "we're" | "we’re"
+            )
+        })
     });
     out.push(format!("first_person={first_person}"));
     let block = match doc.blocks[q.block].kind {
