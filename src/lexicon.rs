@@ -24,16 +24,46 @@ pub struct List {
     /// Each entry's hash to its index; an entry whose hash another entry
     /// already holds is found by binary search instead.
     index: FxHashMap<u64, u32>,
+    /// The entries' first bytes and lengths in bytes, as bit sets: most lookups miss, and most misses
+    /// are told by these without hashing the word.
+    first_bytes: [u64; 4],
+    lengths: u64,
 }
 
 impl List {
     /// The list of sorted, distinct `words`.
     fn new(words: Vec<&'static str>) -> List {
         let mut index = FxHashMap::default();
+        let (mut first_bytes, mut lengths) = ([0u64; 4], 0u64);
         for (i, w) in words.iter().enumerate() {
             index.entry(str_hash(w)).or_insert(i as u32);
+            // As written and in lower case: `contains` reads a word's
+            // byte as it is, `contains_lower` in lower case.
+            if let Some(b) = w.bytes().next() {
+                for b in [b, b.to_ascii_lowercase()] {
+                    first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+            lengths |= 1 << w.len().min(63);
         }
-        List { words, index }
+        List {
+            words,
+            index,
+            first_bytes,
+            lengths,
+        }
+    }
+
+    /// Whether an entry may be `word` (lower-cased when `lower`) by its
+    /// first byte and length: false is sure, true only may be.
+    #[inline]
+    fn may_hold(&self, word: &str, lower: bool) -> bool {
+        let Some(b) = word.bytes().next() else {
+            return self.lengths & 1 != 0;
+        };
+        let b = if lower { b.to_ascii_lowercase() } else { b };
+        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.lengths & (1 << word.len().min(63)) != 0
     }
 
     /// Reads a lexicon file: one entry per line, `# ` lines and blank
@@ -73,6 +103,9 @@ impl List {
 
     /// True when `word` is in the list, exactly.
     pub fn contains(&self, word: &str) -> bool {
+        if !self.may_hold(word, false) {
+            return false;
+        }
         match self.index.get(&str_hash(word)) {
             None => false,
             Some(&i) => self.words[i as usize] == word || self.words.binary_search(&word).is_ok(),
@@ -84,6 +117,10 @@ impl List {
     pub fn contains_lower(&self, word: &str) -> bool {
         if !word.is_ascii() {
             return self.contains(&lower(word));
+        }
+        // ASCII keeps its length in lower case.
+        if !self.may_hold(word, true) {
+            return false;
         }
         // The hash of the lower case, computed without building it.
         match self.index.get(&lower_hash(word)) {
@@ -299,6 +336,15 @@ pub fn description_groups() -> impl Iterator<Item = impl Iterator<Item = &'stati
 #[cfg(test)]
 mod tests {
     use super::with_lower;
+
+    #[test]
+    fn first_bytes_and_lengths_never_hide_an_entry() {
+        let list = super::List::new(vec!["BYLINE:", "abc", "été"]);
+        assert!(list.contains("BYLINE:") && list.contains("abc") && list.contains("été"));
+        assert!(list.contains_lower("ABC") && list.contains_lower("Été"));
+        assert!(!list.contains("ABC") && !list.contains("abd") && !list.contains("ab") && !list.contains(""));
+        assert!(!super::List::default().contains_lower("abc"));
+    }
 
     #[test]
     fn words_are_lowered_on_the_stack_or_off_it() {
