@@ -7,8 +7,9 @@
 #   peak memory for 2,000 and 20,000 files,
 #   entity scores on the CoNLL-2003 development set (if ../shared/data exists),
 #   quote scores on the annotated fixtures, start-up time,
-#   and with HOSTILE=1 the 200 MB single-line file.
-# Usage: [HOSTILE=1] scripts/bench.sh [WORK_DIR]
+#   with INSTR=1 the instructions counted by valgrind's callgrind (start-up,
+#   and 1,000 of the real files), and with HOSTILE=1 the 200 MB single-line file.
+# Usage: [INSTR=1] [HOSTILE=1] scripts/bench.sh [WORK_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-target/bench-corpus}
@@ -47,6 +48,17 @@ PY
     /usr/bin/time -f "--threads $t: %e s wall, %U s user, %M KB peak" $BIN analyze -q --threads "$t" "$REAL" > "$WORK/real-$t.jsonl"
   done
   cmp "$WORK/real-1.jsonl" "$WORK/real-2.jsonl" && echo "output with 1 and 2 threads: identical"
+  # Instruction counts do not move with the machine's load, as CPU times
+  # do: they tell a change of a few percent apart from noise.
+  if [ "${INSTR:-0}" = 1 ] && command -v valgrind > /dev/null; then
+    echo "== instructions (callgrind): one small file (start-up), then the first 1,000 files of copy 2"
+    mkdir -p "$WORK/real-1000"
+    find "$REAL/2" -name '*.txt' | sort | head -1000 | xargs cp -t "$WORK/real-1000"
+    for input in fixtures/articles/title_first_dump.txt "$WORK/real-1000"; do
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null $BIN analyze -q --threads 1 "$input" 2>&1 >/dev/null \
+        | sed -n "s/.*refs: *\([0-9,]*\)/$(basename "$input"): \1 instructions/p"
+    done
+  fi
 fi
 
 echo "== folders of generated articles"
