@@ -24,9 +24,10 @@ pub struct List {
     /// Each entry's hash to its index; an entry whose hash another entry
     /// already holds is found by binary search instead.
     index: FxHashMap<u64, u32>,
-    /// The entries' first bytes and lengths in bytes, as bit sets: most lookups miss, and most misses
-    /// are told by these without hashing the word.
+    /// The entries' first bytes, as a bit set: most lookups miss, and most
+    /// misses are told by this and `lengths` without hashing the word.
     first_bytes: [u64; 4],
+    /// The entries' lengths in bytes (63 for any longer), as a bit set.
     lengths: u64,
 }
 

@@ -105,10 +105,9 @@ fn split_byline_date(line: &str, date_first: bool) -> Option<(String, Vec<String
     let separator = |c: char| c.is_whitespace() || DATE_SEPARATORS.contains(c);
     // The date's side of a cut must hold a digit: cuts before the first
     // digit leave none before them, cuts after the last none after them.
-    let digit = |b: &u8| b.is_ascii_digit();
     let (Some(first_digit), Some(last_digit)) = (
-        line.bytes().position(|b| digit(&b)),
-        line.bytes().rposition(|b| digit(&b)),
+        line.bytes().position(|b| b.is_ascii_digit()),
+        line.bytes().rposition(|b| b.is_ascii_digit()),
     ) else {
         return None;
     };
