@@ -277,7 +277,8 @@ def pick_headline(w, cands, found):
     short, the candidate it cuts."""
     scores = [w.get('h:bias', 0.0) + sum(w.get(f, 0.0) for f in fs) for fs, _ in cands]
     allowed = [i for i in range(len(cands)) if 'title=stamp' not in found[i][0]]
-    best = max(allowed, key=lambda i: (scores[i], -i), default=None)
+    # Of equal scores the later candidate, as the binary, which reads them last to first.
+    best = max(allowed, key=lambda i: (scores[i], i), default=None)
     cut = truncated(found[best][1]) if best is not None else None
     if cut:
         best = next((j for j in range(len(found)) if j != best and found[j][1].strip().startswith(cut)), best)
