@@ -284,6 +284,36 @@ fn table_shows_each_block_with_its_class_score_and_features() {
 }
 
 #[test]
+fn blocks_mark_stamps_that_the_headline_passes_over() {
+    let out = run(&[
+        "analyze",
+        "--blocks",
+        "fixtures/articles/page_story_highlights_dump.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let record: Value = serde_json::from_slice(&out.stdout).expect("a JSON record");
+    assert_eq!(
+        record["headline"],
+        "Rivertown school board delays vote on four-day week"
+    );
+    let stamped: Vec<&str> = record["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter(|b| {
+            b["features"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f == "title=stamp"))
+        })
+        .map(|b| b["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(
+        stamped,
+        ["By Marcy Alden, CNN", "Updated 4:12 PM ET, Tue November 19, 2019"]
+    );
+}
+
+#[test]
 fn any_bytes_give_a_record_or_a_clean_error() {
     let scratch = Scratch::new("bytes");
     let samples: Vec<Vec<u8>> = vec![
