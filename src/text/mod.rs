@@ -75,7 +75,9 @@ fn is_continuation(b: u8) -> bool {
 /// line. A word hyphenated at a line end (`well-` / `known`) is rejoined
 /// without a space and keeps its hyphen.
 pub fn fold_lines(s: &str) -> Cow<'_, str> {
-    if !s.contains(['\n', '\r']) {
+    // Bytes, not characters: both breaks are ASCII, and this runs for
+    // every field of every record.
+    if !s.as_bytes().contains(&b'\n') && !s.as_bytes().contains(&b'\r') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -145,7 +147,8 @@ fn unmarked(s: &str) -> Cow<'_, str> {
     /// How many open marks a closing mark may pair with, innermost first.
     const MARK_DEPTH: usize = 8;
     let folded = fold_lines(s);
-    if !folded.contains(['*', '_', '\\']) {
+    let marks = folded.as_bytes();
+    if !marks.contains(&b'*') && !marks.contains(&b'_') && !marks.contains(&b'\\') {
         return folded;
     }
     let src = folded.as_ref();
