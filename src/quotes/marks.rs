@@ -61,20 +61,32 @@ pub(super) fn is_quote_char(c: char) -> bool {
 /// Quotation marks in `text[range]`, apostrophes and inch marks left out.
 fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
     let s = &text[range.clone()];
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let mut next = iter.peek().map(|&(_, n)| n);
-        if !is_quote_char(c) {
-            prev = Some(c);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every quotation mark's UTF-8 opens with one of these bytes, none
+        // of them inside a character: the scan reads bytes, and decodes
+        // only there.
+        if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+            i += 1;
             continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let mut end = i + c.len_utf8();
+        if !is_quote_char(c) {
+            i = end;
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let mut next = s[end..].chars().next();
         // Two apostrophes make one double mark.
         let doubled = matches!(c, '\'' | '’' | '‘') && next == Some(c);
         if doubled {
-            iter.next();
-            next = iter.peek().map(|&(_, n)| n);
+            end += c.len_utf8();
+            next = s[end..].chars().next();
         }
         let left = next.is_some_and(|n| !n.is_whitespace())
             && prev.is_none_or(|p| p.is_whitespace() || OPEN_PUNCT.contains(p) || is_quote_char(p));
@@ -96,7 +108,7 @@ fn marks(text: &str, range: Range<usize>) -> Vec<Mark> {
                 can_close,
             });
         }
-        prev = Some(c);
+        i = end;
     }
     out
 }
