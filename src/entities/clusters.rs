@@ -8,6 +8,7 @@
 //! granularities; it is deterministic, so a rebuilt model is identical.
 
 use crate::hash::{str_hash, FxHashMap};
+use crate::text::{line_text, tab_lines};
 
 /// Cluster ids of a word, one per granularity.
 pub type Ids = [u16; MAX_LEVELS];
@@ -49,15 +50,18 @@ impl Clusters {
 
     /// Parses [`Clusters::to_text`] output; `None` when malformed.
     pub fn from_text(text: &str) -> Option<Clusters> {
-        let mut lines = text.lines();
-        let Some(header) = lines.next() else {
+        let mut lines = tab_lines(text);
+        let Some((header, _)) = lines.next() else {
             return Some(Clusters::default());
         };
-        let sizes = parse_ids(header)?;
+        let sizes = parse_ids(line_text(text, header))?;
         let mut map = FxHashMap::default();
-        for line in lines {
-            let (w, ids) = line.split_once('\t')?;
-            map.insert(str_hash(w), parse_ids(ids)?);
+        for (line, tab) in lines {
+            let tab = tab?;
+            map.insert(
+                str_hash(&text[line.start..tab]),
+                parse_ids(line_text(text, tab + 1..line.end))?,
+            );
         }
         Some(Clusters {
             sizes,
@@ -141,9 +145,16 @@ impl Clusters {
 
 fn parse_ids(s: &str) -> Option<Ids> {
     let mut ids = [0u16; MAX_LEVELS];
-    let mut parts = s.split(' ');
+    let mut rest = Some(s);
     for id in ids.iter_mut() {
-        *id = parts.next()?.parse().ok()?;
+        // Cut at the next space by bytes, as `split(' ')` would.
+        let part = rest?;
+        let (this, after) = match part.as_bytes().iter().position(|&b| b == b' ') {
+            Some(at) => (&part[..at], Some(&part[at + 1..])),
+            None => (part, None),
+        };
+        *id = this.parse().ok()?;
+        rest = after;
     }
     Some(ids)
 }

@@ -101,13 +101,13 @@ impl Casing {
     /// Reads the table written by [`Casing::text`].
     pub fn from_text(text: String) -> Casing {
         let mut index = FxHashMap::default();
-        let mut at = 0usize;
-        for line in text.split_inclusive('\n') {
-            if let Some(tab) = line.find('\t') {
-                let form = &line[tab + 1..].trim_end_matches('\n');
-                index.insert(str_hash(&line[..tab]), ((at + tab + 1) as u32, form.len() as u32));
+        for (line, tab) in crate::text::tab_lines(&text) {
+            if let Some(tab) = tab {
+                index.insert(
+                    str_hash(&text[line.start..tab]),
+                    ((tab + 1) as u32, (line.end - tab - 1) as u32),
+                );
             }
-            at += line.len();
         }
         Casing { text, index }
     }

@@ -83,9 +83,9 @@ impl Gazetteer {
     }
 
     /// Parses `class<TAB>phrase` lines. This runs at every start, over
-    /// some 160,000 lines: each line is read once, byte by byte, its
-    /// prefixes' hashes taken on the way to the whole phrase's, and the
-    /// tables are sized up front.
+    /// some 160,000 lines: each line is read once (see
+    /// [`tab_lines`](crate::text::tab_lines)), its prefixes' hashes taken
+    /// on the way to the whole phrase's, and the tables are sized up front.
     pub fn parse(src: &str) -> Gazetteer {
         let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut g = Gazetteer {
@@ -97,26 +97,13 @@ impl Gazetteer {
         };
         // The lists come grouped by class: the last class's bit is reused.
         let mut last: (&str, Option<usize>) = ("", None);
-        let bytes = src.as_bytes();
-        let mut start = 0;
-        while start < bytes.len() {
-            // One pass over the line finds its end and its first tab.
-            let (mut end, mut tab) = (start, None);
-            while end < bytes.len() && bytes[end] != b'\n' {
-                if bytes[end] == b'\t' && tab.is_none() {
-                    tab = Some(end);
-                }
-                end += 1;
-            }
-            let line = start..end;
-            start = end + 1;
+        for (line, tab) in crate::text::tab_lines(src) {
             let Some(tab) = tab else {
                 continue;
             };
             // Both cuts are at ASCII bytes, so at character boundaries.
             let class = &src[line.start..tab];
-            let phrase = &src[tab + 1..line.end];
-            let phrase = phrase.strip_suffix('\r').unwrap_or(phrase);
+            let phrase = crate::text::line_text(src, tab + 1..line.end);
             match class {
                 "first" => {
                     g.first.insert(str_hash(phrase), 1);

@@ -114,6 +114,42 @@ pub fn fold_lines(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The lines of a table's text (the data files read at start-up: lists,
+/// casing, clusters), each as its byte range without the line break and
+/// the position of its first tab, found in one pass over the bytes: at
+/// some 280,000 lines, searching each line for its end and then its tab
+/// by characters was a fifth of the start-up.
+pub fn tab_lines(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Option<usize>)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let (mut end, mut tab) = (start, None);
+        while end < bytes.len() && bytes[end] != b'\n' {
+            if bytes[end] == b'\t' && tab.is_none() {
+                tab = Some(end);
+            }
+            end += 1;
+        }
+        let line = start..end;
+        start = end + 1;
+        Some((line, tab))
+    })
+}
+
+/// The text of `range`, a line or its end from [`tab_lines`], as
+/// `str::lines` gives it: without the carriage return of a `\r\n` break.
+pub fn line_text(text: &str, range: std::ops::Range<usize>) -> &str {
+    let line = &text[range.clone()];
+    if range.end < text.len() {
+        line.strip_suffix('\r').unwrap_or(line)
+    } else {
+        line
+    }
+}
+
 /// The text of a record field: [`fold_lines`], then the marks that page
 /// converters (html2text, markdown exports) put around words left out:
 /// emphasis (`**bold**`, `_italic_`) and backslash escapes (`\(`, a `\`
@@ -299,6 +335,19 @@ pub fn segment(doc: &mut Document, keep_words: bool) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn table_lines_read_as_str_lines_reads_them() {
+        let text = "a\tb\r\nno tab\n\nc\td\te\r";
+        let lines: Vec<(&str, Option<&str>)> = tab_lines(text)
+            .map(|(line, tab)| (line_text(text, line), tab.map(|t| &text[..t])))
+            .collect();
+        let expected: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.iter().map(|l| l.0).collect::<Vec<_>>(), expected);
+        assert_eq!(lines[0].1, Some("a"));
+        assert_eq!(lines[1].1, None);
+        assert_eq!(lines[3].1.map(str::len), Some(14), "the first tab of the line");
+    }
+
     use super::*;
 
     #[test]
