@@ -218,11 +218,36 @@ pub fn shape(word: &str) -> String {
 /// `str_hash(&shape(word))` without building the shape.
 pub fn shape_hash(word: &str) -> u64 {
     let mut h = crate::hash::Fnv::default();
-    for c in shape_chars(word) {
-        h.char(c);
+    if word.is_ascii() {
+        // Byte by byte, as `shape_chars` reads an ASCII word (its classes
+        // are ASCII's own), for the hash of every token.
+        let (mut last, mut taken) = (0u8, 0);
+        for b in word.bytes() {
+            let s = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            if s != last {
+                h.byte(s);
+                taken += 1;
+                if taken == SHAPE_LEN {
+                    break;
+                }
+            }
+            last = s;
+        }
+    } else {
+        for c in shape_chars(word) {
+            h.char(c);
+        }
     }
     h.finish()
 }
+
+/// The most characters a word's shape has.
+const SHAPE_LEN: usize = 10;
 
 /// The characters of a word's shape.
 fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
@@ -244,7 +269,7 @@ fn shape_chars(word: &str) -> impl Iterator<Item = char> + '_ {
             last = s;
             new
         })
-        .take(10)
+        .take(SHAPE_LEN)
 }
 
 /// Calls `emit` with every word feature of `form` in `slot` (0..SLOTS,
@@ -720,6 +745,9 @@ mod tests {
             "x",
             "",
             "aaaaaaaaaaaaaaa-b-c-d-e-f-g",
+            // A shape opens after a NUL as after nothing.
+            "\0Ab",
+            "2019年",
         ] {
             assert_eq!(shape_hash(w), str_hash(&shape(w)), "{w}");
         }

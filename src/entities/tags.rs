@@ -35,6 +35,7 @@ pub fn tag(pos: Pos, kind: Kind) -> Tag {
 }
 
 /// Splits a tag into position and kind; `None` for `O`.
+#[inline]
 pub fn split(t: Tag) -> Option<(Pos, Kind)> {
     if t == O || t as usize >= NTAGS {
         return None;
@@ -53,6 +54,7 @@ pub fn split(t: Tag) -> Option<(Pos, Kind)> {
 /// (`I`, `L`) must continue an open entity of its kind; an open entity may
 /// also end without its `L`, so one early mistake never forces a runaway
 /// span ("Lindsey said there").
+#[inline]
 pub fn allowed(prev: Tag, next: Tag) -> bool {
     match split(next) {
         Some((Pos::I | Pos::L, kind)) => matches!(split(prev), Some((Pos::B | Pos::I, k)) if k == kind),
@@ -62,6 +64,7 @@ pub fn allowed(prev: Tag, next: Tag) -> bool {
 
 /// Whether a sentence may end after `t` (always: an open entity ends with
 /// the sentence).
+#[inline]
 pub fn may_end(_t: Tag) -> bool {
     true
 }
