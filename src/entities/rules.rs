@@ -9,7 +9,7 @@ use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
-    is_legal_suffix, is_weekday, lower, COMPETITION_HEADS, INTRO_WORDS, MONTHS_NEVER_NAMES,
+    is_legal_suffix, is_weekday, lower, with_lower, COMPETITION_HEADS, INTRO_WORDS, MONTHS_NEVER_NAMES,
     MONTH_ABBREVIATIONS, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES,
     PERSON_TITLES_STRONG, PLACE_HEADS, PUBLICATION_NOUNS, REPORTING_VERBS, STOP_WORDS, US_STATES,
     WORK_DETERMINERS, WORK_NOUNS,
@@ -82,10 +82,11 @@ fn camel_cased_firm(word: &str, gazetteer: &Gazetteer) -> bool {
     let Some(i) = (1..b.len()).find(|&i| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase()) else {
         return false;
     };
-    let prefix = word[..i].to_ascii_lowercase();
-    !(NAME_PARTICLES.contains(&prefix)
-        || matches!(prefix.as_str(), "mac" | "fitz")
-        || gazetteer.first_name(&prefix) > 0)
+    with_lower(&word[..i], |prefix| {
+        !(NAME_PARTICLES.contains(prefix)
+            || matches!(prefix, "mac" | "fitz")
+            || gazetteer.first_name(prefix) > 0)
+    })
 }
 
 /// `WeWork` tagged a person: a word alone with a capital inside after a

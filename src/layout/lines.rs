@@ -136,7 +136,7 @@ pub(crate) fn furniture(line: &str) -> bool {
         && (BOILERPLATE.is_match(line)
             || navigation(line)
             // As a converter prints emphasis (`_Follow us on_ _Twitter_`).
-            || line.contains(['_', '*']) && BOILERPLATE.is_match(&crate::text::field_text(line)))
+            || line.bytes().any(|b| b == b'_' || b == b'*') && BOILERPLATE.is_match(&crate::text::field_text(line)))
 }
 
 /// A menu line: three or more short items between bars or bullets

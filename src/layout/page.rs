@@ -878,14 +878,12 @@ fn headline(
             .count()
     };
     let reach = first_body.saturating_sub(HEADLINE_REACH);
-    // A first-level heading with a byline or a date right under it is a
-    // candidate however far before the body it stands: a page may set a
-    // gallery or a video's playlist between its title and its text.
+    // A first-level heading with a stamp (a byline or a date) right under
+    // it is a candidate however far before the body it stands: a page may
+    // set a gallery or a video's playlist between its title and its text.
     let signed = |i: usize| {
-        out.get(i + 1).is_some_and(|next| {
-            let line = text[next.range.clone()].trim();
-            super::byline::is_byline(line) || super::dates::date_line(line)
-        })
+        out.get(i + 1)
+            .is_some_and(|next| stamp(text[next.range.clone()].trim()))
     };
     // Each candidate with its heading level.
     let candidates: Vec<(usize, usize)> = (0..reach)

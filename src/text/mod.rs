@@ -114,8 +114,9 @@ pub fn fold_lines(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The lines of a table's text (the data files read at start-up: lists,
-/// casing, clusters), each as its byte range without the line break and
+/// The lines of a table's text (the data read at every start: the
+/// gazetteer, the casing table, the word clusters), each as its byte
+/// range without the line break and
 /// the position of its first tab, found in one pass over the bytes: at
 /// some 280,000 lines, searching each line for its end and then its tab
 /// by characters was a fifth of the start-up.
