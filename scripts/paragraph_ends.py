@@ -33,7 +33,7 @@ def same_day(stated, printed):
     day = datetime.date(int(m[1]), int(m[2]), int(m[3]))
     for d in (day + datetime.timedelta(days=k) for k in (-1, 0, 1)):
         y, mo, da, mon = d.year, d.month, d.day, MONTHS[d.month - 1]
-        forms = [rf'\b{mon}\w*\.?\s+0?{da}\b', rf'\b0?{da}(?:st|nd|rd|th)?\s+{mon}',
+        forms = [rf'\b{mon}\w*\.?\s+0?{da}(?:st|nd|rd|th)?\b', rf'\b0?{da}(?:st|nd|rd|th)?\s+{mon}',
                  rf'{y}[-.]{mo:02d}[-.]{da:02d}', rf'\b0?{mo}[/.]0?{da}[/.](?:{y}|{y % 100})\b',
                  rf'\b0?{da}[/.]0?{mo}[/.](?:{y}|{y % 100})\b']
         if any(re.search(f, printed, re.I) for f in forms):
