@@ -87,6 +87,7 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
         at
     });
     let mut classified = page::classify(text, &mut items, explain);
+    let page_headline = classified.headline.is_some();
     match classified.headline {
         Some(h) => layout.headline = Some(h),
         // Not cut out of a page: the first line stays the headline, and
@@ -102,12 +103,19 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
         }
     }
     layout.page = classified.blocks;
+    // On a page, the date stated under the headline is the article's; a
+    // date line found before (any short line near running text) may be a
+    // teaser's further down.
+    let earlier_date = if page_headline { layout.date.take() } else { None };
     let above = classified.above.map(|i| &items[i]);
     roles::page_top_meta(text, above, &items[classified.top], &mut layout);
     // Only with a headline found, when no piece was removed above; it
     // fills only what the pieces under the headline left empty.
     if let Some(echo) = classified.echo {
         roles::page_top_meta(text, None, &items[echo], &mut layout);
+    }
+    if layout.date.is_none() {
+        layout.date = earlier_date;
     }
     collect(text, &items, &mut layout);
     layout

@@ -597,6 +597,14 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     });
     trim_edges(text, &page, region, items, &mut out, explain);
     drop_edge_pieces(text, &blocks, items, &mut out);
+    // What the body's ends lost joins the top: a date line scored into
+    // the region and trimmed off it is the article's.
+    let found = found.map(|(at, first, h)| {
+        let first = (at + 1..items.len())
+            .find(|&i| items[i].role == Role::Paragraph)
+            .map_or(first, |f| f.max(first));
+        (at, first, h)
+    });
     Classified {
         echo,
         ..Classified::new(out, found)

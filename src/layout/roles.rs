@@ -207,7 +207,10 @@ pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], la
             // table's more often than an author's.
             (Some((content.trim().to_string(), authors)), None)
         } else {
-            (None, date_in(content).map(|r| content[r].to_string()))
+            (
+                None,
+                date_in(content).map(|r| strip_date_label(&content[r]).to_string()),
+            )
         };
         if let Some((line, authors)) = by.filter(|_| layout.byline.is_none()) {
             layout.byline = Some(line);
@@ -314,6 +317,33 @@ mod tests {
         assert_eq!(layout.dateline.as_deref(), Some("HARBOR CITY (AP)"));
         assert_eq!(&text[layout.dateline_place.clone().unwrap()], "HARBOR CITY");
         assert_eq!(layout.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_labelled_date_with_its_outlet_after_it_gives_the_day() {
+        let text = "By Priya Shah\nUpdated on: November 20, 2019 / 1:07 AM / Harbor News\nLena Ortiz / Harbor Photos";
+        let mut at = 0;
+        let items: Vec<Piece> = text
+            .split('\n')
+            .map(|line| {
+                let p = Piece {
+                    role: Role::Paragraph,
+                    range: at..at + line.len(),
+                    lines: 1,
+                };
+                at += line.len() + 1;
+                p
+            })
+            .collect();
+        let mut layout = Layout::default();
+        page_top_meta(text, None, &items, &mut layout);
+        assert_eq!(layout.authors, ["Priya Shah"]);
+        assert_eq!(layout.date.as_deref(), Some("November 20, 2019"));
+        // A credit without a date names no author and no date.
+        let mut credit_only = Layout::default();
+        page_top_meta(text, None, &items[2..], &mut credit_only);
+        assert_eq!(credit_only.byline, None);
+        assert_eq!(credit_only.date, None);
     }
 
     #[test]
