@@ -183,25 +183,54 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
 /// when the lines near the top gave none: the first date line or date
 /// inside a short line, and the first byline (with its date before or
 /// after it, or alone) among those pieces; else a date line just above
-/// the headline.
+/// the headline (or ending the piece there, which a converter may have
+/// run into the menu above it).
 pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], layout: &mut Layout) {
-    for item in top.iter().filter(|it| it.lines <= 2) {
-        // Read without a converter's escapes (`Name \- Nov 19, 2019`).
-        let unescaped = field_text(&text[item.range.clone()]);
-        let content = unescaped.as_ref();
-        // A photo credit (`Name / Agency`) names no author.
-        if credit_range(content).is_some() {
-            continue;
+    for item in top.iter().filter(|it| it.lines <= TOP_PIECE_LINES) {
+        let raw = &text[item.range.clone()];
+        if item.lines <= 2 {
+            // Read without a converter's escapes (`Name \- Nov 19, 2019`).
+            top_line_meta(&field_text(raw), || plain_name(text, item), layout);
+        } else {
+            // A converter that sets no blank line between them runs the
+            // section label, the date and the byline into one piece
+            // (`NATIONAL /`, `Nov. 18, 2019 12:02 PM`, `By Dana Whitfield`):
+            // each line is read alone, as the forms it holds are.
+            for line in raw.lines() {
+                top_line_meta(field_text(line).trim(), || None, layout);
+            }
         }
-        let (by, date) = if let Some((line, authors, date)) =
-            byline_and_date(content).or_else(|| date_and_byline(content))
-        {
+    }
+    if let Some(content) = above.map(|it| &text[it.range.clone()]) {
+        let last = content.lines().next_back().unwrap_or_default().trim();
+        if let Some(date) = [content, last].into_iter().find(|c| date_line(c)) {
+            if layout.date.is_none() {
+                layout.date = Some(strip_date_label(date).to_string());
+            }
+        }
+    }
+}
+
+/// Pieces under the headline of more lines than this are no byline or
+/// date lines.
+const TOP_PIECE_LINES: usize = 6;
+
+/// Fills the byline and date from one line or piece under a page's
+/// headline: a photo credit gives neither; `name` reads a person's name
+/// standing alone.
+fn top_line_meta(content: &str, name: impl Fn() -> Option<Vec<String>>, layout: &mut Layout) {
+    // A photo credit (`Name / Agency`) names no author.
+    if credit_range(content).is_some() {
+        return;
+    }
+    let (by, date) =
+        if let Some((line, authors, date)) = byline_and_date(content).or_else(|| date_and_byline(content)) {
             (Some((line, authors)), Some(date))
         } else if date_line(content) {
             (None, Some(strip_date_label(content).to_string()))
         } else if let Some(authors) = byline(content) {
             (Some((content.to_string(), authors)), None)
-        } else if let Some(authors) = plain_name(text, item) {
+        } else if let Some(authors) = name() {
             // A name alone on a plain line under the headline (`Tom
             // Varley`): a heading, list item or emphasis is a menu's or a
             // table's more often than an author's.
@@ -212,18 +241,12 @@ pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], la
                 date_in(content).map(|r| strip_date_label(&content[r]).to_string()),
             )
         };
-        if let Some((line, authors)) = by.filter(|_| layout.byline.is_none()) {
-            layout.byline = Some(line);
-            layout.authors = authors;
-        }
-        if layout.date.is_none() {
-            layout.date = date;
-        }
+    if let Some((line, authors)) = by.filter(|_| layout.byline.is_none()) {
+        layout.byline = Some(line);
+        layout.authors = authors;
     }
-    if let Some(content) = above.map(|it| &text[it.range.clone()]) {
-        if layout.date.is_none() && date_line(content) {
-            layout.date = Some(strip_date_label(content).to_string());
-        }
+    if layout.date.is_none() {
+        layout.date = date;
     }
 }
 
@@ -344,6 +367,28 @@ mod tests {
         page_top_meta(text, None, &items[2..], &mut credit_only);
         assert_eq!(credit_only.byline, None);
         assert_eq!(credit_only.date, None);
+    }
+
+    #[test]
+    fn a_date_line_ending_the_piece_above_the_headline_dates_the_page() {
+        let text = "Business\n  Dana Whitfield\n  11.15.2019 10:09 AM";
+        let above = Piece {
+            role: Role::Paragraph,
+            range: 0..text.len(),
+            lines: 3,
+        };
+        let mut layout = Layout::default();
+        page_top_meta(text, Some(&above), &[], &mut layout);
+        assert_eq!(layout.date.as_deref(), Some("11.15.2019 10:09 AM"));
+        // A piece that ends in running text gives no date.
+        let text = "Business\n11.15.2019 10:09 AM\nShares fell";
+        let above = Piece {
+            range: 0..text.len(),
+            ..above
+        };
+        let mut layout = Layout::default();
+        page_top_meta(text, Some(&above), &[], &mut layout);
+        assert_eq!(layout.date, None);
     }
 
     #[test]
