@@ -560,6 +560,33 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             drop = drop.min(top - 3.0);
         }
     }
+    keep_region(items, &mut out, &region, drop);
+    let first_body = (0..items.len()).find(|&i| region.contains(&i) && items[i].role == Role::Paragraph);
+    // Only a text cut out of a page has its headline among the page's
+    // lines; an article's first line stays its headline.
+    let cut = first_body.filter(|&first| (0..first).any(|i| out[i].class == BlockClass::Boilerplate));
+    let found = cut.and_then(|first| {
+        let body = opening_words(text, &out, &function_words);
+        headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
+    });
+    let echo = found.as_ref().and_then(|(at, first, title)| {
+        let key = super::roles::comparable(text, title);
+        drop_title_repeats(text, items, &mut out, *first, &key);
+        title_echo(text, items, *at, &key)
+    });
+    trim_edges(text, &page, region, items, &mut out, explain);
+    drop_edge_pieces(text, &blocks, items, &mut out);
+    let found = found.map(|(at, first, h)| (at, top_end(items, at, first), h));
+    Classified {
+        echo,
+        ..Classified::new(out, found)
+    }
+}
+
+/// Drops the classified pieces outside the body's `region` or scored
+/// below `drop` inside it; on a page, the list items and subheads kept
+/// after the body's first paragraph become paragraphs.
+fn keep_region(items: &mut [Piece], out: &mut [PageBlock], region: &std::ops::Range<usize>, drop: f32) {
     // A page: some of its blocks fall outside the article.
     let page_cut = (0..items.len()).any(|i| classified(&items[i].role) && !region.contains(&i));
     let mut body_started = false;
@@ -582,33 +609,16 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
             out[i].class = BlockClass::Body;
         }
     }
-    let first_body = (0..items.len()).find(|&i| region.contains(&i) && items[i].role == Role::Paragraph);
-    // Only a text cut out of a page has its headline among the page's
-    // lines; an article's first line stays its headline.
-    let cut = first_body.filter(|&first| (0..first).any(|i| out[i].class == BlockClass::Boilerplate));
-    let found = cut.and_then(|first| {
-        let body = opening_words(text, &out, &function_words);
-        headline(text, &blocks, &mut out, first, &body, &function_words, explain).map(|(i, h)| (i, first, h))
-    });
-    let echo = found.as_ref().and_then(|(at, first, title)| {
-        let key = super::roles::comparable(text, title);
-        drop_title_repeats(text, items, &mut out, *first, &key);
-        title_echo(text, items, *at, &key)
-    });
-    trim_edges(text, &page, region, items, &mut out, explain);
-    drop_edge_pieces(text, &blocks, items, &mut out);
-    // What the body's ends lost joins the top: a date line scored into
-    // the region and trimmed off it is the article's.
-    let found = found.map(|(at, first, h)| {
-        let first = (at + 1..items.len())
-            .find(|&i| items[i].role == Role::Paragraph)
-            .map_or(first, |f| f.max(first));
-        (at, first, h)
-    });
-    Classified {
-        echo,
-        ..Classified::new(out, found)
-    }
+}
+
+/// Where the top under the headline's piece `at` ends: at the body's
+/// first paragraph `first`, or past it at the first paragraph left after
+/// the body's ends were trimmed (a date line scored into the region and
+/// trimmed off it is the article's).
+fn top_end(items: &[Piece], at: usize, first: usize) -> usize {
+    (at + 1..items.len())
+        .find(|&i| items[i].role == Role::Paragraph)
+        .map_or(first, |f| f.max(first))
 }
 
 /// How many pieces after a page's first statement of its title may hold
