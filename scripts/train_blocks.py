@@ -2,7 +2,7 @@
 """Learns which blocks of a saved page are the article: data/block-weights.tsv.
 
     scripts/train_blocks.py [--data ../shared/data] [--bin target/release/newsscan]
-                            [--folds 5] [--repeats 1] [--l2 X] [--write] [--html]
+                            [--folds 5] [--repeats 1] [--l2 X] [--write [--headline-only]] [--html]
 
 newsscan prints every block of a text with its features (`analyze --blocks`).
 On the saved pages of ../shared/data/pages (both text dumps, html2text and
@@ -20,7 +20,9 @@ scores below its line (menus' last items, share buttons, credits).
 
 The headline's features (`h:`) are read from newsscan's output and depend
 on where it finds the body: after the block weights change, build and run
---write once more (the file then stays the same).
+--write once more (the file then stays the same). With --headline-only,
+--write keeps the file's block and edge weights and learns the headline's
+again: a new headline feature then moves no body.
 
 Without --write it reports the body F1 of the score_pages metric by
 cross-validation over pages (train on the other folds, score the held-out
@@ -177,6 +179,18 @@ def train(docs, epochs=8, l2=None, rate=0.2):
     l2 = l2 if l2 is not None else (HTML_L2 if HTML else TEXT_L2)
     rows = [(block_features(f), y) for _, blocks, _ in docs for f, y, _, _ in blocks if classified_block(f)]
     return logistic(rows, epochs, l2, rate)
+
+
+def read_weights(path):
+    """The weights of a file --write wrote, by feature (lines `@` too)."""
+    w = {}
+    with open(path, encoding='utf-8') as fh:
+        for line in fh:
+            if line.startswith('#') or '\t' not in line:
+                continue
+            f, v = line.rstrip('\n').rsplit('\t', 1)
+            w[f] = float(v)
+    return w
 
 
 def logistic(rows, epochs=8, l2=1e-3, rate=0.2, bias='bias'):
@@ -559,6 +573,8 @@ def main():
     ap.add_argument('--repeats', type=int, default=1,
                     help='cross-validate over this many partitions of the pages into folds, and average')
     ap.add_argument('--write', action='store_true')
+    ap.add_argument('--headline-only', action='store_true',
+                    help='with --write, keep the file\'s block and edge weights and learn only the headline\'s (h:)')
     ap.add_argument('--html', action='store_true', help='learn the blocks of HTML pages (data/html-block-weights.tsv)')
     ap.add_argument('--slug-labels', action='store_true',
                     help='learn the headline from the page addresses\' slugs instead of the titles the pages state')
@@ -581,7 +597,14 @@ def main():
     hpages = slug_pages if args.slug_labels else title_pages
     pages = sorted({pid for pid, _, t in docs if t is not None})
     if args.write:
-        w, region, drop = fit(docs)
+        if args.headline_only and not HTML:
+            # The block and edge weights as the file has them; only the
+            # headline's are learned again (on the body they select).
+            w = read_weights(os.path.join(ROOT, 'data', 'block-weights.tsv'))
+            w = {f: v for f, v in w.items() if not f.startswith('h:')}
+            region, drop = w['@region'], w['@drop']
+        else:
+            w, region, drop = fit(docs)
         if not HTML:
             hw = logistic([r for _, rows, _ in hpages for r in rows], bias='h:bias')
             print('headline right on %d of %d pages' % headline_accuracy(hw, hpages))

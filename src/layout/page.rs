@@ -882,6 +882,7 @@ fn headline(
 ) -> Option<(usize, std::ops::Range<usize>)> {
     let w = &*WEIGHTS;
     let mut best: Option<(f32, usize)> = None;
+    let page_words = lower_words(text);
     let fits = |i: usize| {
         (2..=30).contains(&blocks[i].words) && matches!(blocks[i].role, "heading" | "paragraph" | "meta")
     };
@@ -948,6 +949,10 @@ fn headline(
                 "h:overlap={}",
                 overlap_bucket(&text[out[i].range.clone()], body, function_words)
             ),
+            format!(
+                "h:echoed={}",
+                rank < ECHO_LOOKS && echoed(&page_words, &out[i].range, text)
+            ),
         ];
         for f in &features {
             score += w.by_feature.get(f.as_str()).copied().unwrap_or(0.0);
@@ -982,6 +987,79 @@ fn headline(
     let i = uncut(text, out, &candidates, i);
     out[i].class = BlockClass::Headline;
     Some((i, title_of(text, out[i].range.clone())))
+}
+
+/// The words of a page, lower-cased and joined by single spaces, with
+/// where each word starts in the joined text and in the page.
+struct PageWords {
+    /// The words, as UTF-8.
+    joined: Vec<u8>,
+    /// Byte where each word starts in `joined`.
+    at: Vec<usize>,
+    /// Byte where each word starts in the page.
+    starts: Vec<usize>,
+}
+
+/// The words of `text` (runs of letters and digits), ASCII letters
+/// lower-cased, one space between them.
+fn lower_words(text: &str) -> PageWords {
+    let mut words = PageWords {
+        joined: Vec::with_capacity(text.len()),
+        at: Vec::new(),
+        starts: Vec::new(),
+    };
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most pages are ASCII: a byte at a time without decoding.
+        let (c, len) = if bytes[i].is_ascii() {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let word = c.is_alphanumeric();
+        if word && !in_word {
+            if !words.joined.is_empty() {
+                words.joined.push(b' ');
+            }
+            words.at.push(words.joined.len());
+            words.starts.push(i);
+        }
+        in_word = word;
+        if !word {
+        } else if c.is_ascii() {
+            words.joined.push(c.to_ascii_lowercase() as u8);
+        } else {
+            // Letters outside ASCII keep their case: scripts without case
+            // make most of them, and a title's case seldom changes there.
+            words.joined.extend_from_slice(&bytes[i..i + len]);
+        }
+        i += len;
+    }
+    words
+}
+
+/// How many candidates are looked for elsewhere on the page: each look
+/// reads the whole page, so a bound keeps the cost linear.
+const ECHO_LOOKS: usize = 64;
+
+/// Whether the words of `range` (four or more) stand elsewhere on the
+/// page inside other text: a page repeats its title in share buttons,
+/// breadcrumbs and comment headers (`34 responses to “Title”`).
+fn echoed(page: &PageWords, range: &std::ops::Range<usize>, text: &str) -> bool {
+    let own = lower_words(&text[range.clone()]);
+    if own.at.len() < 4 {
+        return false;
+    }
+    // A title glued to the words around it (`Share on TwitterStar Trek
+    // eyes ...`) is matched inside them.
+    memchr::memmem::find_iter(&page.joined, &own.joined).any(|at| {
+        // The word the match starts in.
+        let k = page.at.partition_point(|&a| a <= at).saturating_sub(1);
+        !range.contains(&page.starts[k])
+    })
 }
 
 /// The candidate a teaser cut short (`Title heating up, scores twice
@@ -1105,6 +1183,23 @@ mod tests {
         let page = ["図書館の時間の延長の話", "市の予算の話"];
         let function_words = FunctionWords::new(page.iter().copied());
         assert!(function_words.contains("の"));
+    }
+
+    #[test]
+    fn a_title_the_page_repeats_elsewhere_is_echoed() {
+        let echo = |page: &str, line: &str| {
+            let at = page.find(line).unwrap();
+            echoed(&lower_words(page), &(at..at + line.len()), page)
+        };
+        let title = "Council backs the ferry plan";
+        // Repeated in a share button, glued to the button's last word.
+        let page = format!("Menu\n\n{title}\n\nBy Ann Lee\n\nShare on TwitterCouncil Backs the Ferry Plan\n");
+        assert!(echo(&page, title));
+        // Said once only, and a title of three words never counts.
+        let page = format!("Menu\n\n{title}\n\nBy Ann Lee\n\nThe council met.\n");
+        assert!(!echo(&page, title));
+        let page = "Menu\n\nFerry plan passes\n\nFerry plan passes again\n";
+        assert!(!echo(page, "Ferry plan passes"));
     }
 
     #[test]
