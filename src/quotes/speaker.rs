@@ -14,7 +14,9 @@ use std::ops::Range;
 
 use super::words::{is_mark, is_punct, Word};
 use crate::document::{Attribution, Entities, EntityMention, Kind, QuoteSpan, Slot};
-use crate::lexicon::{INTRO_WORDS, PERSON_ROLES, PERSON_TITLES, PREPOSITIONS, SPEAKER_ROLES};
+use crate::lexicon::{
+    INTRO_WORDS, PERSON_ROLES, PERSON_TITLES, PREPOSITIONS, REPORTING_VERBS, SPEAKER_ROLES, STOP_WORDS,
+};
 
 /// Pronouns that stand for a speaker named before.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -219,12 +221,61 @@ pub(super) fn speaker(
         }
     }
     // A phrase must look like a noun phrase: not a bare verb or number.
-    if np.len() > 12 || np.iter().all(|w| is_punct(w)) {
+    if np.len() > 12 || np.iter().all(|w| is_punct(w)) || !opens_noun_phrase(first) {
         return None;
     }
     let mut a = attribution(range, None);
     a.speaks_for = speaks_for(&np, entities);
     Some(a)
+}
+
+/// Whether `w` can open a noun phrase that names no one: a capital, a
+/// number, a determiner or a noun (`officials`, `critics`), but not a
+/// function word, a verb form or a clause's opener (`after Super Tuesday
+/// balloting`, `saying Trump's`, `where she`), which a slot picks up when
+/// the sentence is not the shape it reads.
+fn opens_noun_phrase(w: &Word) -> bool {
+    let lower = w.lower.as_str();
+    let determiner = matches!(
+        lower,
+        "a" | "an"
+            | "the"
+            | "all"
+            | "her"
+            | "his"
+            | "its"
+            | "one"
+            | "our"
+            | "their"
+            | "this"
+            | "that"
+            | "more"
+    );
+    let clause = matches!(
+        lower,
+        "where"
+            | "whose"
+            | "whom"
+            | "why"
+            | "how"
+            | "while"
+            | "whether"
+            | "because"
+            | "though"
+            | "although"
+            | "being"
+            | "rather"
+            | "given"
+            | "yourself"
+            | "himself"
+            | "herself"
+            | "themselves"
+    ) || lower.contains("n't")
+        || lower.contains("n’t");
+    let verb_form = !w.capitalized && lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+    w.capitalized
+        || determiner
+        || !(clause || verb_form || STOP_WORDS.contains(lower) || REPORTING_VERBS.contains(lower))
 }
 
 /// A definite description that refers back to a person: "the senator",
@@ -315,6 +366,33 @@ pub(super) fn pronoun_antecedent(pronoun: &str, q: &QuoteSpan, entities: &Entiti
 mod tests {
     use super::*;
     use crate::document::EntityInfo;
+
+    #[test]
+    fn a_speaker_phrase_opens_like_a_noun_phrase() {
+        let opens = |phrase: &str| {
+            let words = super::super::words::clause_words(phrase, 0..phrase.len());
+            opens_noun_phrase(&words[0])
+        };
+        for good in [
+            "officials in the city",
+            "the agency",
+            "a spokeswoman",
+            "Park",
+            "critics",
+            "two aides",
+        ] {
+            assert!(opens(good), "{good}");
+        }
+        for bad in [
+            "after Super Tuesday balloting",
+            "saying Trump's",
+            "where she",
+            "didn't want to be named",
+            "said",
+        ] {
+            assert!(!opens(bad), "{bad}");
+        }
+    }
 
     fn entity(name: &str, kind: Kind, female: Option<bool>) -> EntityInfo {
         EntityInfo {
