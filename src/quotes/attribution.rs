@@ -649,7 +649,33 @@ fn colon_before(doc: &Document, q: &QuoteSpan) -> Option<Attribution> {
             Subject::Coordinated => speaker(text, sentence_subject(&words[..k]), cue, q, &doc.entities),
         };
     }
-    named_subject(doc, sentence_subject(words), q)
+    named_subject(doc, sentence_subject(words), q).or_else(|| last_named(doc, words, q))
+}
+
+/// The last person or body named in an introduction ending with a colon,
+/// when its subject names no one: `The timing doesn't surprise pollster
+/// Daron Shaw:`, `More from Blumenthal and Cohen:`, `Pollsters agree -
+/// Carl Bialik:`. A possessive (`Sanders' surge`) names no speaker.
+fn last_named(doc: &Document, words: &[Word], q: &QuoteSpan) -> Option<Attribution> {
+    let span = words.first()?.range.start..words.last()?.range.end;
+    let m = doc
+        .entities
+        .starting_in(&span)
+        .filter(|m| {
+            m.range.end <= span.end
+                && matches!(
+                    doc.entities.entities[m.entity].kind,
+                    Kind::Person | Kind::Organization
+                )
+                && !words
+                    .iter()
+                    .find(|w| w.range.start >= m.range.end)
+                    .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s" | "'" | "’"))
+        })
+        .last()?;
+    let first = words.iter().position(|w| w.range.start >= m.range.start)?;
+    let end = words.iter().rposition(|w| w.range.end <= m.range.end)? + 1;
+    named_subject(doc, words.get(first..end)?, q)
 }
 
 /// A phrase quoted inside a sentence with no reporting verb: `Trump called
@@ -764,6 +790,15 @@ pub(super) fn noun_phrase_after(words: &[Word]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::test_speakers as speakers;
+
+    #[test]
+    fn a_colon_introduction_gives_the_last_name_in_it() {
+        let text = "Polls shift in Iowa\n\nThe early surge did not surprise the veteran pollster Daron Shaw of Austin: \"Lesser-known candidates often lead this early in a race.\"\n";
+        let decoded = crate::input::decode(text.as_bytes()).unwrap();
+        let record = crate::pipeline::analyze(&decoded, &crate::pipeline::Options::default());
+        assert_eq!(record.quotes.len(), 1);
+        assert_eq!(record.quotes[0].speaker.as_deref(), Some("Daron Shaw"));
+    }
 
     #[test]
     fn a_description_named_by_its_appositive_gives_the_name() {
