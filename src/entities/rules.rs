@@ -808,6 +808,36 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
             spans[k].kind = Kind::Organization;
         }
     }
+    // `St. Mary's Hospital`, `St. Jude's Children's Research Hospital`
+    // with only the saint's name tagged: the head noun after the
+    // possessive, untagged, joins it.
+    let head = |w: &str| ORG_HEADS.contains_lower(w) || ORG_HEADS_NOT_PERSON.contains_lower(w);
+    for k in 0..spans.len() {
+        let s = spans[k];
+        if s.start == 0
+            || !matches!(words[s.start - 1], "St." | "St" | "Saint")
+            || !words.get(s.end).is_some_and(|w| matches!(*w, "'s" | "’s"))
+        {
+            continue;
+        }
+        let run = words[s.end + 1..]
+            .iter()
+            .take(4)
+            .take_while(|w| capitalized(w) || matches!(**w, "'s" | "’s"))
+            .count();
+        let Some(last) = (1..=run).rev().find(|&n| head(words[s.end + n])) else {
+            continue;
+        };
+        let end = s.end + 1 + last;
+        if (s.end..end).any(|i| spans.iter().any(|p| p.start <= i && i < p.end && *p != s)) {
+            continue;
+        }
+        spans[k] = TokenSpan {
+            start: s.start - 1,
+            end,
+            kind: Kind::Organization,
+        };
+    }
 }
 
 /// Names ending in a legal suffix or an organization head noun, and
@@ -1839,6 +1869,16 @@ mod tests {
                 "Department of Justice"
             ]
         );
+    }
+
+    #[test]
+    fn a_saints_name_tagged_alone_takes_the_head_noun_after_it() {
+        let words = [
+            "Doctors", "at", "St.", "Mary", "'s", "Hospital", "and", "Ann", "'s", "Cafe", "agreed", ".",
+        ];
+        // The tagger found only the saint's name, and a person elsewhere.
+        let spans = vec![span(3, 4, Kind::Person), span(7, 8, Kind::Person)];
+        assert_eq!(names(&words, spans), ["St. Mary 's Hospital", "Ann"]);
     }
 
     #[test]
