@@ -1058,7 +1058,7 @@ fn echoed(page: &PageWords, range: &std::ops::Range<usize>, text: &str) -> bool 
     memchr::memmem::find_iter(&page.joined, &own.joined).any(|at| {
         // The word the match starts in.
         let k = page.at.partition_point(|&a| a <= at).saturating_sub(1);
-        !range.contains(&page.starts[k])
+        page.starts.get(k).is_some_and(|s| !range.contains(s))
     })
 }
 
