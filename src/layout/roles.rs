@@ -311,12 +311,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn top_of_article_roles() {
-        let text = "Ferry fined\nBy Priya Shah\nPublished: June 6, 2024\nHARBOR CITY (AP) — A judge fined the ferry company on Wednesday.\nIt will appeal.";
+    /// One paragraph piece per line of `text`.
+    fn line_pieces(text: &str) -> Vec<Piece> {
         let mut at = 0;
-        let mut items: Vec<Piece> = text
-            .split('\n')
+        text.split('\n')
             .map(|line| {
                 let p = Piece {
                     role: Role::Paragraph,
@@ -326,7 +324,13 @@ mod tests {
                 at += line.len() + 1;
                 p
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn top_of_article_roles() {
+        let text = "Ferry fined\nBy Priya Shah\nPublished: June 6, 2024\nHARBOR CITY (AP) — A judge fined the ferry company on Wednesday.\nIt will appeal.";
+        let mut items = line_pieces(text);
         let mut layout = Layout {
             headline: Some(0..11),
             ..Layout::default()
@@ -345,19 +349,7 @@ mod tests {
     #[test]
     fn a_labelled_date_with_its_outlet_after_it_gives_the_day() {
         let text = "By Priya Shah\nUpdated on: November 20, 2019 / 1:07 AM / Harbor News\nLena Ortiz / Harbor Photos";
-        let mut at = 0;
-        let items: Vec<Piece> = text
-            .split('\n')
-            .map(|line| {
-                let p = Piece {
-                    role: Role::Paragraph,
-                    range: at..at + line.len(),
-                    lines: 1,
-                };
-                at += line.len() + 1;
-                p
-            })
-            .collect();
+        let items = line_pieces(text);
         let mut layout = Layout::default();
         page_top_meta(text, None, &items, &mut layout);
         assert_eq!(layout.authors, ["Priya Shah"]);
