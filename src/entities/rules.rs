@@ -1165,6 +1165,30 @@ fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
             s.kind = Kind::Organization;
         }
     }
+    // `The band's new album, Midnight Harbor, was ...`: a name set off by
+    // commas after a work's noun names the work (a name the sentence goes
+    // on with, `the film, Tom Hanks said`, does not close with a comma).
+    // A person's name is a maker's (`the author of the book, Mitchell
+    // Zuckoff,`), and so is any name after `of the book`.
+    for s in spans.iter_mut() {
+        let (start, end) = (s.start, s.end);
+        if s.kind == Kind::Person
+            || start < 3
+            || words[start - 3..start - 1].contains(&"of")
+            || start >= 4 && words[start - 4] == "of"
+            || words[start - 1] != ","
+            || !WORK_NOUNS.contains(words[start - 2])
+            || !words.get(end).is_some_and(|w| matches!(*w, "," | "." | ";"))
+        {
+            continue;
+        }
+        let determined = (3..=4)
+            .filter_map(|k| start.checked_sub(k))
+            .any(|i| WORK_DETERMINERS.contains_lower(words[i]) || matches!(words[i], "'s" | "’s"));
+        if determined {
+            s.kind = Kind::Misc;
+        }
+    }
     for i in 2..words.len() {
         // The capital first: most words have none, and it costs no lookup.
         if !(capitalized(words[i])
@@ -1949,6 +1973,18 @@ mod tests {
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
         // "show" after "polls" is a verb: Smith stays a person.
         assert_eq!(kinds, [Kind::Person, Kind::Misc, Kind::Misc, Kind::Person]);
+    }
+
+    #[test]
+    fn a_name_set_off_after_a_work_noun_is_the_work() {
+        let words = [
+            "Her", "new", "album", ",", "Midnight", "Harbor", ",", "sold", "well", ";", "the", "author",
+            "of", "the", "book", ",", "Ann", "Lee", ",", "spoke", ".",
+        ];
+        let spans = vec![span(4, 6, Kind::Organization), span(16, 18, Kind::Person)];
+        let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
+        // The book's author stays a person.
+        assert_eq!(kinds, [Kind::Misc, Kind::Person]);
     }
 
     #[test]
