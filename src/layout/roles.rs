@@ -328,16 +328,23 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn top_of_article_roles() {
-        let text = "Ferry fined\nBy Priya Shah\nPublished: June 6, 2024\nHARBOR CITY (AP) — A judge fined the ferry company on Wednesday.\nIt will appeal.";
+    /// The pieces of `text`, one per line, with roles assigned under a
+    /// headline of its first `headline` bytes, and the layout they fill.
+    fn roles_under_headline(text: &str, headline: usize) -> (Vec<Piece>, Layout) {
         let mut items = line_pieces(text);
         let mut layout = Layout {
-            headline: Some(0..11),
+            headline: Some(0..headline),
             ..Layout::default()
         };
         items[0].role = Role::Heading;
         assign_roles(text, &mut items, &mut layout);
+        (items, layout)
+    }
+
+    #[test]
+    fn top_of_article_roles() {
+        let text = "Ferry fined\nBy Priya Shah\nPublished: June 6, 2024\nHARBOR CITY (AP) — A judge fined the ferry company on Wednesday.\nIt will appeal.";
+        let (items, mut layout) = roles_under_headline(text, 11);
         collect(text, &items, &mut layout);
         assert_eq!(layout.byline.as_deref(), Some("By Priya Shah"));
         assert_eq!(layout.authors, ["Priya Shah"]);
@@ -351,13 +358,7 @@ mod tests {
     fn a_date_then_a_byline_under_the_headline_gives_both() {
         let text =
             "Ferry fined\nNovember 12, 2018 | BY: Priya Shah\nA judge fined the ferry company on Wednesday.";
-        let mut items = line_pieces(text);
-        let mut layout = Layout {
-            headline: Some(0..11),
-            ..Layout::default()
-        };
-        items[0].role = Role::Heading;
-        assign_roles(text, &mut items, &mut layout);
+        let (items, layout) = roles_under_headline(text, 11);
         assert_eq!(layout.byline.as_deref(), Some("BY: Priya Shah"));
         assert_eq!(layout.authors, ["Priya Shah"]);
         assert_eq!(layout.date.as_deref(), Some("November 12, 2018"));
