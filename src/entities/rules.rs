@@ -231,11 +231,7 @@ fn plurals_of_misc(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazett
 /// tagger, seeing the person elsewhere in the article, may tag the name
 /// alone and leave the head noun apart).
 fn named_after_persons(words: &[&str], spans: &mut Vec<TokenSpan>) {
-    let head = |k: usize| {
-        words.get(k).is_some_and(|w| {
-            capitalized(w) && (ORG_HEADS.contains_lower(w) || ORG_HEADS_NOT_PERSON.contains_lower(w))
-        })
-    };
+    let head = |k: usize| words.get(k).is_some_and(|w| capitalized(w) && org_head(w));
     join_neighbours(spans, |a, b| {
         (a.kind == Kind::Person && b.start == a.end && b.end == b.start + 1 && head(b.start))
             .then_some(Kind::Organization)
@@ -776,6 +772,17 @@ fn listed_organizations(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], g
     }
 }
 
+/// Whether `w` is a head noun that ends an organization's name
+/// (`Hospital`, `Foundation`).
+fn org_head(w: &str) -> bool {
+    ORG_HEADS.contains_lower(w) || ORG_HEADS_NOT_PERSON.contains_lower(w)
+}
+
+/// Whether `w` is a saint's title (`St. Mary's`).
+fn saint(w: &str) -> bool {
+    matches!(w, "St." | "St" | "Saint")
+}
+
 /// `Children's Hospital of Philadelphia`, `St. Mary's Church`: a name that
 /// opens with an organization head noun right after a capitalized
 /// possessive is one name with it, not two. A person's possessive stays
@@ -786,21 +793,19 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
         if s.start < 2
             || !matches!(words[s.start - 1], "'s" | "’s")
             || !capitalized(words[s.start - 2])
-            || !(ORG_HEADS.contains_lower(words[s.start])
-                || ORG_HEADS_NOT_PERSON.contains_lower(words[s.start]))
+            || !org_head(words[s.start])
         {
             continue;
         }
         let mut start = s.start - 2;
-        let saint = |i: usize| matches!(words[i], "St." | "St" | "Saint");
         let possessor = spans.iter().find(|p| p.start <= start && p.end == s.start - 1);
         if let Some(p) = possessor {
             start = p.start;
         }
-        if start > 0 && saint(start - 1) {
+        if start > 0 && saint(words[start - 1]) {
             start -= 1;
         }
-        if possessor.is_some_and(|p| p.kind == Kind::Person) && !saint(start) {
+        if possessor.is_some_and(|p| p.kind == Kind::Person) && !saint(words[start]) {
             continue;
         }
         spans[k].start = start;
@@ -811,11 +816,10 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
     // `St. Mary's Hospital`, `St. Jude's Children's Research Hospital`
     // with only the saint's name tagged: the head noun after the
     // possessive, untagged, joins it.
-    let head = |w: &str| ORG_HEADS.contains_lower(w) || ORG_HEADS_NOT_PERSON.contains_lower(w);
     for k in 0..spans.len() {
         let s = spans[k];
         if s.start == 0
-            || !matches!(words[s.start - 1], "St." | "St" | "Saint")
+            || !saint(words[s.start - 1])
             || !words.get(s.end).is_some_and(|w| matches!(*w, "'s" | "’s"))
         {
             continue;
@@ -825,11 +829,11 @@ fn possessive_names(words: &[&str], spans: &mut [TokenSpan]) {
             .take(4)
             .take_while(|w| capitalized(w) || matches!(**w, "'s" | "’s"))
             .count();
-        let Some(last) = (1..=run).rev().find(|&n| head(words[s.end + n])) else {
+        let Some(last) = (1..=run).rev().find(|&n| org_head(words[s.end + n])) else {
             continue;
         };
         let end = s.end + 1 + last;
-        if (s.end..end).any(|i| spans.iter().any(|p| p.start <= i && i < p.end && *p != s)) {
+        if (s.end..end).any(|i| covered(spans, i)) {
             continue;
         }
         spans[k] = TokenSpan {
@@ -1174,18 +1178,19 @@ fn works(words: &[&str], spans: &mut Vec<TokenSpan>) {
         let (start, end) = (s.start, s.end);
         if s.kind == Kind::Person
             || start < 3
-            || words[start - 3..start - 1].contains(&"of")
-            || start >= 4 && words[start - 4] == "of"
             || words[start - 1] != ","
             || !WORK_NOUNS.contains(words[start - 2])
             || !words.get(end).is_some_and(|w| matches!(*w, "," | "." | ";"))
         {
             continue;
         }
-        let determined = (3..=4)
-            .filter_map(|k| start.checked_sub(k))
-            .any(|i| WORK_DETERMINERS.contains_lower(words[i]) || matches!(words[i], "'s" | "’s"));
-        if determined {
+        // The two words before the noun.
+        let before = &words[start.saturating_sub(4)..start - 2];
+        if !before.contains(&"of")
+            && before
+                .iter()
+                .any(|w| WORK_DETERMINERS.contains_lower(w) || matches!(*w, "'s" | "’s"))
+        {
             s.kind = Kind::Misc;
         }
     }
@@ -1978,13 +1983,46 @@ mod tests {
     #[test]
     fn a_name_set_off_after_a_work_noun_is_the_work() {
         let words = [
-            "Her", "new", "album", ",", "Midnight", "Harbor", ",", "sold", "well", ";", "the", "author",
-            "of", "the", "book", ",", "Ann", "Lee", ",", "spoke", ".",
+            "Her",
+            "new",
+            "album",
+            ",",
+            "Midnight",
+            "Harbor",
+            ",",
+            "sold",
+            "well",
+            ";",
+            "the",
+            "author",
+            "of",
+            "the",
+            "book",
+            ",",
+            "Ann",
+            "Lee",
+            ",",
+            "and",
+            "the",
+            "publisher",
+            "of",
+            "the",
+            "book",
+            ",",
+            "Harbor",
+            "Press",
+            ",",
+            "spoke",
+            ".",
         ];
-        let spans = vec![span(4, 6, Kind::Organization), span(16, 18, Kind::Person)];
+        let spans = vec![
+            span(4, 6, Kind::Organization),
+            span(16, 18, Kind::Person),
+            span(26, 28, Kind::Organization),
+        ];
         let kinds: Vec<Kind> = run(&words, spans).into_iter().map(|(_, k)| k).collect();
-        // The book's author stays a person.
-        assert_eq!(kinds, [Kind::Misc, Kind::Person]);
+        // The book's author and its publisher stay what they were.
+        assert_eq!(kinds, [Kind::Misc, Kind::Person, Kind::Organization]);
     }
 
     #[test]
