@@ -92,6 +92,12 @@ pub(crate) fn date_and_byline(line: &str) -> Option<(String, Vec<String>, String
     split_byline_date(line, true)
 }
 
+/// A byline and a date on one line in either order ([`byline_and_date`],
+/// then [`date_and_byline`]).
+pub(crate) fn byline_with_date(line: &str) -> Option<(String, Vec<String>, String)> {
+    byline_and_date(line).or_else(|| date_and_byline(line))
+}
+
 /// A line cut at a word into a byline and a date, the date first when
 /// `date_first`: the first cut that leaves a date on its side and a
 /// byline (or a person's name alone) on the other.

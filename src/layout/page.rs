@@ -1028,10 +1028,9 @@ fn lower_words(text: &str) -> PageWords {
             words.starts.push(i);
         }
         in_word = word;
-        if !word {
-        } else if c.is_ascii() {
+        if word && c.is_ascii() {
             words.joined.push(c.to_ascii_lowercase() as u8);
-        } else {
+        } else if word {
             // Letters outside ASCII keep their case: scripts without case
             // make most of them, and a title's case seldom changes there.
             words.joined.extend_from_slice(&bytes[i..i + len]);

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::byline::{bare_name, byline, byline_and_date, date_and_byline};
+use super::byline::{bare_name, byline, byline_and_date, byline_with_date};
 use super::captions::pair_captions;
 use super::credits::{credit_range, inline_credit};
 use super::dates::{date_in, date_line, dateline, strip_date_label, wire_dateline_line};
@@ -134,8 +134,7 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
                 item.role = Role::Dropped;
                 continue;
             }
-            if let Some((line, authors, date)) = byline_and_date(content).or_else(|| date_and_byline(content))
-            {
+            if let Some((line, authors, date)) = byline_with_date(content) {
                 layout.byline = Some(line);
                 layout.authors = authors;
                 if layout.date.is_none() {
@@ -224,24 +223,23 @@ fn top_line_meta(content: &str, name: impl Fn() -> Option<Vec<String>>, layout: 
     if credit_range(content).is_some() {
         return;
     }
-    let (by, date) =
-        if let Some((line, authors, date)) = byline_and_date(content).or_else(|| date_and_byline(content)) {
-            (Some((line, authors)), Some(date))
-        } else if date_line(content) {
-            (None, Some(strip_date_label(content).to_string()))
-        } else if let Some(authors) = byline(content) {
-            (Some((content.to_string(), authors)), None)
-        } else if let Some(authors) = name() {
-            // A name alone on a plain line under the headline (`Tom
-            // Varley`): a heading, list item or emphasis is a menu's or a
-            // table's more often than an author's.
-            (Some((content.trim().to_string(), authors)), None)
-        } else {
-            (
-                None,
-                date_in(content).map(|r| strip_date_label(&content[r]).to_string()),
-            )
-        };
+    let (by, date) = if let Some((line, authors, date)) = byline_with_date(content) {
+        (Some((line, authors)), Some(date))
+    } else if date_line(content) {
+        (None, Some(strip_date_label(content).to_string()))
+    } else if let Some(authors) = byline(content) {
+        (Some((content.to_string(), authors)), None)
+    } else if let Some(authors) = name() {
+        // A name alone on a plain line under the headline (`Tom
+        // Varley`): a heading, list item or emphasis is a menu's or a
+        // table's more often than an author's.
+        (Some((content.trim().to_string(), authors)), None)
+    } else {
+        (
+            None,
+            date_in(content).map(|r| strip_date_label(&content[r]).to_string()),
+        )
+    };
     if let Some((line, authors)) = by.filter(|_| layout.byline.is_none()) {
         layout.byline = Some(line);
         layout.authors = authors;
