@@ -213,13 +213,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!(r"{month}\s+\d{{1,2}}(?:,\s*\d{{4}})?");
     let region = r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}";
     Regex::new(&format!(
-        r"^(?P<place>{place})(?P<extra>(?:,\s*(?:(?P<date>{date})|{region}))*)(?:\s*\((?P<agency>[^()\n]+)\))?\s*(?:-{{1,3}}|—|–|_)\s+\S"
+        r"^(?:\*\*|__|\*|_)?(?P<place>{place})(?P<extra>(?:,\s*(?:(?P<date>{date})|{region}))*)(?:\s*\((?P<agency>[^()\n]+)\))?(?:\*\*|__|\*|_)?\s*(?:-{{1,3}}|—|–|_)\s+\S"
     ))
     .expect("dateline pattern")
 });
 
 /// The dateline opening a first paragraph (`LONDON (Reuters) -`,
-/// `WASHINGTON, March 3 (AP) —`) and its date, if any.
+/// `WASHINGTON, March 3 (AP) —`, also set in bold or italics) and its
+/// date, if any.
 pub(crate) fn dateline(para: &str) -> Option<(String, Option<String>, Range<usize>)> {
     let c = DATELINE.captures(para)?;
     let place_match = c.name("place")?;
@@ -236,8 +237,9 @@ pub(crate) fn dateline(para: &str) -> Option<(String, Option<String>, Range<usiz
         .name("agency")
         .map_or_else(|| c.name("extra").map_or(0, |m| m.end()), |m| m.end() + 1);
     let end = end.max(c.name("place")?.end());
+    // A converter may set the dateline in bold (`**CITY (AP)** —`).
     Some((
-        fold_lines(para[..end].trim()).into_owned(),
+        fold_lines(para[place_match.start()..end].trim()).into_owned(),
         date,
         place_match.start()..place_match.end(),
     ))
@@ -257,6 +259,12 @@ mod tests {
             ("NEW YORK — Stocks fell", Some("NEW YORK")),
             ("SAN JOSE, Calif. -- Apple said", Some("SAN JOSE, Calif.")),
             ("Washington (AP) — The Senate", Some("Washington (AP)")),
+            // Set in bold or italics by a converter.
+            (
+                "**ST. JOSEPH, Mich. (AP)** — Health officials",
+                Some("ST. JOSEPH, Mich. (AP)"),
+            ),
+            ("_BERLIN_ — The court", Some("BERLIN")),
             ("Washington - The Senate", None),
             ("The council voted - narrowly", None),
         ];
