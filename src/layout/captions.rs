@@ -87,6 +87,9 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
                 <= 1
         };
         let apart_below = prev.is_some_and(|p| tight(p, c)) && next.is_some_and(|n| !tight(c, n));
+        // A laid-out page indents a figure's credit and caption alike; a
+        // paragraph below the credit set further out is the article's.
+        let outdented = next.is_some_and(|n| indent(text, &items[n].range) < indent(text, &credit));
         let caption = match (prev, next) {
             (Some(p), _) if sentence_like(p) && short(p) => Some(p),
             // A single word above ("Shares") is no alt text.
@@ -95,7 +98,7 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
             {
                 None
             }
-            (_, Some(n)) if short(n) && sentence_like(n) && !apart_below => {
+            (_, Some(n)) if short(n) && sentence_like(n) && !apart_below && !outdented => {
                 if let Some(a) = alt {
                     items[a].role = Role::Dropped;
                 }
@@ -111,6 +114,15 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
             credit: Some(credit),
         });
     }
+}
+
+/// The spaces before the line that `range` starts on.
+fn indent(text: &str, range: &Range<usize>) -> usize {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    text[line_start..]
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count()
 }
 
 #[cfg(test)]
@@ -172,6 +184,29 @@ mod tests {
         let cap = &layout.captions[0];
         assert_eq!(&text[cap.text.clone().unwrap()], "Rowing boats at dawn");
         assert_eq!(items[2].role, Role::Paragraph);
+    }
+
+    #[test]
+    fn a_paragraph_set_further_out_than_the_credit_is_the_article_s() {
+        let roles = [Role::Dropped, Role::Credit, Role::Paragraph];
+        let caption_of = |text: &str| {
+            let mut items = pieces(text, &roles);
+            let mut layout = Layout::default();
+            pair_captions(text, &mut items, &mut layout);
+            layout.captions[0]
+                .text
+                .clone()
+                .map(|r| text[r].trim().to_string())
+        };
+        // As inscriptis lays out a figure inside the article's column.
+        let outdented = "      Posted by Ann Lee\n          Getty Images\n      The coach said the season is not over yet.";
+        assert_eq!(caption_of(outdented), None);
+        let level =
+            "      Posted by Ann Lee\n          Getty Images\n          The coach at practice on Monday.";
+        assert_eq!(
+            caption_of(level).as_deref(),
+            Some("The coach at practice on Monday.")
+        );
     }
 
     #[test]
