@@ -356,14 +356,20 @@ def kept_blocks(blocks, scores, classified, region, drop):
     blocks, which is all article)."""
     if sum(classified) < 4:
         return None
-    best_range = best_region(blocks, scores, classified, region)
+    # Nothing before the page's first first-level heading (`title=heading`)
+    # joins the body.
+    eligible = classified
+    title = next((i for i, b in enumerate(blocks) if 'title=heading' in b[0]), None)
+    if title is not None and not HTML:
+        eligible = [c and i > title for i, c in enumerate(classified)]
+    best_range = best_region(blocks, scores, eligible, region)
     if best_range[0] == best_range[1]:
         # Nothing above the line: the page's best-scored stretch all the same.
-        top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 10), default=None)
+        top = max((s for s, c, b in zip(scores, eligible, blocks) if c and b[2] >= 10), default=None)
         if top is None:
-            top = max((s for s, c, b in zip(scores, classified, blocks) if c and b[2] >= 1), default=None)
+            top = max((s for s, c, b in zip(scores, eligible, blocks) if c and b[2] >= 1), default=None)
         if top is not None:
-            best_range = best_region(blocks, scores, classified, top - 1.0)
+            best_range = best_region(blocks, scores, eligible, top - 1.0)
             drop = min(drop, top - 3.0)
     return kept(blocks, scores, classified, best_range, drop)
 

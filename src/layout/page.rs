@@ -160,6 +160,17 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     m
 }
 
+/// The markdown heading level of the piece starting at `start` ("# Title"
+/// is 1; 0 when its line has no `#` marks).
+fn heading_level(text: &str, start: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    text[line_start..start]
+        .trim_start()
+        .bytes()
+        .take_while(|&b| b == b'#')
+        .count()
+}
+
 /// Capitalized words in a row at the start of `content` (words without
 /// letters aside), up to [`TITLE_RUN`].
 fn title_run(content: &str) -> usize {
@@ -297,11 +308,14 @@ struct Page<'a> {
     /// Whether a heading that opens what follows an article (comments,
     /// related stories) stands at or before each block, after running text.
     after_end_heading: Vec<bool>,
+    /// The first first-level heading (`# Title`): a converter's mark of
+    /// the page's title, which the article follows.
+    first_title: Option<usize>,
 }
 
 impl<'a> Page<'a> {
     /// Measures the page around `blocks` (the measures of `items`).
-    fn new(blocks: &'a [Measure], items: &[Piece], total: usize) -> Self {
+    fn new(text: &str, blocks: &'a [Measure], items: &[Piece]) -> Self {
         let longest = blocks
             .iter()
             .enumerate()
@@ -320,10 +334,12 @@ impl<'a> Page<'a> {
             after_end.push(ended);
             after_end_heading.push(heading_ended);
         }
+        let first_title = (0..blocks.len()).find(|&j| heading_level(text, items[j].range.start) == 1);
         Page {
             blocks,
             starts: items.iter().map(|p| p.range.start).collect(),
-            total,
+            total: text.len(),
+            first_title,
             longest,
             after_end,
             after_end_heading,
@@ -509,7 +525,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     for (b, r) in blocks.iter_mut().zip(&repeated) {
         b.repeated = *r;
     }
-    let page = Page::new(&blocks, items, text.len());
+    let page = Page::new(text, &blocks, items);
     let w = &*WEIGHTS;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -532,10 +548,18 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     if !page_like {
         return Classified::new(out, None);
     }
+    // The article follows the page's title: where a converter marked it
+    // as a first-level heading, nothing before it joins the body.
+    let after_title = |i: usize| page.first_title.is_none_or(|t| i > t);
+    if explain {
+        if let Some(t) = page.first_title {
+            out[t].features.push(TITLE_HEADING_MARK.to_string());
+        }
+    }
     let gains = |line: f32| -> Vec<f32> {
         (0..items.len())
             .map(|i| {
-                if classified(&items[i].role) {
+                if classified(&items[i].role) && after_title(i) {
                     (out[i].score - line) * ((blocks[i].words + 1) as f32).sqrt()
                 } else {
                     0.0
@@ -550,7 +574,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         // same, measured from its best block of running text.
         let best = |min_words: usize| {
             (0..items.len())
-                .filter(|&i| classified(&items[i].role) && blocks[i].words >= min_words)
+                .filter(|&i| classified(&items[i].role) && after_title(i) && blocks[i].words >= min_words)
                 .map(|i| out[i].score)
                 .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
         };
@@ -886,16 +910,7 @@ fn headline(
     let fits = |i: usize| {
         (2..=30).contains(&blocks[i].words) && matches!(blocks[i].role, "heading" | "paragraph" | "meta")
     };
-    // Markdown heading levels ("# Title" is 1).
-    let level_of = |i: usize| {
-        let start = out[i].range.start;
-        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        text[line_start..start]
-            .trim_start()
-            .bytes()
-            .take_while(|&b| b == b'#')
-            .count()
-    };
+    let level_of = |i: usize| heading_level(text, out[i].range.start);
     let reach = first_body.saturating_sub(HEADLINE_REACH);
     // A first-level heading with a stamp (a byline or a date) right under
     // it is a candidate however far before the body it stands: a page may
@@ -1076,6 +1091,10 @@ fn uncut(text: &str, out: &[PageBlock], candidates: &[(usize, usize)], i: usize)
 
 /// The mark `--blocks` sets on a headline candidate that is a stamp.
 const STAMP_MARK: &str = "title=stamp";
+
+/// The mark `--blocks` puts on the page's first first-level heading, before
+/// which no block is body.
+const TITLE_HEADING_MARK: &str = "title=heading";
 
 /// Whether a line is a stamp rather than a title: a date with little
 /// around it (`Updated on: November 19, 2019 / 10:07 AM / CBS News`) or a
