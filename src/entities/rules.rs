@@ -63,6 +63,7 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans, casing);
+    title_case_common_words(sentences, spans, casing);
     surnames_alone(sentences, spans);
     camel_case_organizations(sentences, spans, gazetteer);
     plurals_of_misc(sentences, spans, gazetteer);
@@ -171,6 +172,47 @@ fn join_neighbours(spans: &mut Vec<TokenSpan>, mut join: impl FnMut(&TokenSpan, 
             }
             None => k += 1,
         }
+    }
+}
+
+/// In a title-case line (a headline's `Lakeport Closes Beaches After
+/// Algae Bloom`), a name whose every word the article writes in lower case
+/// elsewhere, and never capitalized inside a sentence, is no name: the
+/// title's capitals were all the tagger had. Lines in capitals are left
+/// to the tagger, which reads them recased.
+fn title_case_common_words(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], casing: &Casing) {
+    let title: Vec<bool> = sentences
+        .iter()
+        .map(|w| !crate::text::is_caps_line(w) && casing.is_title_line(w))
+        .collect();
+    if !title.iter().any(|&t| t) {
+        return;
+    }
+    // Per word of the sure lines: written in lower case, capitalized inside a sentence.
+    let mut seen: FxHashMap<u64, (bool, bool)> = FxHashMap::default();
+    for (words, _) in sentences.iter().zip(&title).filter(|(_, t)| !**t) {
+        for (i, w) in words.iter().enumerate() {
+            let Some(first) = w.chars().next() else { continue };
+            let entry = seen.entry(lower_hash(w)).or_default();
+            if first.is_lowercase() {
+                entry.0 = true;
+            } else if first.is_uppercase() && i > 0 {
+                entry.1 = true;
+            }
+        }
+    }
+    for ((words, ss), _) in sentences
+        .iter()
+        .zip(spans.iter_mut())
+        .zip(&title)
+        .filter(|(_, t)| **t)
+    {
+        ss.retain(|s| {
+            !words[s.start..s.end].iter().all(|w| {
+                seen.get(&lower_hash(w))
+                    .is_some_and(|&(lower, capital)| lower && !capital)
+            })
+        });
     }
 }
 
@@ -1327,6 +1369,40 @@ mod tests {
     /// The names the rules leave.
     fn names(words: &[&str], spans: Vec<TokenSpan>) -> Vec<String> {
         run(words, spans).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn title_case_words_the_article_writes_in_lower_case_are_no_names() {
+        let headline = vec!["Lakeport", "Closes", "Two", "Beaches", "After", "Algae", "Bloom"];
+        let body = vec![
+            "Officials",
+            "in",
+            "Lakeport",
+            "found",
+            "a",
+            "bloom",
+            "of",
+            "algae",
+            "near",
+            "the",
+            "shore",
+            ".",
+        ];
+        let found = run_sentences(
+            &[headline.clone(), body.clone()],
+            vec![
+                vec![span(0, 1, Kind::Location), span(5, 7, Kind::Organization)],
+                vec![span(2, 3, Kind::Location)],
+            ],
+        );
+        assert_eq!(found[0], [("Lakeport".to_string(), Kind::Location)]);
+        // A word the article also capitalizes inside a sentence stays a name.
+        let body = vec!["A", "bloom", "of", "algae", "at", "Algae", "Bay", "."];
+        let found = run_sentences(
+            &[headline, body],
+            vec![vec![span(5, 7, Kind::Organization)], vec![]],
+        );
+        assert_eq!(found[0], [("Algae Bloom".to_string(), Kind::Organization)]);
     }
 
     /// The names the rules leave, given the tagger's person spans.
