@@ -107,12 +107,15 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
     // date line found before (any short line near running text) may be a
     // teaser's further down.
     let earlier_date = if page_headline { layout.date.take() } else { None };
-    let above = classified.above.map(|i| &items[i]);
+    // The pieces just above the headline, nearest last.
+    let above = classified
+        .above
+        .map_or(&items[..0], |i| &items[i.saturating_sub(ABOVE_REACH - 1)..=i]);
     roles::page_top_meta(text, above, &items[classified.top], &mut layout);
     // Only with a headline found, when no piece was removed above; it
     // fills only what the pieces under the headline left empty.
     if let Some(echo) = classified.echo {
-        roles::page_top_meta(text, None, &items[echo], &mut layout);
+        roles::page_top_meta(text, &[], &items[echo], &mut layout);
     }
     if layout.date.is_none() {
         layout.date = earlier_date;
@@ -120,6 +123,9 @@ pub fn parse_explained(text: &str, explain: bool) -> Layout {
     collect(text, &items, &mut layout);
     layout
 }
+
+/// How many pieces above a page's headline may state its byline.
+const ABOVE_REACH: usize = 3;
 
 /// The article's text blocks (headline, bullets, captions, paragraphs) in
 /// text order.

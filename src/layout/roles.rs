@@ -185,7 +185,7 @@ pub(super) fn assign_roles(text: &str, items: &mut [Piece], layout: &mut Layout)
 /// after it, or alone) among those pieces; else a date line just above
 /// the headline (or ending the piece there, which a converter may have
 /// run into the menu above it).
-pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], layout: &mut Layout) {
+pub(super) fn page_top_meta(text: &str, above: &[Piece], top: &[Piece], layout: &mut Layout) {
     for item in top.iter().filter(|it| it.lines <= TOP_PIECE_LINES) {
         let raw = &text[item.range.clone()];
         if item.lines <= 2 {
@@ -201,7 +201,7 @@ pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], la
             }
         }
     }
-    if let Some(content) = above.map(|it| &text[it.range.clone()]) {
+    if let Some(content) = above.last().map(|it| &text[it.range.clone()]) {
         let last = content.lines().next_back().unwrap_or_default().trim();
         if let Some(date) = [content, last].into_iter().find(|c| date_line(c)) {
             if layout.date.is_none() {
@@ -209,7 +209,26 @@ pub(super) fn page_top_meta(text: &str, above: Option<&Piece>, top: &[Piece], la
             }
         }
     }
+    // Some pages stack the author's name, the section and the date above
+    // the title, one short line each (`Louise Matsakis`, `Business`,
+    // `11.15.2019 10:09 AM`): a name alone in that stack is the byline.
+    if layout.byline.is_none() {
+        let stack = above.iter().rev().take_while(|it| {
+            it.lines == 1 && text[it.range.clone()].split_whitespace().count() <= ABOVE_WORDS
+        });
+        if let Some((item, authors)) = stack
+            .filter_map(|it| plain_name(text, it).map(|a| (it, a)))
+            .next()
+        {
+            layout.byline = Some(text[item.range.clone()].trim().to_string());
+            layout.authors = authors;
+        }
+    }
 }
+
+/// Lines of more words above a page's headline end the stack of labels
+/// (author, section, date) over it.
+const ABOVE_WORDS: usize = 6;
 
 /// Pieces under the headline of more lines than this are no byline or
 /// date lines.
@@ -357,12 +376,12 @@ mod tests {
         let text = "By Priya Shah\nUpdated on: November 20, 2019 / 1:07 AM / Harbor News\nLena Ortiz / Harbor Photos";
         let items = line_pieces(text);
         let mut layout = Layout::default();
-        page_top_meta(text, None, &items, &mut layout);
+        page_top_meta(text, &[], &items, &mut layout);
         assert_eq!(layout.authors, ["Priya Shah"]);
         assert_eq!(layout.date.as_deref(), Some("November 20, 2019"));
         // A credit without a date names no author and no date.
         let mut credit_only = Layout::default();
-        page_top_meta(text, None, &items[2..], &mut credit_only);
+        page_top_meta(text, &[], &items[2..], &mut credit_only);
         assert_eq!(credit_only.byline, None);
         assert_eq!(credit_only.date, None);
     }
@@ -376,7 +395,7 @@ mod tests {
             lines: 3,
         };
         let mut layout = Layout::default();
-        page_top_meta(text, Some(&above), &[], &mut layout);
+        page_top_meta(text, std::slice::from_ref(&above), &[], &mut layout);
         assert_eq!(layout.date.as_deref(), Some("11.15.2019 10:09 AM"));
         // A piece that ends in running text gives no date.
         let text = "Business\n11.15.2019 10:09 AM\nShares fell";
@@ -385,8 +404,23 @@ mod tests {
             ..above
         };
         let mut layout = Layout::default();
-        page_top_meta(text, Some(&above), &[], &mut layout);
+        page_top_meta(text, std::slice::from_ref(&above), &[], &mut layout);
         assert_eq!(layout.date, None);
+    }
+
+    #[test]
+    fn a_name_in_the_stack_of_labels_above_the_headline_is_the_byline() {
+        let text = "Louise Whitfield\nBusiness\n11.15.2019 10:09 AM";
+        let above = line_pieces(text);
+        let mut layout = Layout::default();
+        page_top_meta(text, &above, &[], &mut layout);
+        assert_eq!(layout.byline.as_deref(), Some("Louise Whitfield"));
+        assert_eq!(layout.date.as_deref(), Some("11.15.2019 10:09 AM"));
+        // Running text between the name and the headline ends the stack.
+        let text = "Louise Whitfield\nThe council met on Tuesday to vote on the new harbor wall\n11.15.2019";
+        let mut layout = Layout::default();
+        page_top_meta(text, &line_pieces(text), &[], &mut layout);
+        assert_eq!(layout.byline, None);
     }
 
     #[test]
