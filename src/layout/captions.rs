@@ -89,7 +89,7 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
         let apart_below = prev.is_some_and(|p| tight(p, c)) && next.is_some_and(|n| !tight(c, n));
         // A laid-out page indents a figure's credit and caption alike; a
         // paragraph below the credit set further out is the article's.
-        let outdented = next.is_some_and(|n| indent(text, &items[n].range) < indent(text, &credit));
+        let outdented = next.is_some_and(|n| items[n].indent(text) < items[c].indent(text));
         let caption = match (prev, next) {
             (Some(p), _) if sentence_like(p) && short(p) => Some(p),
             // A single word above ("Shares") is no alt text.
@@ -116,28 +116,21 @@ pub(super) fn pair_captions(text: &str, items: &mut [Piece], layout: &mut Layout
     }
 }
 
-/// The spaces before the line that `range` starts on.
-fn indent(text: &str, range: &Range<usize>) -> usize {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
-    text[line_start..]
-        .bytes()
-        .take_while(|&b| b == b' ' || b == b'\t')
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Pieces over the lines of `text` with the given roles, one per line.
+    /// Pieces over the lines of `text` with the given roles, one per line,
+    /// each after its line's indentation (as the layout cuts them).
     fn pieces(text: &str, roles: &[Role]) -> Vec<Piece> {
         let mut at = 0;
         text.split('\n')
             .zip(roles)
             .map(|(line, role)| {
+                let indent = line.len() - line.trim_start().len();
                 let p = Piece {
                     role: role.clone(),
-                    range: at..at + line.len(),
+                    range: at + indent..at + line.len(),
                     lines: 1,
                 };
                 at += line.len() + 1;

@@ -99,11 +99,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
         lines: piece.lines,
         ..Measure::default()
     };
-    let line_start = text[..piece.range.start].rfind('\n').map_or(0, |p| p + 1);
-    m.indent = text[line_start..piece.range.start]
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .count();
+    m.indent = piece.indent(text);
     let (mut stops, mut caps, mut chars) = (0usize, 0usize, 0usize);
     // One buffer for every word's lower case: this runs over the whole text.
     let mut lower = String::new();
@@ -163,8 +159,7 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
 /// The markdown heading level of the piece starting at `start` ("# Title"
 /// is 1; 0 when its line has no `#` marks).
 fn heading_level(text: &str, start: usize) -> usize {
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    text[line_start..start]
+    super::paragraphs::line_lead(text, start)
         .trim_start()
         .bytes()
         .take_while(|&b| b == b'#')

@@ -30,6 +30,25 @@ pub(super) struct Piece {
     pub lines: usize,
 }
 
+/// What stands on the line of `start` before it: a piece's indentation
+/// and a converter's marks (`# `, `  * `).
+pub(super) fn line_lead(text: &str, start: usize) -> &str {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    &text[line_start..start]
+}
+
+impl Piece {
+    /// What stands on the piece's first line before it (see [`line_lead`]).
+    pub(super) fn lead<'t>(&self, text: &'t str) -> &'t str {
+        line_lead(text, self.range.start)
+    }
+
+    /// The whitespace before the piece on its first line, in characters.
+    pub(super) fn indent(&self, text: &str) -> usize {
+        self.lead(text).chars().take_while(|c| c.is_whitespace()).count()
+    }
+}
+
 pub(super) fn chars_len(text: &str, r: &Range<usize>) -> usize {
     text[r.clone()].chars().count()
 }

@@ -272,11 +272,9 @@ fn top_line_meta(content: &str, name: impl Fn() -> Option<Vec<String>>, layout: 
 /// heading, list item or emphasis) before it or in it, when it reads as a
 /// person's (see [`bare_name`]).
 fn plain_name(text: &str, item: &Piece) -> Option<Vec<String>> {
-    let line_start = text[..item.range.start].rfind('\n').map_or(0, |i| i + 1);
     let raw = text[item.range.clone()].trim();
-    let plain = item.lines == 1
-        && text[line_start..item.range.start].trim().is_empty()
-        && !raw.contains(['*', '_', '#', '\\', '|']);
+    let plain =
+        item.lines == 1 && item.lead(text).trim().is_empty() && !raw.contains(['*', '_', '#', '\\', '|']);
     plain.then(|| bare_name(raw)).flatten()
 }
 
