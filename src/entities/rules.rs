@@ -62,8 +62,21 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     }
     common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
-    one_kind_per_string(sentences, spans, casing);
-    title_case_common_words(sentences, spans, casing);
+    // Lines in capitals and in title case, told once for the rules below.
+    let lines: Vec<LineCase> = sentences
+        .iter()
+        .map(|w| {
+            if crate::text::is_caps_line(w) {
+                LineCase::Capitals
+            } else if casing.is_title_line(w) {
+                LineCase::Title
+            } else {
+                LineCase::Prose
+            }
+        })
+        .collect();
+    one_kind_per_string(sentences, spans, &lines);
+    title_case_common_words(sentences, spans, &lines);
     surnames_alone(sentences, spans);
     camel_case_organizations(sentences, spans, gazetteer);
     plurals_of_misc(sentences, spans, gazetteer);
@@ -175,17 +188,24 @@ fn join_neighbours(spans: &mut Vec<TokenSpan>, mut join: impl FnMut(&TokenSpan, 
     }
 }
 
+/// How a sentence is written: the capitals of the last two are no guide to
+/// its names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineCase {
+    Prose,
+    Capitals,
+    Title,
+}
+
 /// In a title-case line (a headline's `Lakeport Closes Beaches After
 /// Algae Bloom`), a name whose every word the article writes in lower case
 /// elsewhere, and never capitalized inside a sentence, is no name: the
 /// title's capitals were all the tagger had. Lines in capitals are left
 /// to the tagger, which reads them recased.
-fn title_case_common_words(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], casing: &Casing) {
-    let title: Vec<bool> = sentences
-        .iter()
-        .map(|w| !crate::text::is_caps_line(w) && casing.is_title_line(w))
-        .collect();
-    if !title.iter().any(|&t| t) {
+fn title_case_common_words(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], lines: &[LineCase]) {
+    let title: Vec<bool> = lines.iter().map(|&l| l == LineCase::Title).collect();
+    // Only a name in a title line needs the article's words hashed.
+    if !spans.iter().zip(&title).any(|(ss, &t)| t && !ss.is_empty()) {
         return;
     }
     // Per word of the sure lines: written in lower case, capitalized inside a sentence.
@@ -1299,12 +1319,12 @@ fn lists_agree(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer) {
 }
 
 /// Every mention of the same string gets the kind most of its mentions got.
-fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], casing: &Casing) {
+fn one_kind_per_string(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], lines: &[LineCase]) {
     let span_key = |words: &[&str], s: &TokenSpan| phrase_hash(&words[s.start..s.end], str_hash);
     let mut votes: FxHashMap<u64, [usize; 4]> = FxHashMap::default();
     // Capitals and title-case lines (headlines, results tables) are where
     // the tagger is least sure; they neither vote nor get changed.
-    let caps: Vec<bool> = sentences.iter().map(|w| casing.unsure_line(w)).collect();
+    let caps: Vec<bool> = lines.iter().map(|&l| l != LineCase::Prose).collect();
     for ((words, ss), _) in sentences
         .iter()
         .zip(spans.iter())
