@@ -17,6 +17,7 @@
 //! features it was trained on. Every feature is a 64-bit hash.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::clusters::{Clusters, MAX_LEVELS};
 use super::gazetteer::Gazetteer;
@@ -386,9 +387,11 @@ impl<'a> Word<'a> {
 /// handed to [`Prepared`], so no token is hashed twice).
 pub struct DocFeatures {
     lower_seen: FxHashSet<u64>,
-    /// Per sentence: written in capitals, and the lower-case hashes of its
-    /// words (empty for capitals lines, which are recased first).
-    sentences: Vec<(bool, Vec<u64>)>,
+    /// Per sentence: written in capitals, and where the lower-case hashes
+    /// of its words are in `hashes` (none for capitals lines, which are
+    /// recased first).
+    sentences: Vec<(bool, Range<usize>)>,
+    hashes: Vec<u64>,
 }
 
 impl DocFeatures {
@@ -397,36 +400,49 @@ impl DocFeatures {
     /// capitals lines are.
     pub fn new(sentences: &[&[&str]], titles: Option<&Casing>) -> DocFeatures {
         let mut lower_seen = FxHashSet::default();
+        let mut hashes = Vec::with_capacity(sentences.iter().map(|s| s.len()).sum());
         let sentences = sentences
             .iter()
             .map(|words| {
                 let caps = titles.map_or_else(|| is_caps_line(words), |c| c.unsure_line(words));
+                let start = hashes.len();
                 if caps {
-                    return (true, Vec::new());
+                    return (true, start..start);
                 }
-                let hashes: Vec<u64> = words.iter().map(|w| lower_hash(w)).collect();
-                for (w, h) in words.iter().zip(&hashes) {
+                for w in words.iter() {
+                    let h = lower_hash(w);
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        lower_seen.insert(*h);
+                        lower_seen.insert(h);
                     }
+                    hashes.push(h);
                 }
-                (false, hashes)
+                (false, start..hashes.len())
             })
             .collect();
         DocFeatures {
             lower_seen,
             sentences,
+            hashes,
         }
     }
 
     /// Prepares sentence `i` (whose tokens are `words`) for tagging.
-    pub fn prepare<'a>(&mut self, i: usize, words: &[&'a str], res: &Resources) -> Prepared<'a> {
-        let (caps, hashes) = std::mem::take(&mut self.sentences[i]);
-        Prepared::build(words, caps, hashes, &self.lower_seen, res)
+    pub fn prepare<'a>(&self, i: usize, words: &[&'a str], res: &Resources) -> Prepared<'a> {
+        let mut p = Prepared::default();
+        self.prepare_into(i, words, res, &mut p);
+        p
+    }
+
+    /// Prepares sentence `i` into `p`, reusing its buffers (one
+    /// [`Prepared`] serves every sentence of a document in turn).
+    pub fn prepare_into<'a>(&self, i: usize, words: &[&'a str], res: &Resources, p: &mut Prepared<'a>) {
+        let (caps, ref range) = self.sentences[i];
+        p.fill(words, caps, &self.hashes[range.clone()], &self.lower_seen, res);
     }
 }
 
 /// A sentence ready for feature extraction.
+#[derive(Default)]
 pub struct Prepared<'a> {
     /// Token forms, recased when the sentence is in capitals.
     pub forms: Vec<Cow<'a, str>>,
@@ -440,54 +456,59 @@ pub struct Prepared<'a> {
     pub doc_lower: Vec<bool>,
     /// The sentence was in capitals.
     pub caps_line: bool,
+    /// Whether each form opens with a capital or a digit (reused).
+    capitalized: Vec<bool>,
 }
 
 impl<'a> Prepared<'a> {
-    /// Prepares one sentence of its document (see [`DocFeatures::prepare`]).
-    fn build(
+    /// Fills in one sentence of its document (see [`DocFeatures::prepare`]),
+    /// from the lower-case hashes of its words unless it is in capitals.
+    fn fill(
+        &mut self,
         words: &[&'a str],
         caps_line: bool,
-        lower_h: Vec<u64>,
+        lower_h: &[u64],
         lower_seen: &FxHashSet<u64>,
         res: &Resources,
-    ) -> Prepared<'a> {
-        let forms: Vec<Cow<'a, str>> = if caps_line {
-            words.iter().map(|w| res.casing.recase(w)).collect()
+    ) {
+        self.caps_line = caps_line;
+        self.forms.clear();
+        if caps_line {
+            self.forms.extend(words.iter().map(|w| res.casing.recase(w)));
         } else {
-            words.iter().map(|w| Cow::Borrowed(*w)).collect()
-        };
-        let lower_h: Vec<u64> = if lower_h.len() == forms.len() {
-            lower_h
-        } else {
-            forms.iter().map(|f| lower_hash(f)).collect()
-        };
-        let shape_h = forms.iter().map(|f| shape_hash(f)).collect();
-        let capitalized: Vec<bool> = forms
-            .iter()
-            .map(|f| {
-                f.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            })
-            .collect();
-        let form_refs: Vec<&str> = forms.iter().map(|f| f.as_ref()).collect();
-        let gaz = res.gazetteer.mark(&form_refs, &capitalized);
-        let doc_lower = forms
-            .iter()
-            .zip(&lower_h)
-            .enumerate()
-            .map(|(i, (f, h))| {
-                i > 0 && f.chars().next().is_some_and(char::is_uppercase) && lower_seen.contains(h)
-            })
-            .collect();
-        Prepared {
-            forms,
-            lower_h,
-            shape_h,
-            gaz,
-            doc_lower,
-            caps_line,
+            self.forms.extend(words.iter().map(|w| Cow::Borrowed(*w)));
         }
+        self.lower_h.clear();
+        if lower_h.len() == words.len() {
+            self.lower_h.extend_from_slice(lower_h);
+        } else {
+            self.lower_h.extend(self.forms.iter().map(|f| lower_hash(f)));
+        }
+        self.shape_h.clear();
+        self.shape_h.extend(self.forms.iter().map(|f| shape_hash(f)));
+        self.capitalized.clear();
+        self.capitalized.extend(self.forms.iter().map(|f| {
+            f.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        }));
+        if caps_line {
+            let recased: Vec<&str> = self.forms.iter().map(|f| f.as_ref()).collect();
+            res.gazetteer
+                .mark_into(&recased, &self.capitalized, &mut self.gaz);
+        } else {
+            res.gazetteer.mark_into(words, &self.capitalized, &mut self.gaz);
+        }
+        self.doc_lower.clear();
+        self.doc_lower.extend(
+            self.forms
+                .iter()
+                .zip(&self.lower_h)
+                .enumerate()
+                .map(|(i, (f, h))| {
+                    i > 0 && f.chars().next().is_some_and(char::is_uppercase) && lower_seen.contains(h)
+                }),
+        );
     }
 
     /// Number of tokens.

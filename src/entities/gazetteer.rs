@@ -186,8 +186,16 @@ impl Gazetteer {
     /// 2 last, 3 unit) of a phrase of that class. Phrases must start with a
     /// capitalized token; tokens are compared in lower case.
     pub fn mark(&self, words: &[&str], capitalized: &[bool]) -> Vec<u128> {
+        let mut marks = Vec::new();
+        self.mark_into(words, capitalized, &mut marks);
+        marks
+    }
+
+    /// [`Gazetteer::mark`] into `marks`, reusing its buffer.
+    pub fn mark_into(&self, words: &[&str], capitalized: &[bool], marks: &mut Vec<u128>) {
         let n = words.len();
-        let mut marks = vec![0u128; n];
+        marks.clear();
+        marks.resize(n, 0);
         for i in 0..n {
             if !capitalized[i] {
                 continue;
@@ -223,7 +231,6 @@ impl Gazetteer {
                 }
             }
         }
-        marks
     }
 }
 

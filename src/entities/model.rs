@@ -363,9 +363,10 @@ impl Model {
         }
         let res = self.resources();
         let slices: Vec<&[&str]> = sentences.iter().map(|s| s.as_slice()).collect();
-        let mut doc = DocFeatures::new(&slices, Some(res.casing));
+        let doc = DocFeatures::new(&slices, Some(res.casing));
         let mut tokens = DocTokens::default();
         let mut first = Vec::new();
+        let mut p = Prepared::default();
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.model != self.id {
@@ -376,7 +377,7 @@ impl Model {
             // One sentence prepared at a time keeps memory small on huge
             // inputs; what the second pass needs is kept per token.
             for (i, words) in sentences.iter().enumerate() {
-                let p = doc.prepare(i, words, &res);
+                doc.prepare_into(i, words, &res, &mut p);
                 let start = tokens.lower_h.len();
                 self.sentence_scores(&p, &mut cache);
                 tokens.scores.extend_from_slice(&cache.fixed);

@@ -271,7 +271,7 @@ impl TrainingData {
             // The training text's headlines are in capitals; it has too few
             // title-case lines to learn from, and the tagger reads them
             // best recased, as the prose it was trained on.
-            let mut prepared = DocFeatures::new(&slices, None);
+            let prepared = DocFeatures::new(&slices, None);
             let mut sentences = Vec::new();
             for (k, (s, w)) in doc.iter().zip(&words).enumerate() {
                 let p = prepared.prepare(k, w, res);

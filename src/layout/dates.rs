@@ -88,15 +88,23 @@ fn is_kanji_date(w: &str) -> bool {
 /// (`18.11.2019`, `11.14.2019`), which a version number or a score has
 /// not.
 fn is_slash_date(w: &str) -> bool {
-    let numeric = |parts: &[&str]| {
-        parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    // Most words are no date: only one opening with a digit is split.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let numeric = |sep: char| {
+        let mut parts = 0;
+        let mut years = 0;
+        for p in w.split(sep) {
+            if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            parts += 1;
+            years += usize::from(p.len() == 4);
+        }
+        (parts == 3).then_some(years)
     };
-    let dotted: Vec<&str> = w.split('.').collect();
-    numeric(&w.split('/').collect::<Vec<_>>())
-        || numeric(&dotted) && dotted.iter().filter(|p| p.len() == 4).count() == 1
+    numeric('/').is_some() || numeric('.') == Some(1)
 }
 
 /// How many words a line may have for [`date_in`] to look inside it, and
@@ -244,9 +252,31 @@ pub(crate) fn dateline(para: &str) -> Option<(String, Option<String>, Range<usiz
         place_match.start()..place_match.end(),
     ))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slash_and_dotted_dates() {
+        for date in ["11/19/2019", "19/11/19", "1/2/2019", "18.11.2019", "11.14.2019"] {
+            assert!(is_slash_date(date), "{date}");
+        }
+        // A version number, a score, a fraction, a time, words.
+        for other in [
+            "1.2.3",
+            "2.0.11",
+            "3/4",
+            "11/19/2019/5",
+            "12:30",
+            "2019",
+            "a/b/c",
+            "/11/19",
+            "",
+        ] {
+            assert!(!is_slash_date(other), "{other}");
+        }
+    }
 
     #[test]
     fn datelines() {
