@@ -161,8 +161,8 @@ def block_features(fs):
     """A block's features for the block model: not the headline's (`h:`),
     nor the marks `--blocks` adds to say what newsscan decided
     (`fallback=container`, `edge=trimmed`, `tail=links`, `title=stated`,
-    `before=title`), which are not measures."""
-    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail=', 'title=', 'before='))]
+    `before=title`, `comments=start`), which are not measures."""
+    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail=', 'title=', 'before=', 'comments='))]
 
 
 # L2 strength of the block weights, chosen by cross-validation over pages
@@ -357,11 +357,15 @@ def kept_blocks(blocks, scores, classified, region, drop):
     if sum(classified) < 4:
         return None
     # Nothing before the page's first first-level heading (`title=heading`)
-    # joins the body.
+    # joins the body, nor anything from the first reader's comment
+    # (`comments=start`) on.
     eligible = classified
     title = next((i for i, b in enumerate(blocks) if 'title=heading' in b[0]), None)
     if title is not None and not HTML:
         eligible = [c and i > title for i, c in enumerate(classified)]
+    comments = next((i for i, b in enumerate(blocks) if 'comments=start' in b[0]), None)
+    if comments is not None and not HTML:
+        eligible = [c and i < comments for i, c in enumerate(eligible)]
     best_range = best_region(blocks, scores, eligible, region)
     if best_range[0] == best_range[1]:
         # Nothing above the line: the page's best-scored stretch all the same.

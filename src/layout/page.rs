@@ -306,6 +306,9 @@ struct Page<'a> {
     /// The first first-level heading (`# Title`): a converter's mark of
     /// the page's title, which the article follows.
     first_title: Option<usize>,
+    /// The first commenter's line after running text (see
+    /// [`comment_header`]): the comments, which follow the article.
+    comments: Option<usize>,
 }
 
 impl<'a> Page<'a> {
@@ -330,7 +333,15 @@ impl<'a> Page<'a> {
             after_end_heading.push(heading_ended);
         }
         let first_title = (0..blocks.len()).find(|&j| heading_level(text, items[j].range.start) == 1);
+        let comments = (0..blocks.len()).find(|&j| {
+            after_text(blocks, j)
+                && comment_header(
+                    &text[items[j].range.clone()],
+                    items.get(j + 1).map(|n| &text[n.range.clone()]),
+                )
+        });
         Page {
+            comments,
             blocks,
             starts: items.iter().map(|p| p.range.start).collect(),
             total: text.len(),
@@ -340,6 +351,38 @@ impl<'a> Page<'a> {
             after_end_heading,
         }
     }
+}
+
+/// Whether running text (a block of 20 words or more ending a sentence)
+/// stands before block `j`.
+fn after_text(blocks: &[Measure], j: usize) -> bool {
+    blocks[..j].iter().any(|b| b.words >= 20 && b.end == "stop")
+}
+
+/// Most words a commenter's line has before its verb.
+const COMMENT_HEADER_WORDS: usize = 16;
+
+/// Whether a line heads a reader's comment, as blog and news sites print
+/// them (with list markers and emphasis): `Name on September 12, 2018 at
+/// 4:47 pm said:`, or `Name says:` over a line that is only its date. A
+/// line that brings on a quotation (`He said:`) has neither a time nor a
+/// date under it.
+fn comment_header(line: &str, next: Option<&str>) -> bool {
+    let line = line.trim_end();
+    let Some(head) = ["said:", "says:", "wrote:"]
+        .iter()
+        .find_map(|verb| line.strip_suffix(verb))
+    else {
+        return false;
+    };
+    let words = head.split_whitespace().count();
+    if words == 0 || words > COMMENT_HEADER_WORDS {
+        return false;
+    }
+    static TIMED: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\bon\b.*\d\d?:\d\d").expect("comment time"));
+    TIMED.is_match(head)
+        || next.is_some_and(|n| n.split_whitespace().count() <= 8 && super::dates::date_line(n.trim()))
 }
 
 /// Emits the features of block `i` (`name=value` strings).
@@ -545,16 +588,20 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     }
     // The article follows the page's title: where a converter marked it
     // as a first-level heading, nothing before it joins the body.
-    let after_title = |i: usize| page.first_title.is_none_or(|t| i > t);
+    // Nor does anything from the first reader's comment on.
+    let in_article = |i: usize| page.first_title.is_none_or(|t| i > t) && page.comments.is_none_or(|c| i < c);
     if explain {
         if let Some(t) = page.first_title {
             out[t].features.push(TITLE_HEADING_MARK.to_string());
+        }
+        if let Some(c) = page.comments {
+            out[c].features.push(COMMENTS_MARK.to_string());
         }
     }
     let gains = |line: f32| -> Vec<f32> {
         (0..items.len())
             .map(|i| {
-                if classified(&items[i].role) && after_title(i) {
+                if classified(&items[i].role) && in_article(i) {
                     (out[i].score - line) * ((blocks[i].words + 1) as f32).sqrt()
                 } else {
                     0.0
@@ -569,7 +616,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
         // same, measured from its best block of running text.
         let best = |min_words: usize| {
             (0..items.len())
-                .filter(|&i| classified(&items[i].role) && after_title(i) && blocks[i].words >= min_words)
+                .filter(|&i| classified(&items[i].role) && in_article(i) && blocks[i].words >= min_words)
                 .map(|i| out[i].score)
                 .fold(None, |m: Option<f32>, s| Some(m.map_or(s, |m| m.max(s))))
         };
@@ -1091,6 +1138,10 @@ const STAMP_MARK: &str = "title=stamp";
 /// which no block is body.
 const TITLE_HEADING_MARK: &str = "title=heading";
 
+/// The mark `--blocks` puts on the first reader's comment, from which on no
+/// block is body.
+const COMMENTS_MARK: &str = "comments=start";
+
 /// Whether a line is a stamp rather than a title: a date with little
 /// around it (`Updated on: November 19, 2019 / 10:07 AM / CBS News`) or a
 /// byline (`September 10, 2018 | by Catherine`).
@@ -1274,6 +1325,32 @@ mod tests {
         assert_eq!(indent_against_body(8, 8), "same");
         assert_eq!(indent_against_body(14, 8), "more");
         assert_eq!(indent_against_body(6, 8), "less");
+    }
+
+    #[test]
+    fn comment_headers() {
+        let date = Some("November 19, 2019 at 6:34 am");
+        assert!(comment_header(
+            "**Alex Moore** on September 17, 2018 at 6:34 am said: ",
+            None
+        ));
+        assert!(comment_header(
+            "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:",
+            None
+        ));
+        assert!(comment_header("1. thelastchargersfan says:", date));
+        assert!(comment_header("**joetoronto** says:", date));
+        // Lines that bring on a quotation.
+        let quote = Some("\u{201c}We will not stop until the job is done,\u{201d} she said.");
+        assert!(!comment_header("He said:", quote));
+        assert!(!comment_header("Reporter Jane Doe says:", quote));
+        assert!(!comment_header(
+            "In a speech on July 4, 2019, the governor said:",
+            quote
+        ));
+        assert!(!comment_header("joetoronto says:", None));
+        assert!(!comment_header("said:", date));
+        assert!(!comment_header("The comments below are from readers.", date));
     }
 
     #[test]
