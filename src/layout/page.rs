@@ -306,8 +306,9 @@ struct Page<'a> {
     /// The first first-level heading (`# Title`): a converter's mark of
     /// the page's title, which the article follows.
     first_title: Option<usize>,
-    /// The first commenter's line after running text (see
-    /// [`comment_header`]): the comments, which follow the article.
+    /// The first commenter's line after running text (a block of 20 words
+    /// or more ending a sentence; see [`comment_header`]): the comments,
+    /// which follow the article.
     comments: Option<usize>,
 }
 
@@ -322,7 +323,18 @@ impl<'a> Page<'a> {
         let mut after_end = Vec::with_capacity(blocks.len());
         let mut after_end_heading = Vec::with_capacity(blocks.len());
         let (mut ended, mut heading_ended, mut text_seen) = (false, false, false);
+        let mut comments = None;
         for (j, b) in blocks.iter().enumerate() {
+            // The first commenter's line after running text.
+            if comments.is_none()
+                && text_seen
+                && comment_header(
+                    &text[items[j].range.clone()],
+                    items.get(j + 1).map(|n| &text[n.range.clone()]),
+                )
+            {
+                comments = Some(j);
+            }
             // Such links sit in menus too; what follows the article comes
             // after its longest block, or as a heading after running text
             // (a comment thread can outgrow a short post).
@@ -333,13 +345,6 @@ impl<'a> Page<'a> {
             after_end_heading.push(heading_ended);
         }
         let first_title = (0..blocks.len()).find(|&j| heading_level(text, items[j].range.start) == 1);
-        let comments = (0..blocks.len()).find(|&j| {
-            after_text(blocks, j)
-                && comment_header(
-                    &text[items[j].range.clone()],
-                    items.get(j + 1).map(|n| &text[n.range.clone()]),
-                )
-        });
         Page {
             comments,
             blocks,
@@ -351,12 +356,6 @@ impl<'a> Page<'a> {
             after_end_heading,
         }
     }
-}
-
-/// Whether running text (a block of 20 words or more ending a sentence)
-/// stands before block `j`.
-fn after_text(blocks: &[Measure], j: usize) -> bool {
-    blocks[..j].iter().any(|b| b.words >= 20 && b.end == "stop")
 }
 
 /// Most words a commenter's line has before its verb.
