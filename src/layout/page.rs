@@ -71,9 +71,6 @@ struct Measure {
     /// Capitalized words in a row at the start (words without letters
     /// aside), up to [`TITLE_RUN`]: a teaser opens with its title.
     title_run: usize,
-    /// The block opens with a teaser's title glued to its summary (see
-    /// [`glued_title`]).
-    glued: bool,
 }
 
 /// The longest opening run of capitalized words counted.
@@ -107,7 +104,6 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     // One buffer for every word's lower case: this runs over the whole text.
     let mut lower = String::new();
     m.title_run = title_run(content);
-    m.glued = glued_title(content);
     for raw in measured_words(content) {
         if raw.ends_with(SENTENCE_ENDS) {
             m.sentences += 1;
@@ -158,61 +154,6 @@ fn measure(text: &str, piece: &Piece, function_words: &FunctionWords) -> Measure
     m.end_marker = m.words <= 12 && END_MARKER.is_match(bare);
     m.markup = checks.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
     m
-}
-
-/// How far into a block [`glued_title`] looks for the glued word.
-const GLUED_REACH: usize = 25;
-
-/// Whether a block opens with a teaser card whose title and summary a
-/// converter set without a space between them (`The 4 Best Vegan Spots In
-/// DetroitHoodline crunched the numbers to find...`): a run of mostly
-/// capitalized words (at least two) ending in a glued word, then a
-/// sentence's lower-case words.
-fn glued_title(content: &str) -> bool {
-    let opens_upper = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-    };
-    let opens_lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
-    let mut words = content.split_whitespace();
-    let mut upper = 0;
-    for k in 0..GLUED_REACH {
-        let Some(w) = words.next() else {
-            return false;
-        };
-        let bare = w.trim_matches([
-            '.', ',', ';', ':', '!', '?', '"', '\u{201c}', '\u{201d}', '(', ')',
-        ]);
-        if k >= 2 && 10 * upper >= 7 * k && glued_word(bare) {
-            let lower_after = words.clone().take(5).filter(|w| opens_lower(w)).count();
-            if lower_after >= 2 {
-                return true;
-            }
-        }
-        upper += usize::from(opens_upper(w));
-    }
-    false
-}
-
-/// A title's last word glued to the next sentence's first: a capital,
-/// lower-case letters (two at least just before the join), a capital, and
-/// lower-case letters (`DetroitHoodline`, `ShopsWondering`).
-fn glued_word(w: &str) -> bool {
-    let chars: Vec<char> = w.chars().collect();
-    if chars.len() < 5 || !chars[0].is_ascii_uppercase() {
-        return false;
-    }
-    let Some(p) = (1..chars.len()).find(|&i| chars[i].is_ascii_uppercase()) else {
-        return false;
-    };
-    p >= 3
-        && p + 1 < chars.len()
-        && chars[1..p]
-            .iter()
-            .all(|&c| c.is_ascii_lowercase() || c == '\'' || c == '\u{2019}')
-        && chars[p - 2..p].iter().all(char::is_ascii_lowercase)
-        && chars[p + 1..].iter().all(char::is_ascii_lowercase)
 }
 
 /// The markdown heading level of the piece starting at `start` ("# Title"
@@ -473,9 +414,6 @@ fn features(page: &Page, i: usize, emit: &mut dyn FnMut(&str)) {
     }
     for w in &m.vocabulary {
         put(&mut buf, format_args!("w={w}"));
-    }
-    if m.glued {
-        put(&mut buf, format_args!("glued=true"));
     }
     let position = page.starts[i] * 10 / page.total.max(1);
     put(&mut buf, format_args!("position={position}"));
@@ -1386,34 +1324,6 @@ mod tests {
         assert_eq!(indent_against_body(8, 8), "same");
         assert_eq!(indent_against_body(14, 8), "more");
         assert_eq!(indent_against_body(6, 8), "less");
-    }
-
-    #[test]
-    fn glued_teaser_titles() {
-        assert!(glued_word("DetroitHoodline"));
-        assert!(glued_word("ShopsWondering"));
-        // A firm's camel-cased name is such a word too: the title run
-        // around it tells the teaser apart.
-        assert!(glued_word("GiveWell"));
-        for w in ["McDonald", "WeWork", "iPhone", "Detroit", "DeBose", "USA"] {
-            assert!(!glued_word(w), "{w}");
-        }
-        assert!(glued_title(
-            "The 4 Best Vegan Spots In DetroitHoodline crunched the numbers to find the top spots."
-        ));
-        // A brand inside running text, a name in a headline, a menu.
-        assert!(!glued_title(
-            "The state attorney general is investigating WeWork, two people said."
-        ));
-        assert!(!glued_title(
-            "Catherine of GiveWell answered the question on Monday in the thread."
-        ));
-        assert!(!glued_title(
-            "The Doobie Brothers Unite With Michael McDonald for a Tour"
-        ));
-        assert!(!glued_title(
-            "Cloud Partner ProgramsCloud SecurityCloud StorageEdge Computing"
-        ));
     }
 
     #[test]
