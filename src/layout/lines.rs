@@ -129,10 +129,20 @@ pub(super) fn classify(line: &str) -> LineKind {
     LineKind::Text
 }
 
+/// Longest line read as furniture; longer ones are text.
+const FURNITURE_CHARS: usize = 130;
+
+/// Longest line in parentheses read as furniture.
+const NOTE_CHARS: usize = 320;
+
 /// Whether a line is page furniture: a boilerplate pattern of the lexicon
 /// ("Advertisement", "Copyright 2024 ...") or a menu line.
 pub(crate) fn furniture(line: &str) -> bool {
-    line.chars().count() <= 130
+    let chars = line.chars().count();
+    // A note in parentheses may run long: an agency's credits (`(Reporting
+    // by A, B and C; editing by D and E)`) name many people.
+    let note = line.starts_with('(') && line.trim_end().ends_with(')');
+    (chars <= FURNITURE_CHARS || note && chars <= NOTE_CHARS)
         && (BOILERPLATE.is_match(line)
             || navigation(line)
             // As a converter prints emphasis (`_Follow us on_ _Twitter_`).
@@ -182,6 +192,22 @@ pub(super) fn ends_sentence(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_agency_credit_notes_are_furniture() {
+        let note = "(Reporting by Ana Ferreira, Tomas Lindgren and Priya Raman in London; additional reporting by \
+                    Kwame Mensah in Accra; writing by Ana Ferreira; editing by Lena Hartmann and Marc Dubois)";
+        assert!(note.chars().count() > FURNITURE_CHARS);
+        assert!(furniture(note));
+        // html2text's emphasis inside the parentheses.
+        assert!(furniture(&format!("(_{}_)", &note[1..note.len() - 1])));
+        // The same words outside parentheses, or another long aside, are text.
+        assert!(!furniture(&note[1..note.len() - 1]));
+        assert!(!furniture(
+            "(The council, which meets on Tuesdays, voted to delay the decision until the next budget \
+             year, when the state is expected to send more money to the city for repairs to bridges.)"
+        ));
+    }
 
     #[test]
     fn line_kinds() {
