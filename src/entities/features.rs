@@ -176,10 +176,15 @@ impl Casing {
         n >= 4 && raised >= 3 && raised * 2 >= capitalized && raised > lower
     }
 
-    /// Whether a sentence's capitals are no guide to its names: written in
-    /// capitals or in title case. The tagger reads such a sentence recased.
-    pub fn unsure_line(&self, words: &[&str]) -> bool {
-        is_caps_line(words) || self.is_title_line(words)
+    /// How a sentence is written (see [`LineCase`]).
+    pub fn line_case(&self, words: &[&str]) -> LineCase {
+        if is_caps_line(words) {
+            LineCase::Capitals
+        } else if self.is_title_line(words) {
+            LineCase::Title
+        } else {
+            LineCase::Prose
+        }
     }
 
     /// True when the word is usually written in lower case.
@@ -381,6 +386,19 @@ impl<'a> Word<'a> {
     }
 }
 
+/// How a sentence is written. The capitals of a line in capitals or in
+/// title case are no guide to its names: the tagger reads such a line
+/// recased, and the rules leave most of its names alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineCase {
+    /// Running text.
+    Prose,
+    /// Every word in capitals (see [`is_caps_line`]).
+    Capitals,
+    /// Title case (see [`Casing::is_title_line`]).
+    Title,
+}
+
 /// What the document knows before its sentences are prepared one by one:
 /// which capitalized words it also writes in lower case, and each
 /// sentence's capitals flag and lower-case hashes (computed once here and
@@ -395,16 +413,17 @@ pub struct DocFeatures {
 }
 
 impl DocFeatures {
-    /// Reads the document's sentences of tokens.
-    /// With `titles` (a casing table), title-case lines are recased as
-    /// capitals lines are.
-    pub fn new(sentences: &[&[&str]], titles: Option<&Casing>) -> DocFeatures {
+    /// Reads the document's sentences of tokens. With `lines` (each
+    /// sentence's case), title-case lines are recased as capitals lines are;
+    /// without, capitals lines alone.
+    pub fn new(sentences: &[&[&str]], lines: Option<&[LineCase]>) -> DocFeatures {
         let mut lower_seen = FxHashSet::default();
         let mut hashes = Vec::with_capacity(sentences.iter().map(|s| s.len()).sum());
         let sentences = sentences
             .iter()
-            .map(|words| {
-                let caps = titles.map_or_else(|| is_caps_line(words), |c| c.unsure_line(words));
+            .enumerate()
+            .map(|(i, words)| {
+                let caps = lines.map_or_else(|| is_caps_line(words), |l| l[i] != LineCase::Prose);
                 let start = hashes.len();
                 if caps {
                     return (true, start..start);
@@ -450,7 +469,7 @@ pub struct Prepared<'a> {
     pub lower_h: Vec<u64>,
     /// Hashes of the shapes.
     pub shape_h: Vec<u64>,
-    /// Gazetteer marks (see [`Gazetteer::mark`]).
+    /// Gazetteer marks (see [`Gazetteer::mark_into`]).
     pub gaz: Vec<u128>,
     /// Capitalized tokens that the document also writes in lower case.
     pub doc_lower: Vec<bool>,

@@ -185,13 +185,7 @@ impl Gazetteer {
     /// token's mask is set when it is at position `pos` (0 begin, 1 inside,
     /// 2 last, 3 unit) of a phrase of that class. Phrases must start with a
     /// capitalized token; tokens are compared in lower case.
-    pub fn mark(&self, words: &[&str], capitalized: &[bool]) -> Vec<u128> {
-        let mut marks = Vec::new();
-        self.mark_into(words, capitalized, &mut marks);
-        marks
-    }
-
-    /// [`Gazetteer::mark`] into `marks`, reusing its buffer.
+    /// The marks go into `marks` (its buffer reused), one per word.
     pub fn mark_into(&self, words: &[&str], capitalized: &[bool], marks: &mut Vec<u128>) {
         let n = words.len();
         marks.clear();
@@ -243,7 +237,8 @@ mod tests {
         let g = Gazetteer::parse("loc\tnew york\nloc\tyork\norg\tnew york times\nfirst\telena\n");
         let lowers = ["the", "new", "york", "times", "said"];
         let caps = [false, true, true, true, false];
-        let m = g.mark(&lowers, &caps);
+        let mut m = Vec::new();
+        g.mark_into(&lowers, &caps, &mut m);
         let loc_b = 1 << 0;
         let loc_l = 1 << 2;
         let loc_u = 1 << 3;

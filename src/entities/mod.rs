@@ -69,11 +69,13 @@ pub fn tag_tokens(model: &Model, sentences: &[Vec<&str>], rules: bool) -> Vec<Ve
         }
         return out;
     }
-    let tags = model.tag_document(sentences);
+    // Each sentence's case, told once for the tagger and the rules.
+    let res = model.resources();
+    let lines: Vec<features::LineCase> = sentences.iter().map(|w| res.casing.line_case(w)).collect();
+    let tags = model.tag_lines(sentences, &lines);
     let mut spans: Vec<Vec<TokenSpan>> = tags.iter().map(|t| tags::spans(t)).collect();
     if rules && !model.is_empty() {
-        let res = model.resources();
-        rules::apply(sentences, &mut spans, res.gazetteer, res.casing);
+        rules::apply(sentences, &mut spans, &lines, res.gazetteer, res.casing);
     }
     spans
 }

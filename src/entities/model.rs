@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::clusters::Clusters;
 use super::features::{
-    aggregate_features, memory_features, prev_tag_features, Aggregate, Casing, DocFeatures, Memory, Prepared,
-    Resources, FEATURE_VERSION, SLOTS,
+    aggregate_features, memory_features, prev_tag_features, Aggregate, Casing, DocFeatures, LineCase, Memory,
+    Prepared, Resources, FEATURE_VERSION, SLOTS,
 };
 use super::gazetteer::Gazetteer;
 use super::tags::{allowed, may_end, split, Pos, Tag, NTAGS, O};
@@ -358,12 +358,19 @@ impl Model {
     /// passes: the second sees what the first tagged each capitalized
     /// word's other occurrences in the document as.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let lines: Vec<LineCase> = sentences.iter().map(|w| self.casing.line_case(w)).collect();
+        self.tag_lines(sentences, &lines)
+    }
+
+    /// [`Model::tag_document`] with each sentence's case (see
+    /// [`Casing::line_case`]) already told.
+    pub fn tag_lines(&self, sentences: &[Vec<&str>], lines: &[LineCase]) -> Vec<Vec<Tag>> {
         if self.is_empty() {
             return sentences.iter().map(|s| vec![O; s.len()]).collect();
         }
         let res = self.resources();
         let slices: Vec<&[&str]> = sentences.iter().map(|s| s.as_slice()).collect();
-        let doc = DocFeatures::new(&slices, Some(res.casing));
+        let doc = DocFeatures::new(&slices, Some(lines));
         let mut tokens = DocTokens::default();
         let mut first = Vec::new();
         let mut p = Prepared::default();

@@ -3,7 +3,7 @@
 //! them (and are not part of the name), and one surface string keeps one
 //! kind throughout an article.
 
-use super::features::Casing;
+use super::features::{Casing, LineCase};
 use super::gazetteer::{Gazetteer, LOCATION_CLASSES, ORGANIZATION_CLASSES, SPORTS_CLUBS};
 use super::tags::TokenSpan;
 use crate::document::Kind;
@@ -19,8 +19,15 @@ fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Applies every rule to a document's tagged sentences.
-pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer, casing: &Casing) {
+/// Applies every rule to a document's tagged sentences, whose case
+/// (see [`Casing::line_case`]) is told in `lines`.
+pub fn apply(
+    sentences: &[Vec<&str>],
+    spans: &mut [Vec<TokenSpan>],
+    lines: &[LineCase],
+    gazetteer: &Gazetteer,
+    casing: &Casing,
+) {
     // The names the tagger found that join nothing with "and" or "or".
     let mut named: FxHashSet<u64> = FxHashSet::default();
     for (words, ss) in sentences.iter().zip(spans.iter()) {
@@ -62,21 +69,8 @@ pub fn apply(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &
     }
     common_openers(sentences, spans, gazetteer, casing);
     listed_organizations(sentences, spans, gazetteer);
-    // Lines in capitals and in title case, told once for the rules below.
-    let lines: Vec<LineCase> = sentences
-        .iter()
-        .map(|w| {
-            if crate::text::is_caps_line(w) {
-                LineCase::Capitals
-            } else if casing.is_title_line(w) {
-                LineCase::Title
-            } else {
-                LineCase::Prose
-            }
-        })
-        .collect();
-    one_kind_per_string(sentences, spans, &lines);
-    title_case_common_words(sentences, spans, &lines);
+    one_kind_per_string(sentences, spans, lines);
+    title_case_common_words(sentences, spans, lines);
     surnames_alone(sentences, spans);
     camel_case_organizations(sentences, spans, gazetteer);
     plurals_of_misc(sentences, spans, gazetteer);
@@ -186,15 +180,6 @@ fn join_neighbours(spans: &mut Vec<TokenSpan>, mut join: impl FnMut(&TokenSpan, 
             None => k += 1,
         }
     }
-}
-
-/// How a sentence is written: the capitals of the last two are no guide to
-/// its names.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum LineCase {
-    Prose,
-    Capitals,
-    Title,
 }
 
 /// In a title-case line (a headline's `Lakeport Closes Beaches After
@@ -1365,12 +1350,9 @@ mod tests {
     /// The names and kinds the rules leave in each sentence.
     fn run_sentences(sentences: &[Vec<&str>], mut spans: Vec<Vec<TokenSpan>>) -> Vec<Vec<(String, Kind)>> {
         let model = crate::entities::default_model();
-        apply(
-            sentences,
-            &mut spans,
-            Gazetteer::embedded(),
-            model.resources().casing,
-        );
+        let casing = model.resources().casing;
+        let lines: Vec<LineCase> = sentences.iter().map(|w| casing.line_case(w)).collect();
+        apply(sentences, &mut spans, &lines, Gazetteer::embedded(), casing);
         sentences
             .iter()
             .zip(&spans)
