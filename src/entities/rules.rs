@@ -41,6 +41,7 @@ pub fn apply(
     let surnames = person_surnames(sentences, spans);
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
         trim(words, spans, gazetteer, &surnames);
+        attributive_openers(words, spans);
         function_words(words, spans, gazetteer);
         split_pairs(words, spans, gazetteer, &named);
         strip_titles(words, spans, gazetteer);
@@ -830,6 +831,47 @@ fn saint(w: &str) -> bool {
     matches!(w, "St." | "St" | "Saint")
 }
 
+/// Whether a word is an attributive compound of a past participle
+/// (`Ontario-based`, `U.S.-led`, `industry-funded`, `Swiss-born`).
+fn attributive_compound(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.chars().all(|c| c.is_ascii_lowercase())
+            && (tail.len() > 3 && tail.ends_with("ed") || matches!(tail, "run" | "born" | "made" | "led"))
+    })
+}
+
+/// `Minneapolis-based First Bank System Inc.`: a name does not open with an
+/// attributive compound; one that opens with a name is a name of its own
+/// (misc, as `Ontario-based` is in newswire annotation), any other
+/// (`industry-funded`, `R-rated`) none.
+fn attributive_openers(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    let mut found = false;
+    let mut misc = Vec::new();
+    for s in spans.iter_mut() {
+        if s.end - s.start >= 2 && attributive_compound(words[s.start]) {
+            let letters = words[s.start]
+                .chars()
+                .take_while(|&c| c != '-')
+                .filter(|c| c.is_alphabetic())
+                .count();
+            if capitalized(words[s.start]) && letters >= 2 {
+                misc.push(TokenSpan {
+                    start: s.start,
+                    end: s.start + 1,
+                    kind: Kind::Misc,
+                });
+            }
+            s.start += 1;
+            found = true;
+        }
+    }
+    if found {
+        spans.extend(misc);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// `Children's Hospital of Philadelphia`, `St. Mary's Church`: a name that
 /// opens with an organization head noun right after a capitalized
 /// possessive is one name with it, not two. A person's possessive stays
@@ -1413,6 +1455,64 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn attributive_compounds_open_no_name() {
+        let words = [
+            "Minneapolis-based",
+            "First",
+            "Bank",
+            "System",
+            "Inc.",
+            "and",
+            "an",
+            "industry-funded",
+            "National",
+            "Safety",
+            "Campaign",
+        ];
+        let found = run(
+            &words,
+            vec![span(0, 5, Kind::Organization), span(7, 11, Kind::Organization)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Minneapolis-based".to_string(), Kind::Misc),
+                ("First Bank System Inc.".to_string(), Kind::Organization),
+                ("National Safety Campaign".to_string(), Kind::Organization),
+            ]
+        );
+        // A hyphenated name stays whole (`Rolls-Royce Holdings`), and so
+        // does a compound alone.
+        let words = [
+            "Rolls-Royce",
+            "Holdings",
+            "and",
+            "U.S.-led",
+            "forces",
+            "in",
+            "R-rated",
+            "Star",
+            "Trek",
+        ];
+        let found = run(
+            &words,
+            vec![
+                span(0, 2, Kind::Organization),
+                span(3, 4, Kind::Misc),
+                span(6, 9, Kind::Organization),
+            ],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Rolls-Royce Holdings".to_string(), Kind::Organization),
+                ("U.S.-led".to_string(), Kind::Misc),
+                ("Star Trek".to_string(), Kind::Organization),
+            ]
+        );
     }
 
     #[test]
