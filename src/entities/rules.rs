@@ -61,6 +61,7 @@ pub fn apply(
         uncapitalized(words, spans);
         // A legal suffix no name took ("Inc." alone) is no name.
         spans.retain(|s| !(s.end - s.start == 1 && is_legal_suffix(words[s.start])));
+        spans.retain(|s| !words[s.start..s.end].iter().any(|w| file_name(w)));
         common_word_persons(words, spans, gazetteer, casing);
         rejoin_names(words, spans);
         states_after_places(words, spans);
@@ -831,6 +832,36 @@ fn saint(w: &str) -> bool {
     matches!(w, "St." | "St" | "Saint")
 }
 
+/// Whether a word names a file (`Lisa_resume.doc`, `TEXT.htm`,
+/// `Budget2019.pdf`): a file is no name, though a web address may be a
+/// firm's (`Amazon.com`).
+fn file_name(w: &str) -> bool {
+    w.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "pdf"
+                    | "doc"
+                    | "docx"
+                    | "htm"
+                    | "html"
+                    | "xls"
+                    | "xlsx"
+                    | "ppt"
+                    | "pptx"
+                    | "jpg"
+                    | "jpeg"
+                    | "png"
+                    | "gif"
+                    | "txt"
+                    | "csv"
+                    | "zip"
+                    | "mp3"
+                    | "mp4"
+            )
+    })
+}
+
 /// Whether a word is an attributive compound of a past participle
 /// (`Ontario-based`, `U.S.-led`, `industry-funded`, `Swiss-born`).
 fn attributive_compound(w: &str) -> bool {
@@ -1455,6 +1486,28 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn file_names_are_no_names() {
+        let words = [
+            "See",
+            "Lisa_resume.doc",
+            "and",
+            "CrudeStocks.pdf",
+            "from",
+            "Amazon.com",
+            ".",
+        ];
+        let found = names(
+            &words,
+            vec![
+                span(1, 2, Kind::Person),
+                span(3, 4, Kind::Organization),
+                span(5, 6, Kind::Organization),
+            ],
+        );
+        assert_eq!(found, ["Amazon.com"]);
     }
 
     #[test]
