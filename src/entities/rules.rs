@@ -371,10 +371,25 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
                 s.end = k;
             }
         }
+        // "Karl Rove: Hit", "Country Club; Colony West": a clause's colon
+        // or semicolon ends a name, but a work's title may hold one
+        // ("Mission: Impossible").
+        if s.kind != Kind::Misc {
+            if let Some(k) = (s.start + 1..s.end).find(|&k| matches!(words[k], ":" | ";")) {
+                s.end = k;
+            }
+        }
         // The possessive is not part of the name: Salesforce's -> Salesforce.
+        // Nor is the period that ends a sentence ("Nixon."; an
+        // abbreviation's, "Bros .", "Colo .", stays) or a bracket that
+        // closes none the name opened ("(Odessa Oblast)").
         while s.end > s.start
             && (loose(words[s.end - 1], false)
-                || matches!(words[s.end - 1], "'s" | "’s" | "'S" | "’S") && !listed_possessive(s))
+                || matches!(words[s.end - 1], "'s" | "’s" | "'S" | "’S") && !listed_possessive(s)
+                || words[s.end - 1] == "."
+                    && s.end - s.start >= 2
+                    && !(1..=4).contains(&words[s.end - 2].chars().filter(|c| c.is_alphabetic()).count())
+                || words[s.end - 1] == ")" && !words[s.start..s.end].contains(&"("))
         {
             s.end -= 1;
         }
@@ -1486,6 +1501,40 @@ mod tests {
             words,
             spans.iter().map(|&(a, b)| span(a, b, Kind::Person)).collect(),
         )
+    }
+
+    #[test]
+    fn names_end_before_a_clause_and_its_punctuation() {
+        let words = [
+            "Karl", "Rove", ":", "Hit", "in", "Ukraine", "(", "Odessa", "Oblast", ")", ".",
+        ];
+        let found = names(&words, vec![span(0, 4, Kind::Person), span(7, 11, Kind::Person)]);
+        assert_eq!(found, ["Karl Rove", "Odessa Oblast"]);
+        // An abbreviation keeps its period, a bracketed letter its bracket,
+        // a work its colon.
+        let words = [
+            "Warner",
+            "Bros",
+            ".",
+            "and",
+            "Rad",
+            "(",
+            "B",
+            ")",
+            "in",
+            "Mission",
+            ":",
+            "Impossible",
+        ];
+        let found = names(
+            &words,
+            vec![
+                span(0, 3, Kind::Organization),
+                span(4, 8, Kind::Organization),
+                span(9, 12, Kind::Misc),
+            ],
+        );
+        assert_eq!(found, ["Warner Bros .", "Rad ( B )", "Mission : Impossible"]);
     }
 
     #[test]
