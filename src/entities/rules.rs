@@ -10,9 +10,9 @@ use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
     is_legal_suffix, is_weekday, lower, with_lower, COMPETITION_HEADS, INTRO_WORDS, MONTHS_NEVER_NAMES,
-    MONTH_ABBREVIATIONS, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON, PERSON_TITLES,
-    PERSON_TITLES_STRONG, PLACE_HEADS, PUBLICATION_NOUNS, REPORTING_VERBS, STOP_WORDS, US_STATES,
-    WORK_DETERMINERS, WORK_NOUNS,
+    MONTH_ABBREVIATIONS, MONTH_NAMES, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON,
+    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, PUBLICATION_NOUNS, REPORTING_VERBS, STOP_WORDS,
+    US_STATES, WORK_DETERMINERS, WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -59,9 +59,14 @@ pub fn apply(
         foreign_quotes(words, spans, gazetteer, casing);
         capitals_common_words(words, spans, gazetteer, casing);
         uncapitalized(words, spans);
-        // A legal suffix no name took ("Inc." alone) is no name.
-        spans.retain(|s| !(s.end - s.start == 1 && is_legal_suffix(words[s.start])));
-        spans.retain(|s| !words[s.start..s.end].iter().any(|w| file_name(w)));
+        // A legal suffix no name took ("Inc." alone), a time's compound
+        // and a file's name are no names.
+        spans.retain(|s| {
+            let alone = (s.end - s.start == 1).then(|| words[s.start]);
+            let no_name = alone.is_some_and(|w| is_legal_suffix(w) || time_compound(w))
+                || words[s.start..s.end].iter().any(|w| file_name(w));
+            !no_name
+        });
         common_word_persons(words, spans, gazetteer, casing);
         rejoin_names(words, spans);
         states_after_places(words, spans);
@@ -847,6 +852,20 @@ fn saint(w: &str) -> bool {
     matches!(w, "St." | "St" | "Saint")
 }
 
+/// Whether a word is a time's compound (`mid-January`, `late-Friday`,
+/// a title's, `then-Sen.`, whose person follows): no name; but a place's
+/// (`then-Arkansas`) or a party's (`then-Republican`) is a name.
+fn time_compound(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(head, rest)| {
+        let rest = rest.trim_end_matches('.');
+        match head {
+            "then" => PERSON_TITLES.contains_lower(rest),
+            "mid" | "early" | "late" => MONTH_NAMES.contains_lower(rest) || is_weekday(rest),
+            _ => false,
+        }
+    })
+}
+
 /// Whether a word names a file (`Lisa_resume.doc`, `TEXT.htm`,
 /// `Budget2019.pdf`): a file is no name, though a web address may be a
 /// firm's (`Amazon.com`).
@@ -1538,7 +1557,7 @@ mod tests {
     }
 
     #[test]
-    fn file_names_are_no_names() {
+    fn file_names_and_time_compounds_are_no_names() {
         let words = [
             "See",
             "Lisa_resume.doc",
