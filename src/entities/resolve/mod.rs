@@ -94,6 +94,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_without_its_first_name_joins_the_full_name() {
+        let t = "Mario Vargas Llosa and George W. Bush met. Vargas Llosa spoke; W. Bush left. \
+                 Crooked Hillary Clinton, he said. Hillary Clinton laughed.";
+        let got = names(
+            t,
+            vec![
+                mention(t, "Mario Vargas Llosa", 0, Kind::Person),
+                mention(t, "George W. Bush", 0, Kind::Person),
+                mention(t, "Vargas Llosa", 1, Kind::Person),
+                mention(t, "W. Bush", 1, Kind::Person),
+                mention(t, "Crooked Hillary Clinton", 0, Kind::Person),
+                mention(t, "Hillary Clinton", 1, Kind::Person),
+            ],
+        );
+        let aliases: Vec<Vec<String>> = got.iter().map(|g| g.2.clone()).collect();
+        assert_eq!(
+            aliases,
+            [
+                vec!["Mario Vargas Llosa", "Vargas Llosa"],
+                vec!["George W. Bush", "W. Bush"],
+                // A headline's word before a name is no first name.
+                vec!["Crooked Hillary Clinton"],
+                vec!["Hillary Clinton"],
+            ]
+        );
+    }
+
+    #[test]
     fn alike_short_forms_no_full_name_took_are_one_entity() {
         // Two later full names share "Park", so neither takes the early
         // mentions; those are still one person, not one each.

@@ -1,5 +1,6 @@
 //! Short forms: a surname or first name joins the full name it belongs to
-//! (`Park`, `Ms. Park` with `Elena Park`), and a one-word organization name
+//! (`Park`, `Ms. Park` with `Elena Park`; `Vargas Llosa` with `Mario Vargas
+//! Llosa`), and a one-word organization name
 //! the longer name it shortens (`City` for `Kingsport City`). Each short
 //! form joins the nearest preceding full name, so two people who share a
 //! surname stay apart; a title such as `Ms.` picks the woman.
@@ -38,28 +39,68 @@ fn full_names_by_end(c: &Clustering) -> FxHashMap<String, (Vec<usize>, Vec<usize
     by_end
 }
 
+/// People's full names of three words or more that open with a common
+/// first name, by each shorter ending of two words or more (`vargas
+/// llosa`, and `w bush` for `george w bush`), each list in text order: a
+/// surname of two words or a name without its first name shortens them as
+/// a surname does. (A name opening with another word, `Crooked Hillary
+/// Clinton` from a headline, is no better a name than its ending.)
+fn full_names_by_ending(c: &Clustering, gazetteer: &Gazetteer) -> FxHashMap<String, Vec<usize>> {
+    let mut by_ending: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (f, node) in c.nodes.iter().enumerate() {
+        if node.kind != Kind::Person || node.derived {
+            continue;
+        }
+        let k = node.key.as_str();
+        // The byte offsets of the second word on, but the last.
+        let starts: Vec<usize> = k.match_indices(' ').map(|(at, _)| at + 1).collect();
+        if starts.len() < 2 || gazetteer.first_name(&k[..starts[0] - 1]) != 1 {
+            continue;
+        }
+        for &at in &starts[..starts.len() - 1] {
+            let list = by_ending.entry(k[at..].to_string()).or_default();
+            if list.last() != Some(&f) {
+                list.push(f);
+            }
+        }
+    }
+    by_ending
+}
+
 /// Full names looked at around each short form, at most: enough for any
 /// article, and a bound on the work when thousands share a surname.
 const NEAREST: usize = 64;
 
-/// Joins each one-word mention with the full name it shortens: the nearest
-/// one before it (that fits the title's sex, when there is a title), or
+/// Joins each one-word mention, and each person's name that ends a longer
+/// one, with the full name it shortens: the nearest one before it (that fits the title's sex, when there is a title), or
 /// the only one after it.
 pub(super) fn link_short_forms(c: &mut Clustering, text: &str, gazetteer: &Gazetteer) {
     let by_end = full_names_by_end(c);
+    let by_ending = full_names_by_ending(c, gazetteer);
     for i in 0..c.nodes.len() {
-        if c.nodes[i].key.contains(' ') || c.nodes[i].derived {
+        let node = &c.nodes[i];
+        if node.derived {
             continue;
         }
-        let Some((all, people)) = by_end.get(c.nodes[i].key.as_str()) else {
-            continue;
-        };
-        // A person's name stands only for a person; an organization's
-        // one-word name for either.
-        let owners = if c.nodes[i].kind == Kind::Organization {
-            all
+        let owners = if node.key.contains(' ') {
+            if node.kind != Kind::Person {
+                continue;
+            }
+            match by_ending.get(node.key.as_str()) {
+                Some(owners) => owners,
+                None => continue,
+            }
         } else {
-            people
+            let Some((all, people)) = by_end.get(node.key.as_str()) else {
+                continue;
+            };
+            // A person's name stands only for a person; an organization's
+            // one-word name for either.
+            if node.kind == Kind::Organization {
+                all
+            } else {
+                people
+            }
         };
         if owners.is_empty() {
             continue;
