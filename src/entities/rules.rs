@@ -75,6 +75,7 @@ pub fn apply(
         lists_agree(words, spans, gazetteer);
     }
     common_openers(sentences, spans, gazetteer, casing);
+    two_word_surnames(sentences, spans, gazetteer);
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans, lines);
     title_case_common_words(sentences, spans, lines);
@@ -155,6 +156,36 @@ fn person_surnames(sentences: &[Vec<&str>], spans: &[Vec<TokenSpan>]) -> FxHashS
         }
     }
     surnames
+}
+
+/// `Debbie Wasserman` `Schultz`: a person's name of two words opening with
+/// a common first name and the one name right after it are one person when
+/// the article names a person by the last word of the first and the second
+/// (`Wasserman Schultz`): a surname of two words, which the tagger cut.
+fn two_word_surnames(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>], gazetteer: &Gazetteer) {
+    let mut pairs = FxHashSet::default();
+    for (words, ss) in sentences.iter().zip(spans.iter()) {
+        for s in ss
+            .iter()
+            .filter(|s| s.kind == Kind::Person && s.end - s.start == 2)
+        {
+            pairs.insert(phrase_hash(&words[s.start..s.end], lower_hash));
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
+        join_neighbours(ss, |a, b| {
+            let joins = a.kind == Kind::Person
+                && a.end - a.start == 2
+                && b.start == a.end
+                && b.end == b.start + 1
+                && pairs.contains(&phrase_hash(&words[a.end - 1..b.end], lower_hash))
+                && gazetteer.first_name(&words[a.start].to_lowercase()) == 1;
+            joins.then_some(Kind::Person)
+        });
+    }
 }
 
 /// Whether a person's title comes right before the word at `start`
@@ -1554,6 +1585,44 @@ mod tests {
             ],
         );
         assert_eq!(found, ["Warner Bros .", "Rad ( B )", "Mission : Impossible"]);
+    }
+
+    #[test]
+    fn a_surname_of_two_words_the_tagger_cut_is_one_name() {
+        let first = vec![
+            "Rep.",
+            "Debbie",
+            "Wasserman",
+            "Schultz",
+            "spoke",
+            "to",
+            "John",
+            "Smith",
+            "Monday",
+            ".",
+        ];
+        let second = vec!["Wasserman", "Schultz", "and", "Smith", "Monday", "agreed", "."];
+        let found = run_sentences(
+            &[first.clone(), second.clone()],
+            vec![
+                vec![
+                    span(1, 3, Kind::Person),
+                    span(3, 4, Kind::Location),
+                    span(6, 8, Kind::Person),
+                    span(8, 9, Kind::Misc),
+                ],
+                vec![span(0, 2, Kind::Person), span(3, 4, Kind::Person)],
+            ],
+        );
+        assert_eq!(
+            found[0][0],
+            ("Debbie Wasserman Schultz".to_string(), Kind::Person)
+        );
+        // Two words named apart elsewhere are no surname.
+        assert!(
+            found[0].iter().all(|(n, _)| n != "John Smith Monday"),
+            "{found:?}"
+        );
     }
 
     #[test]
