@@ -40,6 +40,7 @@ pub fn apply(
     }
     let surnames = person_surnames(sentences, spans);
     for (words, spans) in sentences.iter().zip(spans.iter_mut()) {
+        weekday_tails(words, spans, gazetteer, casing);
         trim(words, spans, gazetteer, &surnames);
         attributive_openers(words, spans);
         function_words(words, spans, gazetteer);
@@ -927,6 +928,37 @@ fn file_name(w: &str) -> bool {
     })
 }
 
+/// `Supreme Court Tuesday`, `New Hampshire Monday`: a weekday after a
+/// name says when, and is no part of it, unless the lists hold the whole
+/// (`Sheffield Wednesday`, a club) or the name is the day's (`Super
+/// Tuesday`, `Black Friday`: a common word and the day).
+fn weekday_tails(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer, casing: &Casing) {
+    for s in spans.iter_mut() {
+        let n = s.end - s.start;
+        if n < 2 || !is_weekday(words[s.end - 1]) {
+            continue;
+        }
+        let days_name = n == 2
+            && (casing.is_common_word(&words[s.start].to_lowercase())
+                || matches!(
+                    words[s.start].to_lowercase().as_str(),
+                    "super"
+                        | "black"
+                        | "cyber"
+                        | "good"
+                        | "holy"
+                        | "ash"
+                        | "palm"
+                        | "easter"
+                        | "bloody"
+                        | "blue"
+                ));
+        if !days_name && gazetteer.phrase_classes(&words[s.start..s.end]) == 0 {
+            s.end -= 1;
+        }
+    }
+}
+
 /// Whether a word is an attributive compound of a past participle
 /// (`Ontario-based`, `U.S.-led`, `industry-funded`, `Swiss-born`).
 fn attributive_compound(w: &str) -> bool {
@@ -1645,6 +1677,31 @@ mod tests {
             ],
         );
         assert_eq!(found, ["Amazon.com"]);
+    }
+
+    #[test]
+    fn a_weekday_after_a_name_is_no_part_of_it() {
+        let words = [
+            "the",
+            "Supreme",
+            "Court",
+            "Tuesday",
+            "and",
+            "Super",
+            "Tuesday",
+            "and",
+            "Sheffield",
+            "Wednesday",
+        ];
+        let found = names(
+            &words,
+            vec![
+                span(1, 4, Kind::Organization),
+                span(5, 7, Kind::Misc),
+                span(8, 10, Kind::Organization),
+            ],
+        );
+        assert_eq!(found, ["Supreme Court", "Super Tuesday", "Sheffield Wednesday"]);
     }
 
     #[test]
