@@ -884,9 +884,10 @@ fn saint(w: &str) -> bool {
     matches!(w, "St." | "St" | "Saint")
 }
 
-/// Whether a word is a time's compound (`mid-January`, `late-Friday`,
-/// a title's, `then-Sen.`, whose person follows): no name; but a place's
-/// (`then-Arkansas`) or a party's (`then-Republican`) is a name.
+/// Whether a word is a compound of a time (`mid-January`, `late-Friday`)
+/// or of a title (`then-Sen.`, before the person's name): no name. A
+/// compound of a place (`then-Arkansas`) or a party (`then-Republican`)
+/// is one.
 fn time_compound(w: &str) -> bool {
     w.split_once('-').is_some_and(|(head, rest)| {
         let rest = rest.trim_end_matches('.');

@@ -72,7 +72,8 @@ fn full_names_by_ending(c: &Clustering, gazetteer: &Gazetteer) -> FxHashMap<Stri
 const NEAREST: usize = 64;
 
 /// Joins each one-word mention, and each person's name that ends a longer
-/// one, with the full name it shortens: the nearest one before it (that fits the title's sex, when there is a title), or
+/// one, with the full name it shortens: the nearest one before it (that
+/// fits the title's sex, when there is a title), or
 /// the only one after it.
 pub(super) fn link_short_forms(c: &mut Clustering, text: &str, gazetteer: &Gazetteer) {
     let by_end = full_names_by_end(c);
