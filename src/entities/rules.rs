@@ -76,6 +76,7 @@ pub fn apply(
         lists_agree(words, spans, gazetteer);
     }
     common_openers(sentences, spans, gazetteer, casing);
+    common_noun_acronyms(sentences, spans);
     two_word_surnames(sentences, spans, gazetteer);
     listed_organizations(sentences, spans, gazetteer);
     one_kind_per_string(sentences, spans, lines);
@@ -157,6 +158,60 @@ fn person_surnames(sentences: &[Vec<&str>], spans: &[Vec<TokenSpan>]) -> FxHashS
         }
     }
     surnames
+}
+
+/// `sea surface salinity (SSS)`, `post-traumatic stress disorder (PTSD)`:
+/// an acronym the article defines by lower-case words whose initials spell
+/// it stands for a common noun, and is no name anywhere in the article (a
+/// body's name is written with capitals: `European Space Agency (ESA)`).
+fn common_noun_acronyms(sentences: &[Vec<&str>], spans: &mut [Vec<TokenSpan>]) {
+    let mut common: FxHashSet<u64> = FxHashSet::default();
+    for words in sentences {
+        for k in 1..words.len().saturating_sub(1) {
+            let acronym = words[k];
+            if words[k - 1] != "(" || words[k + 1] != ")" || !defined_in_lower_case(acronym, &words[..k - 1])
+            {
+                continue;
+            }
+            common.insert(str_hash(acronym));
+            common.insert(str_hash(acronym.strip_suffix('s').unwrap_or(acronym)));
+        }
+    }
+    if common.is_empty() {
+        return;
+    }
+    for (words, ss) in sentences.iter().zip(spans.iter_mut()) {
+        ss.retain(|s| !(s.end - s.start == 1 && common.contains(&str_hash(words[s.start]))));
+    }
+}
+
+/// Whether `acronym` (two to six capitals, maybe a plural's `s`) spells the
+/// initials of the lower-case words that end `before` (hyphenated parts
+/// count apart, `of`, `and` and `the` may come between).
+fn defined_in_lower_case(acronym: &str, before: &[&str]) -> bool {
+    let letters = acronym.strip_suffix('s').unwrap_or(acronym);
+    if !(2..=6).contains(&letters.len()) || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut wanted = letters.bytes().rev().map(|b| b.to_ascii_lowercase()).peekable();
+    let parts = before
+        .iter()
+        .rev()
+        .flat_map(|w| w.rsplit('-'))
+        .filter(|p| !p.is_empty());
+    for part in parts {
+        let Some(&next) = wanted.peek() else { break };
+        let first = part.as_bytes()[0];
+        if !first.is_ascii_lowercase() {
+            return false;
+        }
+        if first == next {
+            wanted.next();
+        } else if !matches!(part, "of" | "and" | "the") {
+            return false;
+        }
+    }
+    wanted.peek().is_none()
 }
 
 /// `Debbie Wasserman` `Schultz`: a person's name of two words opening with
@@ -1618,6 +1673,50 @@ mod tests {
             ],
         );
         assert_eq!(found, ["Warner Bros .", "Rad ( B )", "Mission : Impossible"]);
+    }
+
+    #[test]
+    fn acronyms_of_common_nouns_are_no_names() {
+        let first = vec![
+            "the", "global", "sea", "surface", "salinity", "(", "SSS", ")", "and", "the", "European",
+            "Space", "Agency", "(", "ESA", ")",
+        ];
+        let second = vec![
+            "SSS",
+            "rose",
+            ",",
+            "ESA",
+            "said",
+            ",",
+            "and",
+            "post-traumatic",
+            "stress",
+            "disorder",
+            "(",
+            "PTSD",
+            ")",
+            ".",
+        ];
+        let found = run_sentences(
+            &[first, second],
+            vec![
+                vec![
+                    span(6, 7, Kind::Organization),
+                    span(10, 13, Kind::Organization),
+                    span(14, 15, Kind::Organization),
+                ],
+                vec![
+                    span(0, 1, Kind::Organization),
+                    span(3, 4, Kind::Organization),
+                    span(11, 12, Kind::Misc),
+                ],
+            ],
+        );
+        let names: Vec<Vec<String>> = found
+            .iter()
+            .map(|ss| ss.iter().map(|(n, _)| n.clone()).collect())
+            .collect();
+        assert_eq!(names, [vec!["European Space Agency", "ESA"], vec!["ESA"]]);
     }
 
     #[test]
