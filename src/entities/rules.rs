@@ -958,30 +958,12 @@ fn time_compound(w: &str) -> bool {
 /// `Budget2019.pdf`): a file is no name, though a web address may be a
 /// firm's (`Amazon.com`).
 fn file_name(w: &str) -> bool {
-    w.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty()
-            && matches!(
-                ext.to_ascii_lowercase().as_str(),
-                "pdf"
-                    | "doc"
-                    | "docx"
-                    | "htm"
-                    | "html"
-                    | "xls"
-                    | "xlsx"
-                    | "ppt"
-                    | "pptx"
-                    | "jpg"
-                    | "jpeg"
-                    | "png"
-                    | "gif"
-                    | "txt"
-                    | "csv"
-                    | "zip"
-                    | "mp3"
-                    | "mp4"
-            )
-    })
+    const EXTENSIONS: [&str; 18] = [
+        "pdf", "doc", "docx", "htm", "html", "xls", "xlsx", "ppt", "pptx", "jpg", "jpeg", "png", "gif",
+        "txt", "csv", "zip", "mp3", "mp4",
+    ];
+    w.rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }
 
 /// `Supreme Court Tuesday`, `New Hampshire Monday`: a weekday after a
@@ -994,10 +976,11 @@ fn weekday_tails(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer,
         if n < 2 || !is_weekday(words[s.end - 1]) {
             continue;
         }
+        let first = words[s.start].to_lowercase();
         let days_name = n == 2
-            && (casing.is_common_word(&words[s.start].to_lowercase())
+            && (casing.is_common_word(&first)
                 || matches!(
-                    words[s.start].to_lowercase().as_str(),
+                    first.as_str(),
                     "super"
                         | "black"
                         | "cyber"
@@ -1030,7 +1013,6 @@ fn attributive_compound(w: &str) -> bool {
 /// (misc, as `Ontario-based` is in newswire annotation), any other
 /// (`industry-funded`, `R-rated`) none.
 fn attributive_openers(words: &[&str], spans: &mut Vec<TokenSpan>) {
-    let mut found = false;
     let mut misc = Vec::new();
     for s in spans.iter_mut() {
         if s.end - s.start >= 2 && attributive_compound(words[s.start]) {
@@ -1047,10 +1029,11 @@ fn attributive_openers(words: &[&str], spans: &mut Vec<TokenSpan>) {
                 });
             }
             s.start += 1;
-            found = true;
         }
     }
-    if found {
+    // A span moved one word on stays in order; a compound of its own
+    // goes before it.
+    if !misc.is_empty() {
         spans.extend(misc);
         spans.sort_by_key(|s| s.start);
     }
