@@ -52,16 +52,20 @@ fn full_names_by_ending(c: &Clustering, gazetteer: &Gazetteer) -> FxHashMap<Stri
             continue;
         }
         let k = node.key.as_str();
-        // The byte offsets of the second word on, but the last.
-        let starts: Vec<usize> = k.match_indices(' ').map(|(at, _)| at + 1).collect();
-        if starts.len() < 2 || gazetteer.first_name(&k[..starts[0] - 1]) != 1 {
+        let Some((first, rest)) = k.split_once(' ') else {
+            continue;
+        };
+        if !rest.contains(' ') || gazetteer.first_name(first) != 1 {
             continue;
         }
-        for &at in &starts[..starts.len() - 1] {
-            let list = by_ending.entry(k[at..].to_string()).or_default();
-            if list.last() != Some(&f) {
-                list.push(f);
+        for (at, _) in k.match_indices(' ') {
+            let ending = &k[at + 1..];
+            if !ending.contains(' ') {
+                break;
             }
+            // Each ending of a name is another string, so a list holds a
+            // name once.
+            by_ending.entry(ending.to_string()).or_default().push(f);
         }
     }
     by_ending
