@@ -161,8 +161,9 @@ def block_features(fs):
     """A block's features for the block model: not the headline's (`h:`),
     nor the marks `--blocks` adds to say what newsscan decided
     (`fallback=container`, `edge=trimmed`, `tail=links`, `title=stated`,
-    `before=title`, `comments=start`), which are not measures."""
-    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail=', 'title=', 'before=', 'comments='))]
+    `before=title`, `comments=start`, `note=source`), which are not measures."""
+    return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail=', 'title=', 'before=', 'comments=',
+                                               'note='))]
 
 
 # L2 strength of the block weights, chosen by cross-validation over pages
@@ -331,6 +332,8 @@ def select(w, blocks, region, drop):
         keep = [i for i, c in enumerate(classified) if c]
     elif 'e:bias' in w:
         keep = trim_edges(w, blocks, scores, keep)
+    if keep and not HTML and len(keep) < len(blocks):
+        keep = keep + source_note(blocks, keep[-1])
     if HTML:
         # As src/html/mod.rs: a body much shorter than the text of the
         # likely container (`best=true`) gives way to that container's text.
@@ -349,6 +352,30 @@ def select(w, blocks, region, drop):
             if sum(blocks[i][2] for i in stop if i > title) > sum(blocks[i][2] for i in stop if i <= title):
                 keep = [i for i in keep if i > title]
     return '\n\n'.join(blocks[i][3] for i in keep)
+
+
+def lexicon_pattern(name):
+    with open(os.path.join(ROOT, 'data', 'lexicon', name + '.txt'), encoding='utf-8') as fh:
+        alternatives = [l.strip() for l in fh if l.strip() and not l.startswith('#')]
+    return re.compile('(?:%s)' % '|'.join(alternatives), re.I)
+
+
+SOURCE_NOTE = lexicon_pattern('source-notes')
+NOTE_REACH, NOTE_WORDS = 6, 25
+
+
+def source_note(blocks, last):
+    """The source note ("Originally published on ...") soon after the
+    body's last block, as src/layout/page.rs joins it: [index] or []."""
+    for i in range(last + 1, min(len(blocks), last + 1 + NOTE_REACH)):
+        fs, _, _, text = blocks[i]
+        if 'comments=start' in fs:
+            break
+        opened = text.lstrip(''.join(c for c in set(text) if not c.isalnum()))
+        if ('role=paragraph' in fs and len(text.split()) <= NOTE_WORDS and not re.search('[0-9]', text)
+                and SOURCE_NOTE.match(opened)):
+            return [i]
+    return []
 
 
 def kept_blocks(blocks, scores, classified, region, drop):

@@ -248,6 +248,7 @@ files! {
     QUOTE_PRECEDING_WORDS = "quote-preceding-words": "Words before a quotation mark that are features of their own.";
     REPORTING_VERBS = "reporting-verbs": "Reporting verbs.";
     SENTENCE_OPENERS = "sentence-openers": "Words that usually open a sentence.";
+    SOURCE_NOTES = "source-notes": "Patterns of lines that say where an article first appeared.";
     SPEAKER_STOP_WORDS = "speaker-stop-words": "Words that end a speaker phrase after the verb.";
     TIME_PHRASE_ENDS = "time-phrase-ends": "Last words of an opening phrase of time.";
     TIME_ZONES = "time-zones": "Time-zone abbreviations.";

@@ -19,12 +19,19 @@ use super::paragraphs::{Piece, Role};
 use crate::document::{BlockClass, PageBlock};
 
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
-use crate::lexicon::{END_MARKERS, STOP_WORDS};
+use crate::lexicon::{END_MARKERS, SOURCE_NOTES, STOP_WORDS};
 
 /// The start of what follows an article: comments, related stories.
 static END_MARKER: LazyLock<regex::Regex> = LazyLock::new(|| {
     let alternatives: Vec<&str> = END_MARKERS.words().to_vec();
     regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("end marker pattern")
+});
+
+/// A line saying where the article first appeared ("Originally published
+/// on ...").
+static SOURCE_NOTE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let alternatives: Vec<&str> = SOURCE_NOTES.words().to_vec();
+    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("source note pattern")
 });
 
 /// The learned weights by feature name, with the region's settings.
@@ -641,6 +648,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     });
     trim_edges(text, &page, region, items, &mut out, explain);
     drop_edge_pieces(text, &blocks, items, &mut out);
+    join_source_note(text, &page, items, &mut out, explain);
     let found = found.map(|(at, first, h)| (at, top_end(items, at, first), h));
     Classified {
         echo,
@@ -778,6 +786,48 @@ fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &m
         items[i].role = Role::Dropped;
         out[i].class = BlockClass::Boilerplate;
     }
+}
+
+/// How many pieces after the body's last paragraph a source note may stand.
+const NOTE_REACH: usize = 6;
+
+/// The most words of a source note.
+const NOTE_WORDS: usize = 25;
+
+/// The feature `--blocks` shows on a source note joined to the body.
+const NOTE_MARK: &str = "note=source";
+
+/// Joins to the body a short paragraph soon after its end that says where
+/// the article first appeared ("Originally published on ...", "This
+/// article has been adapted from its original source."): a syndicated
+/// story's last line, which the published body has, though the page may
+/// set a list of related links between it and the body.
+fn join_source_note(text: &str, page: &Page, items: &mut [Piece], out: &mut [PageBlock], explain: bool) {
+    let Some(last) = (0..items.len()).rev().find(|&i| items[i].role == Role::Paragraph) else {
+        return;
+    };
+    let reach = (last + 1 + NOTE_REACH)
+        .min(page.comments.unwrap_or(items.len()))
+        .min(items.len());
+    let note = (last + 1..reach).find(|&i| {
+        let b = &page.blocks[i];
+        b.role == "paragraph" && b.words <= NOTE_WORDS && source_note(&text[items[i].range.clone()])
+    });
+    if let Some(i) = note {
+        items[i].role = Role::Paragraph;
+        out[i].class = BlockClass::Body;
+        if explain {
+            out[i].features.push(NOTE_MARK.to_string());
+        }
+    }
+}
+
+/// Whether a block, after its opening markup, says where the article first
+/// appeared. One with a digit is a date stamp ("First published on
+/// November 19, 2019").
+fn source_note(block: &str) -> bool {
+    !block.contains(|c: char| c.is_ascii_digit())
+        && SOURCE_NOTE.is_match(block.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Marks that make a page, repeated blocks included (see [`page_marks`]).
@@ -1232,6 +1282,73 @@ fn class_of(role: &Role) -> BlockClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_notes() {
+        for yes in [
+            "_Originally published on_ __Live Science__ _._",
+            "**This article was originally published by Futurism. Read the original article.**",
+            "This article has been adapted from its original source.",
+            "This story first appeared on Grist.",
+            "Republished with permission from The Conversation.",
+        ] {
+            assert!(source_note(yes), "{yes}");
+        }
+        for no in [
+            "First published on November 19, 2019 / 8:16 AM",
+            "The findings were first published in the journal Nature.",
+            "This article was updated to correct the mayor's title.",
+        ] {
+            assert!(!source_note(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_source_note_past_related_links_joins_the_body() {
+        let text = "The council voted on Tuesday to keep the ferry running all winter.\n\n\
+                    Riders said the service was the only way to reach the mainland.\n\n\
+                    12 Ferries Worth the Trip\n\n\
+                    Originally published on Harbor Weekly.\n\n\
+                    Sign up for the newsletter";
+        let mut at = 0;
+        let mut items: Vec<Piece> = text
+            .split("\n\n")
+            .map(|s| {
+                let p = Piece {
+                    role: Role::Paragraph,
+                    range: at..at + s.len(),
+                    lines: 1,
+                };
+                at += s.len() + 2;
+                p
+            })
+            .collect();
+        let function_words = FunctionWords::new(items.iter().map(|p| &text[p.range.clone()]));
+        let blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
+        let page = Page::new(text, &blocks, &items);
+        let mut out: Vec<PageBlock> = items
+            .iter()
+            .map(|p| PageBlock {
+                range: p.range.clone(),
+                class: BlockClass::Body,
+                score: 0.0,
+                features: Vec::new(),
+                source: None,
+            })
+            .collect();
+        // The region ended after the second paragraph.
+        for i in 2..items.len() {
+            items[i].role = Role::Dropped;
+            out[i].class = BlockClass::Boilerplate;
+        }
+        join_source_note(text, &page, &mut items, &mut out, true);
+        let kept: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].role == Role::Paragraph)
+            .collect();
+        assert_eq!(kept, [0, 1, 3]);
+        assert_eq!(out[3].class, BlockClass::Body);
+        assert_eq!(out[3].features, [NOTE_MARK]);
+    }
 
     #[test]
     fn spaceless_scripts_count_a_word_per_character() {
