@@ -690,6 +690,7 @@ def main():
         print('headline cross-validated: the stated title by partition ' + ' '.join(map(str, titled))
               + f', mean {sum(titled) / len(titled):.1f} of {headline_hits[0][1]}')
     results = collections.defaultdict(list)
+    ends = collections.defaultdict(list)
     for r in range(args.repeats):
         order = partition(r)
         predicted = {}
@@ -704,14 +705,17 @@ def main():
             subset = subset[sel * len(pages):(sel + 1) * len(pages)]
             f1, P, R = page_f1(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])
             results[name].append(f1)
+            first, last = edge_paragraphs(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])
+            ends[name].append((first, last))
             if args.repeats == 1:
-                first, last = edge_paragraphs(subset, lambda b, m={id(d[1]): predicted[id(d)] for d in subset}: m[id(b)])
                 print(f'{name:10} cross-validated body F1 {f1:.3f}  precision {P:.3f}  recall {R:.3f}  '
                       f'first paragraph right on {first}, last on {last} of {len(subset)} pages')
     if args.repeats > 1:
         for name, f1s in results.items():
+            firsts, lasts = [e[0] for e in ends[name]], [e[1] for e in ends[name]]
             print(f'{name:10} cross-validated body F1 by partition ' + ' '.join(f'{f:.3f}' for f in f1s)
-                  + f', mean {sum(f1s) / len(f1s):.3f}')
+                  + f', mean {sum(f1s) / len(f1s):.3f}; first paragraph right on '
+                  + f'{sum(firsts) / len(firsts):.1f}, last on {sum(lasts) / len(lasts):.1f} (mean)')
 
 if __name__ == '__main__':
     sys.exit(main())
