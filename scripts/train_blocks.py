@@ -334,6 +334,8 @@ def select(w, blocks, region, drop):
         keep = trim_edges(w, blocks, scores, keep)
     if keep and not HTML and len(keep) < len(blocks):
         keep = keep + source_note(blocks, keep[-1])
+    # src/layout/page.rs then starts the body at a dateline among its first
+    # paragraphs, which this leaves out (its pattern is the binary's).
     if HTML:
         # As src/html/mod.rs: a body much shorter than the text of the
         # likely container (`best=true`) gives way to that container's text.

@@ -649,6 +649,7 @@ pub(super) fn classify(text: &str, items: &mut [Piece], explain: bool) -> Classi
     trim_edges(text, &page, region, items, &mut out, explain);
     drop_edge_pieces(text, &blocks, items, &mut out);
     join_source_note(text, &page, items, &mut out, explain);
+    start_at_dateline(text, items, &mut out, explain);
     let found = found.map(|(at, first, h)| (at, top_end(items, at, first), h));
     Classified {
         echo,
@@ -785,6 +786,36 @@ fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &m
         }
         items[i].role = Role::Dropped;
         out[i].class = BlockClass::Boilerplate;
+    }
+}
+
+/// Among how many of the body's first paragraphs a dateline is looked for.
+const DATELINE_REACH: usize = 4;
+
+/// The feature `--blocks` shows on a paragraph dropped before the dateline.
+const BEFORE_DATELINE_MARK: &str = "before=dateline";
+
+/// Starts the body at its dateline (`BUFFALO, N.Y. —`, `WASHINGTON (AP)
+/// —`) when one of its first few paragraphs opens with one: a story is
+/// datelined in its first paragraph, so the paragraphs kept before it
+/// (a gallery's counter, a teaser, a credit) are the page's.
+fn start_at_dateline(text: &str, items: &mut [Piece], out: &mut [PageBlock], explain: bool) {
+    let first: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].role == Role::Paragraph)
+        .take(DATELINE_REACH)
+        .collect();
+    let Some(k) = first
+        .iter()
+        .position(|&i| super::dates::dateline(&text[items[i].range.clone()]).is_some())
+    else {
+        return;
+    };
+    for &i in &first[..k] {
+        items[i].role = Role::Dropped;
+        out[i].class = BlockClass::Boilerplate;
+        if explain {
+            out[i].features.push(BEFORE_DATELINE_MARK.to_string());
+        }
     }
 }
 
@@ -1301,6 +1332,52 @@ mod tests {
         ] {
             assert!(!source_note(no), "{no}");
         }
+    }
+
+    #[test]
+    fn the_body_starts_at_its_dateline() {
+        // The roles of a text's paragraphs (one per blank-line block), all
+        // kept, after the rule, and the features of the first.
+        let run = |text: &str| {
+            let mut at = 0;
+            let mut items: Vec<Piece> = text
+                .split("\n\n")
+                .map(|s| {
+                    let p = Piece {
+                        role: Role::Paragraph,
+                        range: at..at + s.len(),
+                        lines: 1,
+                    };
+                    at += s.len() + 2;
+                    p
+                })
+                .collect();
+            let mut out: Vec<PageBlock> = items
+                .iter()
+                .map(|p| PageBlock {
+                    range: p.range.clone(),
+                    class: BlockClass::Body,
+                    score: 0.0,
+                    features: Vec::new(),
+                    source: None,
+                })
+                .collect();
+            start_at_dateline(text, &mut items, &mut out, true);
+            let roles: Vec<Role> = items.iter().map(|p| p.role.clone()).collect();
+            (roles, out[0].features.clone())
+        };
+        let (roles, features) = run("1 / 5\n\nDrone footage of the flooded valley\n\n\
+             COLUMBIA, S.C. (AP) — The river crested on Monday.\n\n\
+             LONDON — A second line that looks like a dateline.");
+        assert_eq!(
+            roles,
+            [Role::Dropped, Role::Dropped, Role::Paragraph, Role::Paragraph]
+        );
+        assert_eq!(features, [BEFORE_DATELINE_MARK]);
+        // A dateline further in than the first few paragraphs is a quoted
+        // story's, or a teaser's: nothing goes.
+        let (roles, _) = run("One.\n\nTwo.\n\nThree.\n\nFour.\n\nLONDON — Five.");
+        assert!(roles.iter().all(|r| *r == Role::Paragraph));
     }
 
     #[test]
