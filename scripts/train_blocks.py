@@ -161,9 +161,10 @@ def block_features(fs):
     """A block's features for the block model: not the headline's (`h:`),
     nor the marks `--blocks` adds to say what newsscan decided
     (`fallback=container`, `edge=trimmed`, `tail=links`, `title=stated`,
-    `before=title`, `comments=start`, `note=source`), which are not measures."""
+    `before=title`, `comments=start`, `note=source`, `after=note`,
+    `before=dateline`), which are not measures."""
     return [f for f in fs if not f.startswith(('h:', 'fallback=', 'edge=', 'tail=', 'title=', 'before=', 'comments=',
-                                               'note='))]
+                                               'note=', 'after='))]
 
 
 # L2 strength of the block weights, chosen by cross-validation over pages
@@ -333,7 +334,7 @@ def select(w, blocks, region, drop):
     elif 'e:bias' in w:
         keep = trim_edges(w, blocks, scores, keep)
     if keep and not HTML and len(keep) < len(blocks):
-        keep = keep + source_note(blocks, keep[-1])
+        keep = end_at_source_note(blocks, keep)
     # src/layout/page.rs then starts the body at a dateline among its first
     # paragraphs, which this leaves out (its pattern is the binary's).
     if HTML:
@@ -363,21 +364,30 @@ def lexicon_pattern(name):
 
 
 SOURCE_NOTE = lexicon_pattern('source-notes')
-NOTE_REACH, NOTE_WORDS = 6, 25
+NOTE_REACH, NOTE_WORDS, NOTE_TAIL = 6, 25, 3
 
 
-def source_note(blocks, last):
-    """The source note ("Originally published on ...") soon after the
-    body's last block, as src/layout/page.rs joins it: [index] or []."""
-    for i in range(last + 1, min(len(blocks), last + 1 + NOTE_REACH)):
-        fs, _, _, text = blocks[i]
-        if 'comments=start' in fs:
+def is_source_note(block):
+    fs, _, _, text = block
+    opened = text.lstrip(''.join(c for c in set(text) if not c.isalnum()))
+    return ('role=paragraph' in fs and len(text.split()) <= NOTE_WORDS and not re.search('[0-9]', text)
+            and SOURCE_NOTE.match(opened) is not None)
+
+
+def end_at_source_note(blocks, keep):
+    """The body ended at its source note ("Originally published on ..."),
+    as src/layout/page.rs ends it: one among its last NOTE_TAIL paragraphs
+    drops the paragraphs after it; else one soon after the body joins it."""
+    tail = [i for i in keep if 'role=paragraph' in blocks[i][0]][-NOTE_TAIL:]
+    for i in reversed(tail):
+        if is_source_note(blocks[i]):
+            return [k for k in keep if k <= i or k not in tail]
+    for i in range(keep[-1] + 1, min(len(blocks), keep[-1] + 1 + NOTE_REACH)):
+        if 'comments=start' in blocks[i][0]:
             break
-        opened = text.lstrip(''.join(c for c in set(text) if not c.isalnum()))
-        if ('role=paragraph' in fs and len(text.split()) <= NOTE_WORDS and not re.search('[0-9]', text)
-                and SOURCE_NOTE.match(opened)):
-            return [i]
-    return []
+        if is_source_note(blocks[i]):
+            return keep + [i]
+    return keep
 
 
 def kept_blocks(blocks, scores, classified, region, drop):

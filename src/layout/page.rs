@@ -825,26 +825,49 @@ const NOTE_REACH: usize = 6;
 /// The most words of a source note.
 const NOTE_WORDS: usize = 25;
 
+/// Among how many of the body's last paragraphs a source note ends it.
+const NOTE_TAIL: usize = 3;
+
+/// The feature `--blocks` shows on a paragraph dropped after the source note.
+const AFTER_NOTE_MARK: &str = "after=note";
+
 /// The feature `--blocks` shows on a source note joined to the body.
 const NOTE_MARK: &str = "note=source";
 
-/// Joins to the body a short paragraph soon after its end that says where
-/// the article first appeared ("Originally published on ...", "This
-/// article has been adapted from its original source."): a syndicated
-/// story's last line, which the published body has, though the page may
-/// set a list of related links between it and the body.
+/// Ends the body at its source note, the line saying where the article
+/// first appeared ("Originally published on ...", "This article has been
+/// adapted from its original source."): a syndicated story's last line,
+/// which the published body has. One among the body's last paragraphs
+/// drops the paragraphs kept after it (a syndicator's credit); one soon
+/// after the body joins it, though the page may set a list of related
+/// links between them.
 fn join_source_note(text: &str, page: &Page, items: &mut [Piece], out: &mut [PageBlock], explain: bool) {
-    let Some(last) = (0..items.len()).rev().find(|&i| items[i].role == Role::Paragraph) else {
+    let note = |i: usize| {
+        let b = &page.blocks[i];
+        b.role == "paragraph" && b.words <= NOTE_WORDS && source_note(&text[items[i].range.clone()])
+    };
+    let tail: Vec<usize> = (0..items.len())
+        .rev()
+        .filter(|&i| items[i].role == Role::Paragraph)
+        .take(NOTE_TAIL)
+        .collect();
+    let Some(&last) = tail.first() else {
         return;
     };
+    if let Some(k) = tail.iter().position(|&i| note(i)) {
+        for &i in &tail[..k] {
+            items[i].role = Role::Dropped;
+            out[i].class = BlockClass::Boilerplate;
+            if explain {
+                out[i].features.push(AFTER_NOTE_MARK.to_string());
+            }
+        }
+        return;
+    }
     let reach = (last + 1 + NOTE_REACH)
         .min(page.comments.unwrap_or(items.len()))
         .min(items.len());
-    let note = (last + 1..reach).find(|&i| {
-        let b = &page.blocks[i];
-        b.role == "paragraph" && b.words <= NOTE_WORDS && source_note(&text[items[i].range.clone()])
-    });
-    if let Some(i) = note {
+    if let Some(i) = (last + 1..reach).find(|&i| note(i)) {
         items[i].role = Role::Paragraph;
         out[i].class = BlockClass::Body;
         if explain {
@@ -1425,6 +1448,16 @@ mod tests {
         assert_eq!(kept, [0, 1, 3]);
         assert_eq!(out[3].class, BlockClass::Body);
         assert_eq!(out[3].features, [NOTE_MARK]);
+        // Run again, the note is among the body's last paragraphs: what the
+        // body kept after it goes (a syndicator's credit).
+        items[4].role = Role::Paragraph;
+        out[4].class = BlockClass::Body;
+        join_source_note(text, &page, &mut items, &mut out, true);
+        let kept: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].role == Role::Paragraph)
+            .collect();
+        assert_eq!(kept, [0, 1, 3]);
+        assert_eq!(out[4].features, [AFTER_NOTE_MARK]);
     }
 
     #[test]
