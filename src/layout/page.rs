@@ -1357,34 +1357,41 @@ mod tests {
         }
     }
 
+    /// One paragraph piece per blank-line block of `text`, each kept as
+    /// body.
+    fn body_paragraphs(text: &str) -> (Vec<Piece>, Vec<PageBlock>) {
+        let mut at = 0;
+        let items: Vec<Piece> = text
+            .split("\n\n")
+            .map(|s| {
+                let p = Piece {
+                    role: Role::Paragraph,
+                    range: at..at + s.len(),
+                    lines: 1,
+                };
+                at += s.len() + 2;
+                p
+            })
+            .collect();
+        let out = items
+            .iter()
+            .map(|p| PageBlock {
+                range: p.range.clone(),
+                class: BlockClass::Body,
+                score: 0.0,
+                features: Vec::new(),
+                source: None,
+            })
+            .collect();
+        (items, out)
+    }
+
     #[test]
     fn the_body_starts_at_its_dateline() {
         // The roles of a text's paragraphs (one per blank-line block), all
         // kept, after the rule, and the features of the first.
         let run = |text: &str| {
-            let mut at = 0;
-            let mut items: Vec<Piece> = text
-                .split("\n\n")
-                .map(|s| {
-                    let p = Piece {
-                        role: Role::Paragraph,
-                        range: at..at + s.len(),
-                        lines: 1,
-                    };
-                    at += s.len() + 2;
-                    p
-                })
-                .collect();
-            let mut out: Vec<PageBlock> = items
-                .iter()
-                .map(|p| PageBlock {
-                    range: p.range.clone(),
-                    class: BlockClass::Body,
-                    score: 0.0,
-                    features: Vec::new(),
-                    source: None,
-                })
-                .collect();
+            let (mut items, mut out) = body_paragraphs(text);
             start_at_dateline(text, &mut items, &mut out, true);
             let roles: Vec<Role> = items.iter().map(|p| p.role.clone()).collect();
             (roles, out[0].features.clone())
@@ -1410,32 +1417,10 @@ mod tests {
                     12 Ferries Worth the Trip\n\n\
                     Originally published on Harbor Weekly.\n\n\
                     Sign up for the newsletter";
-        let mut at = 0;
-        let mut items: Vec<Piece> = text
-            .split("\n\n")
-            .map(|s| {
-                let p = Piece {
-                    role: Role::Paragraph,
-                    range: at..at + s.len(),
-                    lines: 1,
-                };
-                at += s.len() + 2;
-                p
-            })
-            .collect();
+        let (mut items, mut out) = body_paragraphs(text);
         let function_words = FunctionWords::new(items.iter().map(|p| &text[p.range.clone()]));
         let blocks: Vec<Measure> = items.iter().map(|p| measure(text, p, &function_words)).collect();
         let page = Page::new(text, &blocks, &items);
-        let mut out: Vec<PageBlock> = items
-            .iter()
-            .map(|p| PageBlock {
-                range: p.range.clone(),
-                class: BlockClass::Body,
-                score: 0.0,
-                features: Vec::new(),
-                source: None,
-            })
-            .collect();
         // The region ended after the second paragraph.
         for i in 2..items.len() {
             items[i].role = Role::Dropped;
