@@ -22,17 +22,18 @@ use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lexicon::{END_MARKERS, SOURCE_NOTES, STOP_WORDS};
 
 /// The start of what follows an article: comments, related stories.
-static END_MARKER: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let alternatives: Vec<&str> = END_MARKERS.words().to_vec();
-    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("end marker pattern")
-});
+static END_MARKER: LazyLock<regex::Regex> = LazyLock::new(|| opening_pattern(&END_MARKERS));
 
 /// A line saying where the article first appeared ("Originally published
 /// on ...").
-static SOURCE_NOTE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let alternatives: Vec<&str> = SOURCE_NOTES.words().to_vec();
-    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("source note pattern")
-});
+static SOURCE_NOTE: LazyLock<regex::Regex> = LazyLock::new(|| opening_pattern(&SOURCE_NOTES));
+
+/// A case-insensitive pattern matching a text that opens with one of a
+/// lexicon list's patterns.
+fn opening_pattern(list: &crate::lexicon::List) -> regex::Regex {
+    let alternatives: Vec<&str> = list.words().to_vec();
+    regex::Regex::new(&format!("(?i)^(?:{})", alternatives.join("|"))).expect("lexicon pattern")
+}
 
 /// The learned weights by feature name, with the region's settings.
 struct Weights {
@@ -735,11 +736,7 @@ fn trim_edges(
         },
     );
     for i in trimmed {
-        items[i].role = Role::Dropped;
-        out[i].class = BlockClass::Boilerplate;
-        if explain {
-            out[i].features.push(edges::TRIMMED.to_string());
-        }
+        drop_marked(items, out, i, edges::TRIMMED, explain);
     }
 }
 
@@ -789,6 +786,16 @@ fn drop_edge_pieces(text: &str, blocks: &[Measure], items: &mut [Piece], out: &m
     }
 }
 
+/// Drops the piece `i`, with `mark` among its features when the blocks are
+/// explained (`--blocks`): the mark says which rule dropped it.
+fn drop_marked(items: &mut [Piece], out: &mut [PageBlock], i: usize, mark: &str, explain: bool) {
+    items[i].role = Role::Dropped;
+    out[i].class = BlockClass::Boilerplate;
+    if explain {
+        out[i].features.push(mark.to_string());
+    }
+}
+
 /// Among how many of the body's first paragraphs a dateline is looked for.
 const DATELINE_REACH: usize = 4;
 
@@ -811,11 +818,7 @@ fn start_at_dateline(text: &str, items: &mut [Piece], out: &mut [PageBlock], exp
         return;
     };
     for &i in &first[..k] {
-        items[i].role = Role::Dropped;
-        out[i].class = BlockClass::Boilerplate;
-        if explain {
-            out[i].features.push(BEFORE_DATELINE_MARK.to_string());
-        }
+        drop_marked(items, out, i, BEFORE_DATELINE_MARK, explain);
     }
 }
 
@@ -856,11 +859,7 @@ fn join_source_note(text: &str, page: &Page, items: &mut [Piece], out: &mut [Pag
     };
     if let Some(k) = tail.iter().position(|&i| note(i)) {
         for &i in &tail[..k] {
-            items[i].role = Role::Dropped;
-            out[i].class = BlockClass::Boilerplate;
-            if explain {
-                out[i].features.push(AFTER_NOTE_MARK.to_string());
-            }
+            drop_marked(items, out, i, AFTER_NOTE_MARK, explain);
         }
         return;
     }
