@@ -223,6 +223,7 @@ files! {
     COMPANY_NOUNS = "company-nouns": "Nouns that stand for a company, besides the legal suffixes.";
     COMPETITION_HEADS = "competition-heads": "Last words of competitions' names.";
     DATE_WORDS = "date-words": "Words of date lines besides months, weekdays and time zones.";
+    DAY_NAME_WORDS = "day-name-words": "Words that make the weekday after them the day's own name.";
     END_MARKERS = "end-markers": "Patterns of lines that open what follows an article on a page.";
     EXPORT_LABELS = "export-labels": "Metadata labels of archive exports.";
     LEGAL_SUFFIXES = "legal-suffixes": "Legal-form suffixes, without periods.";

@@ -9,10 +9,10 @@ use super::tags::TokenSpan;
 use crate::document::Kind;
 use crate::hash::{lower_hash, mix, str_hash, FxHashMap, FxHashSet};
 use crate::lexicon::{
-    is_legal_suffix, is_weekday, lower, with_lower, COMPETITION_HEADS, INTRO_WORDS, MONTHS_NEVER_NAMES,
-    MONTH_ABBREVIATIONS, MONTH_NAMES, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS, ORG_HEADS_NOT_PERSON,
-    PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, PUBLICATION_NOUNS, REPORTING_VERBS, STOP_WORDS,
-    US_STATES, WORK_DETERMINERS, WORK_NOUNS,
+    is_legal_suffix, is_weekday, lower, with_lower, COMPETITION_HEADS, DAY_NAME_WORDS, INTRO_WORDS,
+    MONTHS_NEVER_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES, NAMES_WITH_THE, NAME_PARTICLES, ORG_HEADS,
+    ORG_HEADS_NOT_PERSON, PERSON_TITLES, PERSON_TITLES_STRONG, PLACE_HEADS, PUBLICATION_NOUNS,
+    REPORTING_VERBS, STOP_WORDS, US_STATES, WORK_DETERMINERS, WORK_NOUNS,
 };
 
 fn capitalized(w: &str) -> bool {
@@ -977,21 +977,7 @@ fn weekday_tails(words: &[&str], spans: &mut [TokenSpan], gazetteer: &Gazetteer,
             continue;
         }
         let first = words[s.start].to_lowercase();
-        let days_name = n == 2
-            && (casing.is_common_word(&first)
-                || matches!(
-                    first.as_str(),
-                    "super"
-                        | "black"
-                        | "cyber"
-                        | "good"
-                        | "holy"
-                        | "ash"
-                        | "palm"
-                        | "easter"
-                        | "bloody"
-                        | "blue"
-                ));
+        let days_name = n == 2 && (casing.is_common_word(&first) || DAY_NAME_WORDS.contains(&first));
         if !days_name && gazetteer.phrase_classes(&words[s.start..s.end]) == 0 {
             s.end -= 1;
         }
@@ -1718,7 +1704,7 @@ mod tests {
         ];
         let second = vec!["Wasserman", "Schultz", "and", "Smith", "Monday", "agreed", "."];
         let found = run_sentences(
-            &[first.clone(), second.clone()],
+            &[first, second],
             vec![
                 vec![
                     span(1, 3, Kind::Person),
