@@ -34,17 +34,27 @@ type QRow = [i16; NTAGS];
 
 /// Feature weights in an open-addressing hash table. Most lookups are of
 /// features the model does not have, so probing reads only an array of
-/// 16-bit tags (a quarter of the keys' size, which stays in cache); the
-/// key and its quantized row, at the same index of two other arrays, are
-/// read when the tag matches.
+/// 16-bit tags (a quarter of the keys' size, which stays in cache). When
+/// the tag matches, the slot's entry is read: the key and its quantized
+/// row share one cache line, and the entries are stored back to back
+/// without the table's empty slots, so that a feature the model has costs
+/// one cache miss, not two.
 #[derive(Clone)]
 pub struct Weights {
     tags: Vec<u16>,
-    keys: Vec<u64>,
-    rows: Vec<QRow>,
+    /// Per slot, the index of its entry (meaningful where the tag is not 0).
+    slots: Vec<u32>,
+    entries: Vec<Entry>,
     mask: usize,
-    len: usize,
     scale: f32,
+}
+
+/// A feature's key and its row, aligned to a cache line.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Entry {
+    row: QRow,
+    key: u64,
 }
 
 impl Weights {
@@ -64,43 +74,47 @@ impl Weights {
     }
 
     /// Builds the table from quantized rows and their scale.
-    fn quantized(entries: Vec<(u64, QRow)>, scale: f32) -> Weights {
+    fn quantized(pairs: Vec<(u64, QRow)>, scale: f32) -> Weights {
         // At most half full: most lookups are of absent features, and
         // their probes stay short.
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        let cap = (pairs.len() * 2).next_power_of_two().max(16);
         let mut w = Weights {
             tags: vec![0; cap],
-            keys: vec![0; cap],
-            rows: vec![[0; NTAGS]; cap],
+            slots: vec![0; cap],
+            entries: Vec::with_capacity(pairs.len()),
             mask: cap - 1,
-            len: 0,
             scale,
         };
-        for (key, row) in entries {
+        for (key, row) in pairs {
             let key = key | 1;
             let mut i = (key as usize) & w.mask;
-            while w.keys[i] != 0 && w.keys[i] != key {
+            while w.tags[i] != 0 && w.entries[w.slots[i] as usize].key != key {
                 i = (i + 1) & w.mask;
             }
-            if w.keys[i] != key {
-                w.keys[i] = key;
+            if w.tags[i] == 0 {
                 w.tags[i] = tag_of(key);
-                w.len += 1;
+                w.slots[i] = w.entries.len() as u32;
+                w.entries.push(Entry { row, key });
+            } else {
+                w.entries[w.slots[i] as usize].row = row;
             }
-            w.rows[i] = row;
         }
         w
     }
 
+    /// The entry of a feature, if the model has it.
     #[inline]
-    fn slot(&self, key: u64) -> Option<usize> {
+    fn entry(&self, key: u64) -> Option<&Entry> {
         let key = key | 1;
         let tag = tag_of(key);
         let mut i = (key as usize) & self.mask;
         loop {
             let t = self.tags[i];
-            if t == tag && self.keys[i] == key {
-                return Some(i);
+            if t == tag {
+                let e = &self.entries[self.slots[i] as usize];
+                if e.key == key {
+                    return Some(e);
+                }
             }
             if t == 0 {
                 return None;
@@ -111,15 +125,14 @@ impl Weights {
 
     /// The weights of a feature, if it has any.
     pub fn row(&self, key: u64) -> Option<Row> {
-        self.slot(key)
-            .map(|i| self.rows[i].map(|q| q as f32 * self.scale))
+        self.entry(key).map(|e| e.row.map(|q| q as f32 * self.scale))
     }
 
     /// Adds a feature's quantized weights to `scores`.
     #[inline]
     fn add(&self, key: u64, scores: &mut Scores) {
-        if let Some(i) = self.slot(key) {
-            for (s, &q) in scores.iter_mut().zip(&self.rows[i]) {
+        if let Some(e) = self.entry(key) {
+            for (s, &q) in scores.iter_mut().zip(&e.row) {
                 *s += q as i32;
             }
         }
@@ -129,8 +142,8 @@ impl Weights {
     /// adding and taking away a feature leaves them exactly as before).
     #[inline]
     fn sub(&self, key: u64, scores: &mut Scores) {
-        if let Some(i) = self.slot(key) {
-            for (s, &q) in scores.iter_mut().zip(&self.rows[i]) {
+        if let Some(e) = self.entry(key) {
+            for (s, &q) in scores.iter_mut().zip(&e.row) {
                 *s -= q as i32;
             }
         }
@@ -162,23 +175,17 @@ impl Weights {
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.len
+        self.entries.len()
     }
 
     /// True when there are no weights.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.entries.is_empty()
     }
 
     /// All `(feature, quantized row)` pairs, sorted by feature.
     fn entries(&self) -> Vec<(u64, &QRow)> {
-        let mut v: Vec<(u64, &QRow)> = self
-            .keys
-            .iter()
-            .zip(&self.rows)
-            .filter(|(k, _)| **k != 0)
-            .map(|(k, r)| (*k, r))
-            .collect();
+        let mut v: Vec<(u64, &QRow)> = self.entries.iter().map(|e| (e.key, &e.row)).collect();
         v.sort_unstable_by_key(|e| e.0);
         v
     }
@@ -283,7 +290,6 @@ struct WordCache {
 }
 
 /// What the second pass needs of each token of a document.
-#[derive(Default)]
 struct DocTokens {
     /// The scores that do not depend on the tags chosen.
     scores: Vec<Scores>,
@@ -292,6 +298,18 @@ struct DocTokens {
     capitalized: Vec<bool>,
     /// The token range of each sentence.
     sentences: Vec<Range<usize>>,
+}
+
+impl DocTokens {
+    fn with_capacity(tokens: usize, sentences: usize) -> DocTokens {
+        DocTokens {
+            scores: Vec::with_capacity(tokens),
+            lower_h: Vec::with_capacity(tokens),
+            shape_h: Vec::with_capacity(tokens),
+            capitalized: Vec::with_capacity(tokens),
+            sentences: Vec::with_capacity(sentences),
+        }
+    }
 }
 
 /// Entries kept before the cache starts over (about 17 MB).
@@ -371,8 +389,10 @@ impl Model {
         let res = self.resources();
         let slices: Vec<&[&str]> = sentences.iter().map(|s| s.as_slice()).collect();
         let doc = DocFeatures::new(&slices, Some(lines));
-        let mut tokens = DocTokens::default();
-        let mut first = Vec::new();
+        // Sized once: growing these by doubling copied them over and over.
+        let n: usize = sentences.iter().map(Vec::len).sum();
+        let mut tokens = DocTokens::with_capacity(n, sentences.len());
+        let mut first = Vec::with_capacity(n);
         let mut p = Prepared::default();
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
