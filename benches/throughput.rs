@@ -21,6 +21,11 @@ use newsscan::output::{JsonLines, Printer};
 use newsscan::{analyze, Options};
 use newsscan::{layout, synth, text};
 
+/// The allocator the binary uses (see `src/main.rs`), so that the figures
+/// are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mb: usize = std::env::var("NEWSSCAN_BENCH_MB")
         .ok()
