@@ -8,7 +8,12 @@
 
 use std::sync::LazyLock;
 
-use crate::hash::{str_hash, Fnv, FxHashMap, FxHashSet};
+use crate::hash::{str_hash, Fnv, FxHashMap};
+
+/// The bit of a phrase's entry that marks a prefix of a longer phrase
+/// (above the class bits).
+const PREFIX: u32 = 1 << 31;
+const _: () = assert!(PHRASE_CLASSES.len() < 31, "class bits run into the prefix bit");
 
 /// Classes of multi-token phrases, in bit order: the first four from the
 /// place, company and agency lists, then one per kind of list from the
@@ -61,10 +66,10 @@ const MAX_TOKENS: usize = 8;
 /// Compiled gazetteer lists. Every table is keyed by the hash of the
 /// lower-cased text, so parsing the lists allocates nothing per entry.
 pub struct Gazetteer {
-    /// Lower-cased phrase (tokens joined by one space) to class bits.
+    /// Lower-cased phrase (tokens joined by one space) to class bits, and
+    /// [`PREFIX`] for every proper token prefix of a phrase, so that
+    /// matching stops early: one table, so one lookup per word.
     phrases: FxHashMap<u64, u32>,
-    /// Every proper token prefix of a phrase, so matching stops early.
-    prefixes: FxHashSet<u64>,
     /// Lower-cased first names: 1 for common, 2 for rarer ones.
     first: FxHashMap<u64, u8>,
     /// First names given almost only to girls (true) or to boys (false).
@@ -90,7 +95,6 @@ impl Gazetteer {
         let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut g = Gazetteer {
             phrases: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
-            prefixes: FxHashSet::with_capacity_and_hasher(lines / 2, Default::default()),
             first: FxHashMap::default(),
             gender: FxHashMap::default(),
             fingerprint: str_hash(src),
@@ -139,7 +143,7 @@ impl Gazetteer {
         for &b in bytes {
             if b == b' ' {
                 // The hash so far is the prefix's, as `str_hash` gives it.
-                self.prefixes.insert(h.finish());
+                *self.phrases.entry(h.finish()).or_insert(0) |= PREFIX;
             }
             h.byte(b);
         }
@@ -159,7 +163,7 @@ impl Gazetteer {
 
     /// Class bits (see [`PHRASE_CLASSES`]) of a lower-cased phrase.
     pub fn classes(&self, lower_phrase: &str) -> u32 {
-        self.phrases.get(&str_hash(lower_phrase)).copied().unwrap_or(0)
+        self.phrases.get(&str_hash(lower_phrase)).map_or(0, |b| b & !PREFIX)
     }
 
     /// Class bits of the phrase of tokens `words`, compared in lower case
@@ -178,7 +182,7 @@ impl Gazetteer {
             }
             phrase.lower(w);
         }
-        self.phrases.get(&phrase.finish()).copied().unwrap_or(0)
+        self.phrases.get(&phrase.finish()).map_or(0, |b| b & !PREFIX)
     }
 
     /// Marks every token inside a listed phrase. Bit `class * 4 + pos` of a
@@ -203,7 +207,9 @@ impl Gazetteer {
                 }
                 phrase.lower(words[j]);
                 let h = phrase.finish();
-                if let Some(&bits) = self.phrases.get(&h) {
+                let found = self.phrases.get(&h).copied().unwrap_or(0);
+                let bits = found & !PREFIX;
+                if bits != 0 {
                     for class in 0..PHRASE_CLASSES.len() {
                         if bits & (1 << class) == 0 {
                             continue;
@@ -220,7 +226,7 @@ impl Gazetteer {
                         }
                     }
                 }
-                if !self.prefixes.contains(&h) {
+                if found & PREFIX == 0 {
                     break;
                 }
             }
