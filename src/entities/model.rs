@@ -158,18 +158,9 @@ impl Weights {
         let mut first = [0u16; BATCH];
         let mut token = 0;
         for (c, chunk) in keys.chunks(BATCH).enumerate() {
-            // A key whose first probe holds its tag is most likely there:
-            // its entry is read now, with the others of the batch, so that
-            // their cache misses overlap instead of coming one by one.
-            let mut touched = 0u64;
             for (f, &key) in first.iter_mut().zip(chunk) {
-                let i = ((key | 1) as usize) & self.mask;
-                *f = self.tags[i];
-                if *f == tag_of(key | 1) {
-                    touched ^= self.entries[self.slots[i] as usize].key;
-                }
+                *f = self.tags[((key | 1) as usize) & self.mask];
             }
-            std::hint::black_box(touched);
             for (k, &key) in chunk.iter().enumerate() {
                 let at = c * BATCH + k;
                 while ends[token] <= at {
