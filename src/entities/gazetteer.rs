@@ -163,7 +163,9 @@ impl Gazetteer {
 
     /// Class bits (see [`PHRASE_CLASSES`]) of a lower-cased phrase.
     pub fn classes(&self, lower_phrase: &str) -> u32 {
-        self.phrases.get(&str_hash(lower_phrase)).map_or(0, |b| b & !PREFIX)
+        self.phrases
+            .get(&str_hash(lower_phrase))
+            .map_or(0, |b| b & !PREFIX)
     }
 
     /// Class bits of the phrase of tokens `words`, compared in lower case
