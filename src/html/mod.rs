@@ -27,6 +27,7 @@ use scraper::Html;
 
 use crate::document::{BlockClass, CaptionSpan, Layout, PageBlock};
 use crate::hash::FxHashMap;
+use crate::layout::byline::stated_authors;
 use crate::layout::edges::{self, EdgeInputs};
 use crate::layout::page::{best_region, end_of, share_bucket, words_bucket, FunctionWords};
 use dom::{flag, HtmlBlock};
@@ -526,14 +527,14 @@ fn build(
             // A byline of a desk or an agency alone (`By Staff | Nov 18`)
             // leaves the authors the markup states.
             layout.authors = if authors.is_empty() {
-                meta.authors.clone()
+                stated_authors(&meta.authors)
             } else {
                 authors
             };
             line_date = date;
             scored[i].class = BlockClass::Meta;
         }
-        None => layout.authors = meta.authors.clone(),
+        None => layout.authors = stated_authors(&meta.authors),
     }
     // The date the page states in its markup, else the byline's.
     layout.date = meta.date.clone().or(line_date);

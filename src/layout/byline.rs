@@ -74,6 +74,26 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     ok.then_some(names)
 }
 
+/// The author names in what a page's markup states as its authors
+/// (`By TOM KRISHER, AP Auto Writer`, `Jill Disis, CNN Business`): read
+/// as a byline, so that roles and agencies are left out as they are from
+/// a byline in the text (an agency alone gives no name); a statement that
+/// does not read as a byline is kept as it stands.
+pub(crate) fn stated_authors(stated: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in stated {
+        let names = byline(s)
+            .or_else(|| byline(&format!("By {s}")))
+            .unwrap_or_else(|| vec![s.clone()]);
+        for name in names {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
 /// Separators between a byline and a date on one line.
 const DATE_SEPARATORS: &str = ",|·•-–—";
 
@@ -322,6 +342,33 @@ mod tests {
             let got = byline(line);
             let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
             assert_eq!(got, want, "case {line}");
+        }
+    }
+
+    #[test]
+    fn authors_a_page_states() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["By TOM KRISHER, AP Auto Writer"], &["TOM KRISHER"]),
+            (&["Jill Disis, CNN Business"], &["Jill Disis"]),
+            (
+                &["Dana Whitfield", "Omar Haddad"],
+                &["Dana Whitfield", "Omar Haddad"],
+            ),
+            (
+                &["By Dana Whitfield and Omar Haddad, Associated Press"],
+                &["Dana Whitfield", "Omar Haddad"],
+            ),
+            // An agency alone names no author, as in a byline.
+            (&["Reuters"], &[]),
+            // A desk is no author either.
+            (&["Dana Whitfield (Staff)"], &[]),
+            // What reads as no byline (a user name) stands as the page
+            // states it.
+            (&["dana_w"], &["dana_w"]),
+        ];
+        for (stated, want) in cases {
+            let stated: Vec<String> = stated.iter().map(|s| s.to_string()).collect();
+            assert_eq!(stated_authors(&stated), *want, "case {stated:?}");
         }
     }
 

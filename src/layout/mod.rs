@@ -17,7 +17,7 @@
 //! Every field keeps byte ranges into the text so later passes can report
 //! offsets.
 
-mod byline;
+pub(crate) mod byline;
 mod captions;
 mod credits;
 mod dates;
