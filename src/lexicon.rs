@@ -230,6 +230,7 @@ files! {
     MONTH_ABBREVIATIONS = "month-abbreviations": "Abbreviated month names.";
     MONTHS = "months": "Month names.";
     MONTHS_NEVER_NAMES = "months-never-names": "Month names that are never names.";
+    MONTHS_OTHER_LANGUAGES = "months-other-languages": "Month names in other languages, for date lines only.";
     NAME_PARTICLES = "name-particles": "Lower-case words allowed inside a person's name.";
     NAMES_WITH_THE = "names-with-the": "Last words of names that keep a leading The.";
     NAMING_VERBS = "naming-verbs": "Verbs that introduce a quoted phrase when they come first.";

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{is_weekday, with_lower, DATE_LINE_WORDS, MONTH_NAMES};
+use crate::lexicon::{is_weekday, with_lower, DATE_LINE_WORDS, MONTHS_OTHER_LANGUAGES, MONTH_NAMES};
 use crate::text::{fold_lines, is_all_caps};
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,6 +29,10 @@ pub(crate) fn date_line(line: &str) -> bool {
     {
         return false;
     }
+    // An archive's link counts its posts in brackets (`January (3)`).
+    if counted(line) {
+        return false;
+    }
     let mut signal = false;
     for word in line.split(|c: char| c.is_whitespace() || ",|·•()".contains(c)) {
         let w = word.trim_matches(|c: char| c == '.' || c == ':');
@@ -38,7 +42,12 @@ pub(crate) fn date_line(line: &str) -> bool {
         // Some(true): a date's own word; Some(false): a word a date line
         // may have; None: no date line's word.
         let kind = with_lower(w, |w| {
-            if MONTH_NAMES.contains(w) || is_iso_date(w) || is_slash_date(w) || is_kanji_date(w) {
+            if MONTH_NAMES.contains(w)
+                || MONTHS_OTHER_LANGUAGES.contains(w)
+                || is_iso_date(w)
+                || is_slash_date(w)
+                || is_kanji_date(w)
+            {
                 Some(true)
             } else {
                 (DATE_LINE_WORDS.contains(w) || is_weekday(w) || is_time_or_number(w)).then_some(false)
@@ -50,6 +59,14 @@ pub(crate) fn date_line(line: &str) -> bool {
         }
     }
     signal
+}
+
+/// Whether a line holds a number alone in brackets: `(3)`.
+fn counted(line: &str) -> bool {
+    line.split('(').skip(1).any(|rest| {
+        rest.split_once(')')
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 pub(super) fn strip_date_label(line: &str) -> &str {
@@ -356,6 +373,11 @@ mod tests {
                 Some("Nov 19, 2019 at 9:08 GMT"),
             ),
             ("21/06/2014 Tony Carter All, Books, News", Some("21/06/2014")),
+            // A page in another language names its months in that language.
+            ("Posted on Maret 30, 2015 by Admin", Some("Posted on Maret 30, 2015")),
+            ("Aktualisiert 27. Oktober 2015", Some("27. Oktober 2015")),
+            // An archive's link with its count of posts.
+            ("Janeiro (3)", None),
             // Alone after a bar, however many words come before it.
             (
                 "**Bayview** , Metro Desk of the Harbor Daily Times | Updated : 19 November 2019, 09:01 AM",
