@@ -510,8 +510,21 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
             && !(s.end - s.start == 1
                 && (MONTHS_NEVER_NAMES.contains_lower(words[s.start])
                     || is_weekday(words[s.start])
-                    || month(words[s.start])))
+                    || month(words[s.start])
+                    || era(words, s.start)))
     });
+}
+
+/// "500 BC", "AD 79", "1200 B.C.E.": an era's letters beside a year are no
+/// name.
+fn era(words: &[&str], k: usize) -> bool {
+    let year = |w: Option<&&str>| w.is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    let letters: String = words[k].chars().filter(|c| *c != '.').collect();
+    match letters.as_str() {
+        "BC" | "BCE" | "CE" => year(k.checked_sub(1).and_then(|j| words.get(j))),
+        "AD" => year(k.checked_sub(1).and_then(|j| words.get(j))) || year(words.get(k + 1)),
+        _ => false,
+    }
 }
 
 /// "The", "If I", "Do": function words alone are capitalized for the start
@@ -1861,6 +1874,17 @@ mod tests {
             vec![span(1, 2, Kind::Location), span(2, 3, Kind::Location)],
         );
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn an_era_beside_a_year_is_no_name() {
+        let words = ["In", "500", "BC", "and", "AD", "79", "the", "BC", "Lions", "won"];
+        let spans = vec![
+            span(2, 3, Kind::Organization),
+            span(4, 5, Kind::Organization),
+            span(7, 9, Kind::Organization),
+        ];
+        assert_eq!(names(&words, spans), ["BC Lions"]);
     }
 
     #[test]
