@@ -225,6 +225,8 @@ mod tests {
             ("Image 1 of / 23", LineKind::Boilerplate),
             // A call to share, and furniture in a converter's emphasis.
             ("Like this story? Share it with a friend!", LineKind::Boilerplate),
+            // The comment box's sign-in prompt.
+            ("You must be logged in to post a comment.", LineKind::Boilerplate),
             (
                 "_Related:_ _Snapshots of the Harbor Through Time_",
                 LineKind::Boilerplate,
