@@ -519,11 +519,14 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
 /// name.
 fn era(words: &[&str], k: usize) -> bool {
     let year = |w: Option<&&str>| w.is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
-    let letters: String = words[k].chars().filter(|c| *c != '.').collect();
-    match letters.as_str() {
-        "BC" | "BCE" | "CE" => year(k.checked_sub(1).and_then(|j| words.get(j))),
-        "AD" => year(k.checked_sub(1).and_then(|j| words.get(j))) || year(words.get(k + 1)),
-        _ => false,
+    // The word's letters without periods (`B.C.E.`), compared in place:
+    // this runs for every name of one word.
+    let is = |era: &str| words[k].bytes().filter(|&b| b != b'.').eq(era.bytes());
+    let after_year = year(k.checked_sub(1).and_then(|j| words.get(j)));
+    if is("BC") || is("BCE") || is("CE") {
+        after_year
+    } else {
+        is("AD") && (after_year || year(words.get(k + 1)))
     }
 }
 
