@@ -518,7 +518,9 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
 /// "500 BC", "AD 79", "1200 B.C.E.": an era's letters beside a year are no
 /// name.
 fn era(words: &[&str], k: usize) -> bool {
-    let year = |w: Option<&&str>| w.is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    let year = |w: Option<&&str>| {
+        w.is_some_and(|w| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+    };
     // The word's letters without periods (`B.C.E.`), compared in place:
     // this runs for every name of one word.
     let is = |era: &str| words[k].bytes().filter(|&b| b != b'.').eq(era.bytes());

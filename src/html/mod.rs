@@ -27,9 +27,9 @@ use scraper::Html;
 
 use crate::document::{BlockClass, CaptionSpan, Layout, PageBlock};
 use crate::hash::FxHashMap;
-use crate::layout::byline::stated_authors;
 use crate::layout::edges::{self, EdgeInputs};
 use crate::layout::page::{best_region, end_of, share_bucket, words_bucket, FunctionWords};
+use crate::layout::stated_authors;
 use dom::{flag, HtmlBlock};
 
 /// The learned weights by feature name.

@@ -17,7 +17,7 @@
 //! Every field keeps byte ranges into the text so later passes can report
 //! offsets.
 
-pub(crate) mod byline;
+mod byline;
 mod captions;
 mod credits;
 mod dates;
@@ -40,6 +40,7 @@ use roles::{assign_roles, collect};
 
 pub(crate) use byline::byline as read_byline;
 pub(crate) use byline::byline_and_date as read_byline_and_date;
+pub(crate) use byline::stated_authors;
 pub(crate) use credits::credit_range;
 pub(crate) use dates::date_line;
 pub(crate) use dates::dateline as read_dateline;
