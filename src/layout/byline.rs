@@ -49,7 +49,15 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     }
     let mut names = Vec::new();
     let mut roles = 0;
+    // Whether names are joined by "and" (or "&") anywhere: then every
+    // part is a name.
+    let mut joined = false;
+    let mut at = 0;
     for part in BYLINE_SPLIT.split(rest) {
+        let start = part.as_ptr() as usize - rest.as_ptr() as usize;
+        let separator = &rest[at..start];
+        at = start + part.len();
+        let by_and = separator.contains(" and ") || separator.contains('&');
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -65,10 +73,18 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
             if !has_by && !name.contains(' ') {
                 return None;
             }
+            joined |= by_and;
             names.push(name);
         } else {
             return None;
         }
+    }
+    // One word after a comma or a bar, past a full name, is the outlet the
+    // author writes for (`By Dana Whitfield, Futurism`), not a second author.
+    let n = names.len();
+    if n >= 2 && !joined && !names[n - 1].contains(' ') && names[n - 2].contains(' ') {
+        names.pop();
+        roles += 1;
     }
     let ok = !names.is_empty() && (has_by || roles > 0) || has_by && roles > 0;
     ok.then_some(names)
@@ -316,6 +332,9 @@ mod tests {
             // A media outlet after the name, as a page prints it.
             ("Dana Whitfield, Business Insider", Some(&["Dana Whitfield"])),
             ("Tom Reyes | CNBC", Some(&["Tom Reyes"])),
+            // A one-word outlet the lists do not know, after a full name.
+            ("By Dana Whitfield, Harborwire", Some(&["Dana Whitfield"])),
+            ("By Dana Whitfield and Cher", Some(&["Dana Whitfield", "Cher"])),
             ("By Dana Whitfield in London", Some(&["Dana Whitfield"])),
             ("By Reuters", Some(&[])),
             ("New Delhi, News Bureau", None),
