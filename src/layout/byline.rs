@@ -47,21 +47,23 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     if rest.ends_with(['.', '!', '?', ':']) && !rest.ends_with(" Jr.") && !rest.ends_with(" Sr.") {
         return None;
     }
-    let mut names = Vec::new();
-    let mut roles = 0;
-    // Whether names are joined by "and" (or "&") anywhere: then every
-    // part is a name.
+    // The parts between separators, and whether any separator is "and"
+    // (or "&"), which joins names: then every part is a name.
+    let mut parts = Vec::new();
     let mut joined = false;
     let mut at = 0;
     for part in BYLINE_SPLIT.split(rest) {
         let start = part.as_ptr() as usize - rest.as_ptr() as usize;
         let separator = &rest[at..start];
         at = start + part.len();
-        let by_and = separator.contains(" and ") || separator.contains('&');
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
+        joined |= separator.contains(" and ") || separator.contains('&');
+        if !part.trim().is_empty() {
+            parts.push(part.trim());
         }
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut roles = 0;
+    for (k, part) in parts.iter().enumerate() {
         // A converter may glue a name to the role after it
         // (`Michael HiltzikBusiness Columnist`).
         let (part, glued_role) = unglue_role(part);
@@ -69,22 +71,22 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
         if is_role(part) {
             roles += 1;
         } else if let Some(name) = person_name(part) {
-            // Without "By", a lone word ("Home | News") is not a name.
-            if !has_by && !name.contains(' ') {
-                return None;
+            if !name.contains(' ') {
+                // One word last, after a full name, is the outlet the
+                // author writes for (`Dana Whitfield, Futurism`).
+                if k + 1 == parts.len() && !joined && names.last().is_some_and(|n| n.contains(' ')) {
+                    roles += 1;
+                    continue;
+                }
+                // Without "By", a lone word ("Home | News") is not a name.
+                if !has_by {
+                    return None;
+                }
             }
-            joined |= by_and;
             names.push(name);
         } else {
             return None;
         }
-    }
-    // One word after a comma or a bar, past a full name, is the outlet the
-    // author writes for (`By Dana Whitfield, Futurism`), not a second author.
-    let n = names.len();
-    if n >= 2 && !joined && !names[n - 1].contains(' ') && names[n - 2].contains(' ') {
-        names.pop();
-        roles += 1;
     }
     let ok = !names.is_empty() && (has_by || roles > 0) || has_by && roles > 0;
     ok.then_some(names)
@@ -334,6 +336,7 @@ mod tests {
             ("Tom Reyes | CNBC", Some(&["Tom Reyes"])),
             // A one-word outlet the lists do not know, after a full name.
             ("By Dana Whitfield, Harborwire", Some(&["Dana Whitfield"])),
+            ("DANA WHITFIELD, HARBORWIRE", Some(&["DANA WHITFIELD"])),
             ("By Dana Whitfield and Cher", Some(&["Dana Whitfield", "Cher"])),
             ("By Dana Whitfield in London", Some(&["Dana Whitfield"])),
             ("By Reuters", Some(&[])),
