@@ -34,7 +34,10 @@ pub(crate) fn date_line(line: &str) -> bool {
         return false;
     }
     let mut signal = false;
-    for word in line.split(|c: char| c.is_whitespace() || ",|·•()".contains(c)) {
+    let words = line
+        .split(|c: char| c.is_whitespace() || ",|·•()".contains(c))
+        .flat_map(unglued);
+    for word in words {
         let w = word.trim_matches(|c: char| c == '.' || c == ':');
         if w.is_empty() || w == "-" || w == "–" || w == "—" {
             continue;
@@ -162,12 +165,44 @@ fn word_ranges(line: &str) -> Option<Vec<Range<usize>>> {
     }
     Some(
         line.split_whitespace()
+            .flat_map(unglued)
             .map(|w| {
                 let start = w.as_ptr() as usize - line.as_ptr() as usize;
                 start..start + w.len()
             })
             .collect(),
     )
+}
+
+/// The words a converter ran together without a space, apart: a
+/// capitalized word right after a digit (`18.11.2019Get`) or after an
+/// abbreviation's period (`Nov.November`) starts a word; `U.S.` and
+/// `2019-11-19T12:48:14Z` stay one.
+fn unglued(word: &str) -> impl Iterator<Item = &str> {
+    let b = word.as_bytes();
+    let mut start = 0;
+    let mut cuts = (1..b.len()).filter(move |&i| {
+        b[i].is_ascii_uppercase()
+            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+            && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.' && i >= 2 && b[i - 2].is_ascii_lowercase())
+    });
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match cuts.next() {
+            Some(i) => {
+                let part = &word[start..i];
+                start = i;
+                Some(part)
+            }
+            None => {
+                done = true;
+                Some(&word[start..])
+            }
+        }
+    })
 }
 
 /// The longest run of `words` from word `a` that reads as a date line (up
@@ -378,6 +413,9 @@ mod tests {
             ("Aktualisiert 27. Oktober 2015", Some("27. Oktober 2015")),
             // An archive's link with its count of posts.
             ("Janeiro (3)", None),
+            // Run into the next word by a converter.
+            ("21:17 18.11.2019Get short URL", Some("21:17 18.11.2019")),
+            ("Nov.November 18, 2019 12:02 PM", Some("Nov.November 18, 2019 12:02 PM")),
             // Alone after a bar, however many words come before it.
             (
                 "**Bayview** , Metro Desk of the Harbor Daily Times | Updated : 19 November 2019, 09:01 AM",
