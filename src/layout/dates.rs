@@ -144,7 +144,29 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
             .then(|| date_after_bar(line))
             .flatten();
     }
-    (0..words.len().min(DATE_IN_LEAD + 1)).find_map(|a| date_from(line, &words, a))
+    (0..words.len().min(DATE_IN_LEAD + 1))
+        .find_map(|a| date_from(line, &words, a))
+        .or_else(|| date_after_label(line))
+}
+
+/// The labels a date follows inside a line a converter ran together
+/// (`Author:Dana WhitfieldPublish date:Nov 18, 2019`).
+const INNER_DATE_LABELS: [&str; 4] = ["date:", "published:", "updated:", "posted:"];
+
+/// The date right after the first date label inside a line (see
+/// [`INNER_DATE_LABELS`]), however many words come before it.
+fn date_after_label(line: &str) -> Option<Range<usize>> {
+    let b = line.as_bytes();
+    let at = (0..b.len()).find_map(|i| {
+        INNER_DATE_LABELS.iter().find_map(|l| {
+            b.get(i..i + l.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(l.as_bytes()))
+                .then_some(i + l.len())
+        })
+    })?;
+    let rest = &line[at..];
+    let words = word_ranges(rest)?;
+    date_from(rest, &words, 0).map(|r| r.start + at..r.end + at)
 }
 
 /// The date that opens a short line of page furniture, as [`date_in`]
@@ -416,6 +438,8 @@ mod tests {
             // Run into the next word by a converter.
             ("21:17 18.11.2019Get short URL", Some("21:17 18.11.2019")),
             ("Nov.November 18, 2019 12:02 PM", Some("Nov.November 18, 2019 12:02 PM")),
+            // After a label a converter ran into the words before it.
+            ("Author:Dana WhitfieldPublish date:Nov 18, 2019", Some("Nov 18, 2019")),
             // Alone after a bar, however many words come before it.
             (
                 "**Bayview** , Metro Desk of the Harbor Daily Times | Updated : 19 November 2019, 09:01 AM",
