@@ -69,6 +69,12 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
         let (part, glued_role) = unglue_role(part);
         roles += usize::from(glued_role);
         if is_role(part) {
+            // `By Michael Hiltzik Business Columnist`: a name before its
+            // role, right after "By" (further on, such a part is an
+            // outlet's desk: `Live Science Contributor`).
+            if has_by && k == 0 {
+                names.extend(name_before_role(part));
+            }
             roles += 1;
         } else if let Some(name) = person_name(part) {
             if !name.contains(' ') {
@@ -290,6 +296,22 @@ fn is_role(part: &str) -> bool {
         .any(|w| BYLINE_ROLES.contains(w))
 }
 
+/// The name opening a part that ends in a role (`Michael Hiltzik Business
+/// Columnist` gives Michael Hiltzik): the first two or more words with no
+/// role word among them that read as a name opening with a given name
+/// (not an outlet's, as `Practical Horseman Editorial Staff`), when the
+/// words after them are a role.
+fn name_before_role(part: &str) -> Option<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..words.len()).find_map(|k| {
+        let (name, role) = (words[..k].join(" "), words[k..].join(" "));
+        let given = Gazetteer::embedded().first_name(&words[0].to_lowercase()) > 0;
+        (given && !is_role(&name) && is_role(&role))
+            .then(|| person_name(&name))
+            .flatten()
+    })
+}
+
 /// Returns the name if `part` reads as a person's name (`Dana Whitfield`,
 /// `J. R. Smith`, `DANA WHITFIELD`), dropping a trailing `in London`.
 fn person_name(part: &str) -> Option<String> {
@@ -336,6 +358,16 @@ mod tests {
             ("Tom Reyes | CNBC", Some(&["Tom Reyes"])),
             // A one-word outlet the lists do not know, after a full name.
             ("By Dana Whitfield, Harborwire", Some(&["Dana Whitfield"])),
+            // A name and its role without a separator, as a converter
+            // may run them together.
+            ("By Dana Whitfield Business Columnist", Some(&["Dana Whitfield"])),
+            ("By Senior Business Writer", Some(&[])),
+            ("By The Harbor Press", Some(&[])),
+            ("By Coastal Horseman Editorial Staff", Some(&[])),
+            (
+                "By Dana Whitfield - Harbor Science Contributor",
+                Some(&["Dana Whitfield"]),
+            ),
             ("DANA WHITFIELD, HARBORWIRE", Some(&["DANA WHITFIELD"])),
             ("By Dana Whitfield and Cher", Some(&["Dana Whitfield", "Cher"])),
             ("By Dana Whitfield in London", Some(&["Dana Whitfield"])),
@@ -382,8 +414,8 @@ mod tests {
             ),
             // An agency alone names no author, as in a byline.
             (&["Reuters"], &[]),
-            // A desk is no author either.
-            (&["Dana Whitfield (Staff)"], &[]),
+            // A desk alone is no author either.
+            (&["Staff"], &[]),
             // What reads as no byline (a user name) stands as the page
             // states it.
             (&["dana_w"], &["dana_w"]),
