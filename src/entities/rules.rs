@@ -518,6 +518,10 @@ fn trim(words: &[&str], spans: &mut Vec<TokenSpan>, gazetteer: &Gazetteer, surna
 /// "500 BC", "AD 79", "1200 B.C.E.": an era's letters beside a year are no
 /// name.
 fn era(words: &[&str], k: usize) -> bool {
+    // `B.C.E.` is the longest.
+    if words[k].len() > 6 {
+        return false;
+    }
     let year = |w: Option<&&str>| {
         w.is_some_and(|w| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
     };

@@ -47,20 +47,16 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     if rest.ends_with(['.', '!', '?', ':']) && !rest.ends_with(" Jr.") && !rest.ends_with(" Sr.") {
         return None;
     }
-    // The parts between separators, and whether any separator is "and"
-    // (or "&"), which joins names: then every part is a name.
-    let mut parts = Vec::new();
-    let mut joined = false;
-    let mut at = 0;
-    for part in BYLINE_SPLIT.split(rest) {
-        let start = part.as_ptr() as usize - rest.as_ptr() as usize;
-        let separator = &rest[at..start];
-        at = start + part.len();
-        joined |= separator.contains(" and ") || separator.contains('&');
-        if !part.trim().is_empty() {
-            parts.push(part.trim());
-        }
-    }
+    // Whether any separator is "and" (or "&"), which joins names: then
+    // every part is a name.
+    let joined = BYLINE_SPLIT
+        .find_iter(rest)
+        .any(|m| matches!(m.as_str().trim(), "and" | "&"));
+    let parts: Vec<&str> = BYLINE_SPLIT
+        .split(rest)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut names: Vec<String> = Vec::new();
     let mut roles = 0;
     for (k, part) in parts.iter().enumerate() {
@@ -216,8 +212,13 @@ pub(crate) fn bare_name(head: &str) -> Option<Vec<String>> {
         return None;
     }
     let words = name.split(' ').count();
-    let first = name.split(' ').next()?.to_lowercase();
-    ((2..=3).contains(&words) && Gazetteer::embedded().first_name(&first) > 0).then(|| vec![name])
+    let first = name.split(' ').next()?;
+    ((2..=3).contains(&words) && given_name(first)).then(|| vec![name])
+}
+
+/// Whether the lists hold `word` (any case) as a given name.
+fn given_name(word: &str) -> bool {
+    Gazetteer::embedded().first_name(&word.to_lowercase()) > 0
 }
 
 /// Whether a line is a byline, with or without its date after it.
@@ -303,10 +304,12 @@ fn is_role(part: &str) -> bool {
 /// words after them are a role.
 fn name_before_role(part: &str) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
+    if !words.first().is_some_and(|w| given_name(w)) {
+        return None;
+    }
     (2..words.len()).find_map(|k| {
         let (name, role) = (words[..k].join(" "), words[k..].join(" "));
-        let given = Gazetteer::embedded().first_name(&words[0].to_lowercase()) > 0;
-        (given && !is_role(&name) && is_role(&role))
+        (!is_role(&name) && is_role(&role))
             .then(|| person_name(&name))
             .flatten()
     })

@@ -11,12 +11,20 @@ use regex::Regex;
 use crate::lexicon::{is_weekday, with_lower, DATE_LINE_WORDS, MONTHS_OTHER_LANGUAGES, MONTH_NAMES};
 use crate::text::{fold_lines, is_all_caps};
 
+/// The words that label a date (`Published`, `Last updated`, `Date`).
+const DATE_LABEL_WORDS: &str = r"(?:first\s+)?published|(?:last\s+)?updated|posted|date|modified";
+
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:(?:first\s+)?published|(?:last\s+)?updated|posted|date|modified)\s*(?:on|at)?|on\b)\s*[:\-]?\s*",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:(?:{DATE_LABEL_WORDS})\s*(?:on|at)?|on\b)\s*[:\-]?\s*"
+    ))
     .expect("date label")
 });
+
+/// A date label with its colon anywhere in a line, as a converter runs it
+/// into the words before it (`Author:Dana WhitfieldPublish date:Nov 18`).
+static INNER_DATE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)(?:{DATE_LABEL_WORDS})\s*:")).expect("inner date label"));
 
 /// A short line that is only a date and time, possibly with a label such as
 /// `Published:`.
@@ -149,21 +157,10 @@ pub(crate) fn date_in(line: &str) -> Option<Range<usize>> {
         .or_else(|| date_after_label(line))
 }
 
-/// The labels a date follows inside a line a converter ran together
-/// (`Author:Dana WhitfieldPublish date:Nov 18, 2019`).
-const INNER_DATE_LABELS: [&str; 4] = ["date:", "published:", "updated:", "posted:"];
-
-/// The date right after the first date label inside a line (see
-/// [`INNER_DATE_LABELS`]), however many words come before it.
+/// The date right after the first date label with its colon inside a line
+/// (see [`INNER_DATE_LABEL`]), however many words come before it.
 fn date_after_label(line: &str) -> Option<Range<usize>> {
-    let b = line.as_bytes();
-    let at = (0..b.len()).find_map(|i| {
-        INNER_DATE_LABELS.iter().find_map(|l| {
-            b.get(i..i + l.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(l.as_bytes()))
-                .then_some(i + l.len())
-        })
-    })?;
+    let at = INNER_DATE_LABEL.find(line)?.end();
     let rest = &line[at..];
     let words = word_ranges(rest)?;
     date_from(rest, &words, 0).map(|r| r.start + at..r.end + at)
@@ -202,29 +199,19 @@ fn word_ranges(line: &str) -> Option<Vec<Range<usize>>> {
 /// `2019-11-19T12:48:14Z` stay one.
 fn unglued(word: &str) -> impl Iterator<Item = &str> {
     let b = word.as_bytes();
-    let mut start = 0;
-    let mut cuts = (1..b.len()).filter(move |&i| {
+    let cut = move |i: usize| {
         b[i].is_ascii_uppercase()
             && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
             && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.' && i >= 2 && b[i - 2].is_ascii_lowercase())
-    });
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        match cuts.next() {
-            Some(i) => {
-                let part = &word[start..i];
-                start = i;
-                Some(part)
-            }
-            None => {
-                done = true;
-                Some(&word[start..])
-            }
-        }
-    })
+    };
+    let mut start = 0;
+    (1..=b.len())
+        .filter(move |&i| i == b.len() || cut(i))
+        .map(move |i| {
+            let part = &word[start..i];
+            start = i;
+            part
+        })
 }
 
 /// The longest run of `words` from word `a` that reads as a date line (up
