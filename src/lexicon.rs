@@ -307,6 +307,11 @@ pub static DATE_LINE_WORDS: LazyLock<List> =
 /// Month names and their abbreviations.
 pub static MONTH_NAMES: LazyLock<List> = LazyLock::new(|| List::union(&[&MONTHS, &MONTH_ABBREVIATIONS]));
 
+/// The months a date line may name: in English, abbreviated, and in other
+/// languages (which are never read as names).
+pub static DATE_LINE_MONTHS: LazyLock<List> =
+    LazyLock::new(|| List::union(&[&MONTHS, &MONTH_ABBREVIATIONS, &MONTHS_OTHER_LANGUAGES]));
+
 /// Last words that make a name an organization: the heads and the legal
 /// suffixes.
 pub static ORG_ENDINGS: LazyLock<List> = LazyLock::new(|| List::union(&[&ORG_HEADS, &LEGAL_SUFFIXES]));

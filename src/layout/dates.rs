@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{is_weekday, with_lower, DATE_LINE_WORDS, MONTHS_OTHER_LANGUAGES, MONTH_NAMES};
+use crate::lexicon::{is_weekday, with_lower, DATE_LINE_MONTHS, DATE_LINE_WORDS};
 use crate::text::{fold_lines, is_all_caps};
 
 /// The words that label a date (`Published`, `Last updated`, `Date`).
@@ -53,12 +53,7 @@ pub(crate) fn date_line(line: &str) -> bool {
         // Some(true): a date's own word; Some(false): a word a date line
         // may have; None: no date line's word.
         let kind = with_lower(w, |w| {
-            if MONTH_NAMES.contains(w)
-                || MONTHS_OTHER_LANGUAGES.contains(w)
-                || is_iso_date(w)
-                || is_slash_date(w)
-                || is_kanji_date(w)
-            {
+            if DATE_LINE_MONTHS.contains(w) || is_iso_date(w) || is_slash_date(w) || is_kanji_date(w) {
                 Some(true)
             } else {
                 (DATE_LINE_WORDS.contains(w) || is_weekday(w) || is_time_or_number(w)).then_some(false)
