@@ -3,9 +3,9 @@
 //!
 //! A model file is compact: weights are quantized to 16 bits and stored
 //! sparsely (most features carry weight for only a few tags). In memory the
-//! weights live in an open-addressing table of `f32` rows, and the scores of
-//! each distinct word are cached per thread, which is what lets tagging keep
-//! up with the rest of the analysis.
+//! weights stay quantized and sparse, in an open-addressing table, and the
+//! scores of each distinct word are cached per thread, which is what lets
+//! tagging keep up with the rest of the analysis.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -32,19 +32,19 @@ type Scores = [i32; NTAGS];
 /// A row quantized to 16 bits: each weight is `q as f32 * scale`.
 type QRow = [i16; NTAGS];
 
-/// Feature weights in an open-addressing hash table. Most lookups are of
-/// features the model does not have, so probing reads only an array of
-/// 16-bit tags (a quarter of the keys' size, which stays in cache). When
-/// the tag matches, the slot's entry is read: the key and its quantized
-/// row share one cache line, and the entries are stored back to back
-/// without the table's empty slots, so that a feature the model has costs
-/// one cache miss, not two.
-#[derive(Clone)]
+/// Feature weights in an open-addressing hash table. Each slot is one
+/// 32-bit word: a probe tag from the key's top bits and the index of the
+/// key's entry, so that a probe of a feature the model lacks reads only the
+/// slot array (most lookups are of such features), and one it has reads
+/// one slot and one entry: the key and its quantized row share a cache
+/// line, and the entries are stored back to back without the table's
+/// empty slots.
 pub struct Weights {
-    tags: Vec<u16>,
-    /// Per slot, the index of its entry (meaningful where the tag is not 0).
+    /// Per slot, 0 when empty; else the probe tag (never 0) above
+    /// `index_bits`, and below them the index of the entry.
     slots: Vec<u32>,
     entries: Vec<Entry>,
+    index_bits: u32,
     mask: usize,
     scale: f32,
 }
@@ -73,51 +73,72 @@ impl Weights {
         Weights::quantized(quantized, scale)
     }
 
-    /// Builds the table from quantized rows and their scale.
+    /// Builds the table from quantized rows and their scale (a later row
+    /// of the same key replaces an earlier one).
     fn quantized(pairs: Vec<(u64, QRow)>, scale: f32) -> Weights {
+        let mut rows: Vec<(u64, QRow)> = pairs.into_iter().map(|(key, row)| (key | 1, row)).collect();
+        // Of rows with the same key the last is kept (a stable sort keeps
+        // their order).
+        rows.sort_by_key(|(key, _)| *key);
+        let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
+        for (key, row) in rows {
+            match entries.last_mut() {
+                Some(last) if last.key == key => last.row = row,
+                _ => entries.push(Entry { row, key }),
+            }
+        }
+        // An index needs this many bits; the tag has the rest (2^31
+        // entries would be 128 GB, far more than any model).
+        let index_bits = (usize::BITS - entries.len().leading_zeros()).clamp(1, 31);
         // At most half full: most lookups are of absent features, and
         // their probes stay short.
-        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        let cap = (entries.len() * 2).next_power_of_two().max(16);
         let mut w = Weights {
-            tags: vec![0; cap],
             slots: vec![0; cap],
-            entries: Vec::with_capacity(pairs.len()),
+            entries: Vec::new(),
+            index_bits,
             mask: cap - 1,
             scale,
         };
-        for (key, row) in pairs {
-            let key = key | 1;
-            let mut i = (key as usize) & w.mask;
-            while w.tags[i] != 0 && w.entries[w.slots[i] as usize].key != key {
+        for (index, e) in entries.iter().enumerate() {
+            let mut i = (e.key as usize) & w.mask;
+            while w.slots[i] != 0 {
                 i = (i + 1) & w.mask;
             }
-            if w.tags[i] == 0 {
-                w.tags[i] = tag_of(key);
-                w.slots[i] = w.entries.len() as u32;
-                w.entries.push(Entry { row, key });
-            } else {
-                w.entries[w.slots[i] as usize].row = row;
-            }
+            w.slots[i] = (w.tag_of(e.key) << index_bits) | index as u32;
         }
+        w.entries = entries;
         w
+    }
+
+    /// A key's probe tag: its top bits (the low ones pick the slot), never 0.
+    #[inline]
+    fn tag_of(&self, key: u64) -> u32 {
+        ((key >> 32) as u32 >> self.index_bits) | 1
+    }
+
+    /// The entry a slot points to.
+    #[inline]
+    fn entry_of(&self, slot: u32) -> Option<&Entry> {
+        self.entries.get((slot & ((1 << self.index_bits) - 1)) as usize)
     }
 
     /// The entry of a feature, if the model has it.
     #[inline]
     fn entry(&self, key: u64) -> Option<&Entry> {
         let key = key | 1;
-        let tag = tag_of(key);
+        let tag = self.tag_of(key);
         let mut i = (key as usize) & self.mask;
         loop {
-            let t = self.tags[i];
-            if t == tag {
-                let e = &self.entries[self.slots[i] as usize];
-                if e.key == key {
-                    return Some(e);
-                }
-            }
-            if t == 0 {
+            let slot = self.slots[i];
+            if slot == 0 {
                 return None;
+            }
+            if slot >> self.index_bits == tag {
+                match self.entry_of(slot) {
+                    Some(e) if e.key == key => return Some(e),
+                    _ => {}
+                }
             }
             i = (i + 1) & self.mask;
         }
@@ -150,16 +171,17 @@ impl Weights {
     }
 
     /// Adds the weights of many features: those of `keys[ends[t - 1]..ends[t]]`
-    /// to `scores[t]`. The first probe of every key is read before any
-    /// key is looked up, so that their cache misses overlap; a key whose
-    /// first probe is empty is known absent without more work.
+    /// to `scores[t]`. The first probe of every key is read before any key
+    /// is looked up, then the entries those probes point to, so that their
+    /// cache misses overlap; a key whose first probe is empty is known
+    /// absent without more work.
     fn add_batch(&self, keys: &[u64], ends: &[usize], scores: &mut [Scores]) {
         const BATCH: usize = 64;
-        let mut first = [0u16; BATCH];
+        let mut first = [0u32; BATCH];
         let mut token = 0;
         for (c, chunk) in keys.chunks(BATCH).enumerate() {
             for (f, &key) in first.iter_mut().zip(chunk) {
-                *f = self.tags[((key | 1) as usize) & self.mask];
+                *f = self.slots[((key | 1) as usize) & self.mask];
             }
             for (k, &key) in chunk.iter().enumerate() {
                 let at = c * BATCH + k;
@@ -185,16 +207,9 @@ impl Weights {
 
     /// All `(feature, quantized row)` pairs, sorted by feature.
     fn entries(&self) -> Vec<(u64, &QRow)> {
-        let mut v: Vec<(u64, &QRow)> = self.entries.iter().map(|e| (e.key, &e.row)).collect();
-        v.sort_unstable_by_key(|e| e.0);
-        v
+        // Entries are stored sorted by key.
+        self.entries.iter().map(|e| (e.key, &e.row)).collect()
     }
-}
-
-/// A key's probe tag: its top bits (the low ones pick the slot), never 0.
-#[inline]
-fn tag_of(key: u64) -> u16 {
-    (key >> 48) as u16 | 1
 }
 
 /// See [`Model::fixed`].
@@ -615,15 +630,10 @@ impl Model {
         for (key, _) in &entries {
             out.extend_from_slice(&key.to_le_bytes());
         }
+        // Sparse: the count of nonzero weights, then each one's tag and value.
         for (_, row) in &entries {
-            let nz: Vec<(usize, i16)> = row
-                .iter()
-                .enumerate()
-                .map(|(t, q)| (t, *q))
-                .filter(|(_, q)| *q != 0)
-                .collect();
-            out.push(nz.len() as u8);
-            for (t, q) in nz {
+            out.push(row.iter().filter(|&&q| q != 0).count() as u8);
+            for (t, q) in row.iter().enumerate().filter(|(_, &q)| q != 0) {
                 out.push(t as u8);
                 out.extend_from_slice(&q.to_le_bytes());
             }
@@ -748,6 +758,46 @@ mod tests {
         assert_eq!(w.len(), 999);
         assert_eq!(w.row(7919 * 5).map(|r| r[3]), Some(1.5));
         assert!(w.row(12345678).is_none());
+    }
+
+    /// The table keeps every weight of the embedded model: written back,
+    /// it is the same file byte for byte.
+    #[test]
+    fn embedded_model_round_trips() {
+        let bytes: &[u8] = include_bytes!("../../data/model.bin");
+        let model = Model::from_bytes(bytes).unwrap();
+        assert!(model.features() > 100_000);
+        assert!(model.to_bytes() == bytes);
+    }
+
+    /// Rows of every density are found whole, and a key given twice keeps
+    /// its last row.
+    #[test]
+    fn rows_of_every_density() {
+        let rows: Vec<(u64, Row)> = (0..=NTAGS as u64)
+            .map(|n| {
+                let mut row = [0f32; NTAGS];
+                for (t, w) in row.iter_mut().enumerate().take(n as usize) {
+                    *w = t as f32 + 1.0;
+                }
+                (n * 0x9E37_79B9_7F4A_7C15, row)
+            })
+            .chain([(0x9E37_79B9_7F4A_7C15, [-1.0; NTAGS])])
+            .collect();
+        let w = Weights::new(rows);
+        assert_eq!(w.len(), NTAGS + 1);
+        for n in 2..=NTAGS as u64 {
+            let row = w.row(n * 0x9E37_79B9_7F4A_7C15).unwrap();
+            for (t, &v) in row.iter().enumerate() {
+                let want = if (t as u64) < n { t as f32 + 1.0 } else { 0.0 };
+                assert!((v - want).abs() < 1e-2, "row {n}, tag {t}: {v}");
+            }
+        }
+        assert!(w
+            .row(0x9E37_79B9_7F4A_7C15)
+            .unwrap()
+            .iter()
+            .all(|&v| (v + 1.0).abs() < 1e-2));
     }
 
     #[test]
