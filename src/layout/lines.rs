@@ -227,6 +227,19 @@ mod tests {
             ("Like this story? Share it with a friend!", LineKind::Boilerplate),
             // The comment box's sign-in prompt.
             ("You must be logged in to post a comment.", LineKind::Boilerplate),
+            // A call to follow the writer or the site.
+            (
+                "Follow Dana Whitfield on Twitter @dwhitfield.",
+                LineKind::Boilerplate,
+            ),
+            (
+                "Follow the Opinion desk on Facebook and Instagram.",
+                LineKind::Boilerplate,
+            ),
+            (
+                "Follow the money, the inspector said. It led to Twitter.",
+                LineKind::Text,
+            ),
             (
                 "_Related:_ _Snapshots of the Harbor Through Time_",
                 LineKind::Boilerplate,
