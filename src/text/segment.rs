@@ -107,17 +107,29 @@ enum Cat {
     Other,
 }
 
+#[inline]
 fn ascii_cat(b: u8) -> Cat {
-    match b {
-        b'A'..=b'Z' | b'a'..=b'z' => Cat::Letter,
-        b'0'..=b'9' => Cat::Numeric,
-        b':' => Cat::MidLetter,
-        b'.' | b'\'' => Cat::MidNumLetQ,
-        b',' | b';' => Cat::MidNum,
-        b'_' => Cat::ExtendNumLet,
-        _ => Cat::Other,
-    }
+    ASCII_CATS[(b & 0x7f) as usize]
 }
+
+/// The category of each ASCII byte, looked up once per byte of the text.
+static ASCII_CATS: [Cat; 128] = {
+    let mut cats = [Cat::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        cats[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' => Cat::Letter,
+            b'0'..=b'9' => Cat::Numeric,
+            b':' => Cat::MidLetter,
+            b'.' | b'\'' => Cat::MidNumLetQ,
+            b',' | b';' => Cat::MidNum,
+            b'_' => Cat::ExtendNumLet,
+            _ => Cat::Other,
+        };
+        b += 1;
+    }
+    cats
+};
 
 /// UAX #29 word boundaries inside a whitespace-free ASCII run.
 fn ascii_segments(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Range<usize>>) {
