@@ -68,25 +68,31 @@ impl Weights {
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let quantized = entries
             .into_iter()
-            .map(|(key, row)| (key, row.map(|w| (w / scale).round() as i16)))
+            .map(|(key, row)| Entry {
+                key,
+                row: row.map(|w| (w / scale).round() as i16),
+            })
             .collect();
         Weights::quantized(quantized, scale)
     }
 
     /// Builds the table from quantized rows and their scale (a later row
     /// of the same key replaces an earlier one).
-    fn quantized(pairs: Vec<(u64, QRow)>, scale: f32) -> Weights {
-        let mut rows: Vec<(u64, QRow)> = pairs.into_iter().map(|(key, row)| (key | 1, row)).collect();
-        // Of rows with the same key the last is kept (a stable sort keeps
-        // their order).
-        rows.sort_by_key(|(key, _)| *key);
-        let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
-        for (key, row) in rows {
-            match entries.last_mut() {
-                Some(last) if last.key == key => last.row = row,
-                _ => entries.push(Entry { row, key }),
-            }
+    fn quantized(mut entries: Vec<Entry>, scale: f32) -> Weights {
+        for e in entries.iter_mut() {
+            e.key |= 1;
         }
+        // A stable sort keeps the rows of one key in their order; of
+        // those, the last is kept. A model file's rows come sorted.
+        if !entries.is_sorted_by_key(|e| e.key) {
+            entries.sort_by_key(|e| e.key);
+        }
+        entries.dedup_by(|later, kept| {
+            if later.key == kept.key {
+                kept.row = later.row;
+            }
+            later.key == kept.key
+        });
         // An index needs this many bits; the tag has the rest (2^31
         // entries would be 128 GB, far more than any model).
         let index_bits = (usize::BITS - entries.len().leading_zeros()).clamp(1, 31);
@@ -676,7 +682,7 @@ impl Model {
                 }
                 row[t] = i16::from_le_bytes([b[1], b[2]]);
             }
-            entries.push((key, row));
+            entries.push(Entry { row, key });
         }
         let casing_text = std::str::from_utf8(r.bytes_field()?).map_err(|_| ModelError::Corrupt("casing"))?;
         let casing = Casing::from_text(casing_text.to_string());
