@@ -119,21 +119,27 @@ pub fn fold_lines(s: &str) -> Cow<'_, str> {
 /// range without the line break and
 /// the position of its first tab, found in one pass over the bytes: at
 /// some 280,000 lines, searching each line for its end and then its tab
-/// by characters was a fifth of the start-up.
+/// by characters was a fifth of the start-up, and a loop over the bytes
+/// a tenth.
 pub fn tab_lines(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Option<usize>)> + '_ {
     let bytes = text.as_bytes();
+    // Every line break and tab, found by `memchr` in one pass.
+    let mut marks = memchr::memchr2_iter(b'\n', b'\t', bytes);
     let mut start = 0;
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
         }
-        let (mut end, mut tab) = (start, None);
-        while end < bytes.len() && bytes[end] != b'\n' {
-            if bytes[end] == b'\t' && tab.is_none() {
-                tab = Some(end);
+        let mut tab = None;
+        let end = loop {
+            match marks.next() {
+                Some(at) if bytes[at] == b'\t' => {
+                    tab = tab.or(Some(at));
+                }
+                Some(at) => break at,
+                None => break bytes.len(),
             }
-            end += 1;
-        }
+        };
         let line = start..end;
         start = end + 1;
         Some((line, tab))
@@ -347,6 +353,17 @@ mod tests {
         assert_eq!(lines[0].1, Some("a"));
         assert_eq!(lines[1].1, None);
         assert_eq!(lines[3].1.map(str::len), Some(14), "the first tab of the line");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn table_lines_are_str_lines_on_any_text(text in "[ab\t\r\n]{0,40}") {
+            let lines: Vec<&str> = tab_lines(&text).map(|(line, _)| line_text(&text, line)).collect();
+            proptest::prop_assert_eq!(lines, text.lines().collect::<Vec<_>>());
+            for (line, tab) in tab_lines(&text) {
+                proptest::prop_assert_eq!(tab, text[line.clone()].find('\t').map(|t| line.start + t));
+            }
+        }
     }
 
     use super::*;
