@@ -786,14 +786,14 @@ mod tests {
                 for (t, w) in row.iter_mut().enumerate().take(n as usize) {
                     *w = t as f32 + 1.0;
                 }
-                (n * 0x9E37_79B9_7F4A_7C15, row)
+                (n.wrapping_mul(0x9E37_79B9_7F4A_7C15), row)
             })
             .chain([(0x9E37_79B9_7F4A_7C15, [-1.0; NTAGS])])
             .collect();
         let w = Weights::new(rows);
         assert_eq!(w.len(), NTAGS + 1);
         for n in 2..=NTAGS as u64 {
-            let row = w.row(n * 0x9E37_79B9_7F4A_7C15).unwrap();
+            let row = w.row(n.wrapping_mul(0x9E37_79B9_7F4A_7C15)).unwrap();
             for (t, &v) in row.iter().enumerate() {
                 let want = if (t as u64) < n { t as f32 + 1.0 } else { 0.0 };
                 assert!((v - want).abs() < 1e-2, "row {n}, tag {t}: {v}");
