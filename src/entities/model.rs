@@ -3,9 +3,9 @@
 //!
 //! A model file is compact: weights are quantized to 16 bits and stored
 //! sparsely (most features carry weight for only a few tags). In memory the
-//! weights stay quantized and sparse, in an open-addressing table, and the
-//! scores of each distinct word are cached per thread, which is what lets
-//! tagging keep up with the rest of the analysis.
+//! weights stay quantized, a row per feature in an open-addressing table,
+//! and the scores of each distinct word are cached per thread, which is
+//! what lets tagging keep up with the rest of the analysis.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -177,10 +177,9 @@ impl Weights {
     }
 
     /// Adds the weights of many features: those of `keys[ends[t - 1]..ends[t]]`
-    /// to `scores[t]`. The first probe of every key is read before any key
-    /// is looked up, then the entries those probes point to, so that their
-    /// cache misses overlap; a key whose first probe is empty is known
-    /// absent without more work.
+    /// to `scores[t]`. The first probe of every key is read before any
+    /// key is looked up, so that their cache misses overlap; a key whose
+    /// first probe is empty is known absent without more work.
     fn add_batch(&self, keys: &[u64], ends: &[usize], scores: &mut [Scores]) {
         const BATCH: usize = 64;
         let mut first = [0u32; BATCH];
