@@ -310,7 +310,7 @@ pub static MONTH_NAMES: LazyLock<List> = LazyLock::new(|| List::union(&[&MONTHS,
 /// The months a date line may name: in English, abbreviated, and in other
 /// languages (which are never read as names).
 pub static DATE_LINE_MONTHS: LazyLock<List> =
-    LazyLock::new(|| List::union(&[&MONTHS, &MONTH_ABBREVIATIONS, &MONTHS_OTHER_LANGUAGES]));
+    LazyLock::new(|| List::union(&[&MONTH_NAMES, &MONTHS_OTHER_LANGUAGES]));
 
 /// Last words that make a name an organization: the heads and the legal
 /// suffixes.

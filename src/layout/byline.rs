@@ -47,16 +47,17 @@ pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     if rest.ends_with(['.', '!', '?', ':']) && !rest.ends_with(" Jr.") && !rest.ends_with(" Sr.") {
         return None;
     }
-    // Whether any separator is "and" (or "&"), which joins names: then
-    // every part is a name.
-    let joined = BYLINE_SPLIT
-        .find_iter(rest)
-        .any(|m| matches!(m.as_str().trim(), "and" | "&"));
-    let parts: Vec<&str> = BYLINE_SPLIT
-        .split(rest)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    // The parts between separators, in one pass that also tells whether
+    // any separator is "and" (or "&"), which joins names: then every part
+    // is a name.
+    let (mut parts, mut joined, mut from) = (Vec::new(), false, 0);
+    for m in BYLINE_SPLIT.find_iter(rest) {
+        joined |= matches!(m.as_str().trim(), "and" | "&");
+        parts.push(rest[from..m.start()].trim());
+        from = m.end();
+    }
+    parts.push(rest[from..].trim());
+    parts.retain(|p| !p.is_empty());
     let mut names: Vec<String> = Vec::new();
     let mut roles = 0;
     for (k, part) in parts.iter().enumerate() {
