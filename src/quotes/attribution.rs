@@ -269,27 +269,54 @@ fn after_quote(doc: &Document, tail: Range<usize>, q: &QuoteSpan) -> Option<Attr
         }
     }
     let cue = cue_text(text, words, k, n);
-    let subject_end = trim_adverbs(&words[..k]);
-    if subject_end == 0 {
-        // Cue first: "said Park", "according to Reuters".
+    // Cue first: "said Park", "according to Reuters".
+    let cue_first = || {
         let np = noun_phrase_after(&words[k + n..]);
         let said = speaker(text, &words[k + n..k + n + np], cue.clone(), q, &doc.entities);
-        return match named_after_description(doc, q, &words[k + n..], np, said.as_ref()) {
-            Some(name) => speaker(text, name, cue, q, &doc.entities).or(said),
+        match named_after_description(doc, q, &words[k + n..], np, said.as_ref()) {
+            Some(name) => speaker(text, name, cue.clone(), q, &doc.entities).or(said),
             None => said,
-        };
+        }
+    };
+    let subject_end = trim_adverbs(&words[..k]);
+    if subject_end == 0 {
+        return cue_first();
     }
     // The whole stretch before the verb is its subject, appositives and
     // all; or, after an aside (`"...," as his father dreamed, Mr. Turry
     // said`), the part after the aside.
     let full = &words[..subject_end];
-    let after_aside = full.iter().rposition(|w| w.lower == ",").map(|c| &full[c + 1..]);
-    let subject = if full.len() <= 30 && plausible_subject(full) {
-        full
-    } else {
-        after_aside.filter(|a| !a.is_empty() && plausible_subject(a))?
-    };
-    speaker(text, subject, cue, q, &doc.entities)
+    if full.len() <= 30 && plausible_subject(full) {
+        return speaker(text, full, cue, q, &doc.entities);
+    }
+    let aside = full.iter().rposition(|w| w.lower == ",").map(|c| &full[c + 1..]);
+    if let Some(aside) = aside.filter(|a| !a.is_empty() && plausible_subject(a)) {
+        return speaker(text, aside, cue, q, &doc.entities);
+    }
+    // The quoted clause goes on past the mark, and a cue after its comma
+    // opens the attribution: `"This will be a challenge" for Clinton, said
+    // Kunin`. The cue's noun phrase must be a name or end the clause
+    // (`said the days when ...` is no attribution), and the cue must stand
+    // in the quote's sentence (a question's may end at its mark); a
+    // participle (`Benioff weighed in, telling Cook, "..."`) goes on with
+    // a subject of its own (`according to` is no participle).
+    let np = noun_phrase_after(&words[k + n..]);
+    let closes = words[k + n..].first().is_some_and(|w| w.capitalized)
+        || words
+            .get(k + n + np)
+            .is_none_or(|w| matches!(w.lower.as_str(), "," | "." | "!" | "?" | ";"));
+    let block = block_at(&doc.blocks, q.marks.end).unwrap_or(q.block);
+    let one_sentence = sentence_at(doc.sentences_of(block), q.marks.end.saturating_sub(1))
+        .is_some_and(|s| s.end > words[k].range.start);
+    if words[subject_end..k].iter().any(|w| w.lower == ",")
+        && np > 0
+        && closes
+        && one_sentence
+        && (words[k].lower == "according" || !words[k].lower.ends_with("ing"))
+    {
+        return cue_first();
+    }
+    None
 }
 
 /// The name an appositive gives to a description after a cue: `said his
@@ -809,6 +836,17 @@ mod tests {
     fn a_description_named_by_its_appositive_gives_the_name() {
         let text = "Harbour plan stalls\n\nThe council met on Monday to vote on the harbour plan.\n\n\"We never thought it would pass,\" said his oldest friend at college, Martin Okafor, who now runs a ferry company.\n";
         assert_eq!(analyzed_speakers(text), [Some("Martin Okafor".to_string())]);
+    }
+
+    /// `said` after the quoted clause goes on names the speaker; `said` with
+    /// no name, and a participle after a speaker of its own, do not.
+    #[test]
+    fn a_cue_after_the_quoted_clause_goes_on_names_its_speaker() {
+        let text = "Ferry fares rise\n\nThe new fares mark \"the end of cheap crossings\" for island families, said Martin Okafor, who chairs the riders' group.\n\nThe plan is \"a step too far\" for the council, said the days when fares were low are gone.\n\n\"We miss the old boats,\" Okafor weighed in, telling Whitfield, \"the ferries were our life.\"\n";
+        assert_eq!(
+            analyzed_speakers(text),
+            [Some("Martin Okafor".to_string()), None, None, None]
+        );
     }
 
     #[test]
