@@ -524,18 +524,10 @@ impl Model {
     /// on the tags chosen, looked up one by one: the scores
     /// [`Model::sentence_scores`] leaves out of its batch.
     fn token_scores(&self, p: &Prepared, i: usize, cache: &mut WordCache) -> Scores {
-        let n = p.len();
-        let entries: [usize; SLOTS] = std::array::from_fn(|slot| {
-            let j = i as isize + slot as isize - 2;
-            let form = if j < 0 {
-                super::features::BOS
-            } else if j as usize >= n {
-                super::features::EOS
-            } else {
-                &p.forms[j as usize]
-            };
-            self.word_rows(form, cache) as usize
+        let forms = window(i, p.len(), super::features::BOS, super::features::EOS, |j| {
+            &*p.forms[j]
         });
+        let entries = forms.map(|form| self.word_rows(form, cache) as usize);
         let mut scores = self.fixed.bias;
         add_window(&mut scores, &entries, &cache.rows);
         p.context_features_but_bias(i, &mut |f| self.weights.add(f, &mut scores));
@@ -603,17 +595,7 @@ impl Model {
                 fixed.push(scores);
                 continue;
             }
-            // Slot k holds the word k - 2 places away.
-            let entries: [usize; SLOTS] = std::array::from_fn(|slot| {
-                let j = i as isize + slot as isize - 2;
-                if j < 0 {
-                    bos
-                } else if j as usize >= n {
-                    eos
-                } else {
-                    sentence[j as usize] as usize
-                }
-            });
+            let entries = window(i, n, bos, eos, |j| sentence[j] as usize);
             add_window(&mut scores, &entries, rows);
             fixed.push(scores);
         }
@@ -783,6 +765,23 @@ impl Model {
     }
 }
 
+/// What stands in each slot of token `i`'s window, in a sentence of `n`
+/// tokens (slot k holds the word k - 2 places away): `at(j)` for word `j`,
+/// `bos` or `eos` past the sentence's ends.
+#[inline]
+fn window<T: Copy>(i: usize, n: usize, bos: T, eos: T, mut at: impl FnMut(usize) -> T) -> [T; SLOTS] {
+    std::array::from_fn(|slot| {
+        let j = i as isize + slot as isize - 2;
+        if j < 0 {
+            bos
+        } else if j as usize >= n {
+            eos
+        } else {
+            at(j as usize)
+        }
+    })
+}
+
 /// Adds the word rows of a token's window (`entries[k]`: the word `k - 2`
 /// places away) to its scores.
 fn add_window(scores: &mut Scores, entries: &[usize; SLOTS], rows: &[[Scores; SLOTS]]) {
@@ -795,10 +794,10 @@ fn add_window(scores: &mut Scores, entries: &[usize; SLOTS], rows: &[[Scores; SL
 
 /// Whether a word is surely outside a name when the token before it is:
 /// it has no capital and no digit and is no particle of a person's name
-/// (`de`, `van`). The tagger never opens a name with such a word (one
-/// token of 31,078 in the CoNLL development set, a `de`, and none of
-/// 16,249 in the PUD sentences), so decoding tags it `O` there without
-/// looking up its features.
+/// (`de`, `van`). The tagger seldom opens a name with such a word, and the
+/// rules take off the few it opens (BENCHMARKS.md, "Words without capitals
+/// after a token outside a name", counts them), so decoding tags it `O`
+/// there without looking up its features.
 fn outside_form(form: &str) -> bool {
     !form.is_empty()
         && form.chars().all(|c| !c.is_uppercase() && !c.is_numeric())

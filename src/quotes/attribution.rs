@@ -98,8 +98,8 @@ fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<Range<usize>> {
 pub(super) fn attribute(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Option<Attribution> {
     let (text, blocks) = (doc.text, &doc.blocks);
     let q = &quotes[qi];
-    let tail = tail_range(doc, quotes, qi);
-    if let Some(a) = after_quote(doc, tail, q) {
+    let (tail, own_end) = tail_range(doc, quotes, qi);
+    if let Some(a) = after_quote(doc, tail, own_end, q) {
         return Some(a);
     }
     // Before the quote: from the sentence start (or the previous quote) to the mark.
@@ -177,8 +177,10 @@ fn previous_sentence(doc: &Document, head: &[Word], q: &QuoteSpan) -> Option<Att
     }
 }
 
-/// After the quote: to the end of its sentence or the next quote.
-fn tail_range(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Range<usize> {
+/// After the quote: to the end of its sentence or the next quote; and
+/// where the quote's own sentence ends (a question's tail runs into the
+/// next one).
+fn tail_range(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> (Range<usize>, usize) {
     let q = &quotes[qi];
     let close_end = q.marks.end;
     // Blocks and sentences are in text order: binary searches keep a text
@@ -192,6 +194,7 @@ fn tail_range(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Range<usize> {
     // sentence at the closing mark, and the attribution is the next one.
     // After a period the next sentence is the writer's own.
     let asks = doc.text[q.range.clone()].trim_end().ends_with(['?', '!']);
+    let own_end = sentence_end;
     let sentence_end = if sentence_end <= close_end && asks {
         let next = sents.partition_point(|s| s.range.start < close_end);
         sents.get(next).map_or(sentence_end, |s| s.range.end)
@@ -202,7 +205,8 @@ fn tail_range(doc: &Document, quotes: &[QuoteSpan], qi: usize) -> Range<usize> {
         .get(qi + 1)
         .map(|o| o.marks.start)
         .filter(|&s| s >= close_end && s < block.range.end);
-    close_end..sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end)
+    let tail = close_end..sentence_end.min(next_quote.unwrap_or(usize::MAX)).max(close_end);
+    (tail, own_end)
 }
 
 /// Index of the block holding byte `pos`.
@@ -216,7 +220,7 @@ fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
 
 /// `"...," Park said`, `"...," said Park, the mayor`, `"...," the agency
 /// said`, `"...," as she put it, Park said`.
-fn after_quote(doc: &Document, tail: Range<usize>, q: &QuoteSpan) -> Option<Attribution> {
+fn after_quote(doc: &Document, tail: Range<usize>, own_end: usize, q: &QuoteSpan) -> Option<Attribution> {
     if tail.is_empty() {
         return None;
     }
@@ -305,13 +309,10 @@ fn after_quote(doc: &Document, tail: Range<usize>, q: &QuoteSpan) -> Option<Attr
         || words
             .get(k + n + np)
             .is_none_or(|w| matches!(w.lower.as_str(), "," | "." | "!" | "?" | ";"));
-    let block = block_at(&doc.blocks, q.marks.end).unwrap_or(q.block);
-    let one_sentence = sentence_at(doc.sentences_of(block), q.marks.end.saturating_sub(1))
-        .is_some_and(|s| s.end > words[k].range.start);
     if words[subject_end..k].iter().any(|w| w.lower == ",")
         && np > 0
         && closes
-        && one_sentence
+        && words[k].range.start < own_end
         && (words[k].lower == "according" || !words[k].lower.ends_with("ing"))
     {
         return cue_first();
